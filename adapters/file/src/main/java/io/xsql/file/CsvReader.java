@@ -1,0 +1,202 @@
+package io.xsql.file;
+
+import io.xsql.spi.Column;
+import io.xsql.spi.ColumnType;
+import io.xsql.spi.ErrorCode;
+import io.xsql.spi.TypeKind;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a CSV file's records, converting only the needed columns. Common values (plain numbers, ISO
+ * dates, booleans, ASCII text) are converted from the bytes directly; the rest through their text.
+ */
+final class CsvReader implements RecordReader {
+  private final FileConfig config;
+  private final Path file;
+  private final List<Column> columns;
+  private final ColumnType[] types;
+  private final BitSet pinned;
+  private final int[] needed;
+  private final int fieldCount;
+  private final Optional<byte[]> nullBytes;
+  private final List<String> nulled = new ArrayList<>();
+  private final CsvTokenizer tokenizer;
+  private final FileSchema schema;
+  private boolean started;
+
+  CsvReader(FileConfig config, FileSchema schema, Path file, BitSet needed) throws IOException {
+    this.config = config;
+    this.file = file;
+    this.columns = schema.columns();
+    this.types = columns.stream().map(Column::type).toArray(ColumnType[]::new);
+    this.pinned = schema.pinned();
+    this.needed = needed.stream().toArray();
+    this.fieldCount = schema.fileSlot().isPresent() ? columns.size() - 1 : columns.size();
+    this.schema = schema;
+    this.tokenizer = CsvTokenizer.open(config.csv(), file);
+    this.nullBytes = config.csv().nullString().map(n -> n.getBytes(tokenizer.charset()));
+  }
+
+  /**
+   * Checks that a file's header names the table's columns in the same order: files of one source share
+   * their columns, and a file with its columns in another order would otherwise fill the wrong ones.
+   */
+  private void checkHeader() {
+    List<String> names = CsvFormat.names(tokenizer);
+    List<String> expected = schema.paths().subList(0, fieldCount).stream().map(p -> p.get(0)).toList();
+    if (!names.equals(expected)) {
+      throw new MalformedRecordException(ErrorCode.DATA, "the header " + names
+          + " differs from the columns of the source " + expected + " (files of a source must share them)",
+          false);
+    }
+  }
+
+  @Override
+  public boolean next(Object[] values) {
+    if (!started) {
+      started = true;
+      if (config.csv().header() && tokenizer.next()) {
+        checkHeader();
+      }
+    }
+    if (!tokenizer.next()) {
+      return false;
+    }
+    if (tokenizer.size() != fieldCount) {
+      throw new MalformedRecordException(ErrorCode.DATA,
+          "expected " + fieldCount + " fields but found " + tokenizer.size(), true);
+    }
+    nulled.clear();
+    for (int c : needed) {
+      values[c] = value(c);
+    }
+    return true;
+  }
+
+  private Object value(int c) {
+    ColumnType type = types[c];
+    boolean quoted = tokenizer.quoted(c);
+    boolean empty = tokenizer.isEmpty(c);
+    // By default an empty unquoted field is NULL and "" is an empty string, as in PostgreSQL's COPY.
+    if (nullBytes.isPresent() ? !quoted && isNullText(c) : !quoted && empty) {
+      return null;
+    }
+    // An empty field can only be text; in any other column it is NULL, quoted or not.
+    if (empty && type.kind() != TypeKind.VARCHAR) {
+      return null;
+    }
+    try {
+      Object fast = tokenizer.isRaw(c) ? fromBytes(c, type) : null;
+      return fast != null ? fast : FileValues.parse(tokenizer.field(c), type, pinned.get(c));
+    } catch (MalformedRecordException e) {
+      String message = "column '" + columns.get(c).name() + "': " + e.getMessage();
+      if (config.onError() == OnError.NULL && e.code() == ErrorCode.DATA_TYPE) {
+        nulled.add(message);
+        return null;
+      }
+      throw new MalformedRecordException(e.code(), message, true);
+    }
+  }
+
+  private boolean isNullText(int c) {
+    byte[] text = nullBytes.orElseThrow();
+    return tokenizer.isRaw(c) && Arrays.equals(tokenizer.buffer(), tokenizer.start(c), tokenizer.end(c), text, 0,
+        text.length);
+  }
+
+  /** The value read from the field's bytes in the common cases; null to read it through its text. */
+  private Object fromBytes(int c, ColumnType type) {
+    byte[] b = tokenizer.buffer();
+    int s = tokenizer.start(c);
+    int e = tokenizer.end(c);
+    switch (type.kind()) {
+      case INTEGER, BIGINT -> {
+        long v = ByteNumbers.plainLong(b, s, e);
+        if (v != ByteNumbers.NOT_PLAIN) {
+          return type.kind() == TypeKind.BIGINT ? (Object) v : v == (int) v ? (Object) (int) v : null;
+        }
+      }
+      case DOUBLE -> {
+        int kind = ByteNumbers.plainNumber(b, s, e);
+        // Up to 15 digits an integer or a decimal is exact as a double; longer ones take the exact path.
+        double d = kind == 0 ? Double.NaN : ByteNumbers.fastDouble(b, s, e);
+        return Double.isNaN(d) ? null : d;
+      }
+      case DATE -> {
+        return e - s == 10 ? date(b, s) : null;
+      }
+      case BOOLEAN -> {
+        if (e - s == 4 && b[s] == 't' && b[s + 1] == 'r' && b[s + 2] == 'u' && b[s + 3] == 'e') {
+          return Boolean.TRUE;
+        }
+        if (e - s == 5 && b[s] == 'f' && b[s + 1] == 'a' && b[s + 2] == 'l' && b[s + 3] == 's' && b[s + 4] == 'e') {
+          return Boolean.FALSE;
+        }
+      }
+      case VARCHAR -> {
+        return type.fit(tokenizer.field(c), pinned.get(c));
+      }
+      default -> {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** An ISO date {@code yyyy-mm-dd} as days since 1970; null if the bytes are not one. */
+  private static Object date(byte[] b, int s) {
+    if (b[s + 4] != '-' || b[s + 7] != '-') {
+      return null;
+    }
+    int year = digits(b, s, 4);
+    int month = digits(b, s + 5, 2);
+    int day = digits(b, s + 8, 2);
+    if (year < 0 || month < 0 || day < 0) {
+      return null;
+    }
+    try {
+      return Math.toIntExact(LocalDate.of(year, month, day).toEpochDay());
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static int digits(byte[] b, int s, int n) {
+    int v = 0;
+    for (int i = s; i < s + n; i++) {
+      if (b[i] < '0' || b[i] > '9') {
+        return -1;
+      }
+      v = v * 10 + b[i] - '0';
+    }
+    return v;
+  }
+
+  @Override
+  public List<String> nulled() {
+    return nulled;
+  }
+
+  @Override
+  public String position() {
+    return file + ":" + tokenizer.line();
+  }
+
+  @Override
+  public long order() {
+    return tokenizer.line();
+  }
+
+  @Override
+  public void close() {
+    tokenizer.close();
+  }
+}

@@ -1,0 +1,134 @@
+package io.xsql.file;
+
+import io.xsql.spi.CatalogException;
+import io.xsql.spi.ColumnType;
+import io.xsql.spi.ConfigNode;
+import io.xsql.spi.Options;
+import io.xsql.spi.SourceConfig;
+import io.xsql.spi.TypeKind;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A file source's settings, read and checked in one place.
+ *
+ * @param source the source name
+ * @param files the files that make the table
+ * @param format the format
+ * @param csv CSV settings (defaults for other formats)
+ * @param pinned column types fixed in the catalog, which win over inference
+ * @param sortedBy the declared sort keys: column name and whether descending
+ * @param onError what to do with malformed rows and values
+ * @param sampleSize how many records type inference reads
+ * @param flattenDepth how many levels of nested objects (or elements) become {@code parent.child} columns
+ * @param records where the records are in the document (JSON pointer for JSON, element path for XML)
+ * @param fileColumn whether the table has a {@code _file} column naming each row's file
+ */
+record FileConfig(String source, FileSet files, FileFormat format, CsvOptions csv,
+    Map<String, ColumnType> pinned, List<SortKey> sortedBy, OnError onError, int sampleSize, int flattenDepth,
+    Optional<String> records, boolean fileColumn) {
+
+  /** A declared sort key, by name. */
+  record SortKey(String column, boolean descending) {}
+
+  /** The name of the column holding each row's file, with {@code file_column: true}. */
+  static final String FILE_COLUMN = "_file";
+
+  private static final Set<String> COMMON =
+      Set.of("type", "path", "columns", "sorted_by", "on_error", "sample_size", "file_column");
+
+  static FileConfig parse(SourceConfig config) {
+    Options o = config.options();
+    FileFormat format = FileFormat.valueOf(config.type().toUpperCase(Locale.ROOT));
+    Set<String> allowed = new HashSet<>(COMMON);
+    allowed.addAll(format.reader().keys());
+    o.allowOnly(allowed);
+    FileSet files = FileSet.resolve(o);
+    int sampleSize = o.integer("sample_size", 1000);
+    if (sampleSize < 1) {
+      throw o.error("sample_size", "must be at least 1");
+    }
+    int flattenDepth = o.integer("flatten_depth", 3);
+    if (flattenDepth < 0) {
+      throw o.error("flatten_depth", "must be 0 or more");
+    }
+    Optional<String> records = o.string("records");
+    if (records.isPresent() && !records.get().startsWith("/")) {
+      throw o.error("records", "must start with '/', such as /data/items");
+    }
+    return new FileConfig(config.name(), files, format, csv(o, format), pinned(o), sortedBy(o),
+        o.choice("on_error", OnError.class, OnError.FAIL), sampleSize, flattenDepth, records,
+        o.bool("file_column", false));
+  }
+
+  /** The path as the catalog gave it, resolved: the file, folder or glob, for messages. */
+  Path location() {
+    return files.location();
+  }
+
+  private static CsvOptions csv(Options o, FileFormat format) {
+    char delimiter = character(o, "delimiter", format == FileFormat.TSV ? '\t' : ',');
+    // TSV has no quoting: a quote character in a field is data. `quote: ""` turns quoting off for CSV.
+    Optional<Character> quote = o.string("quote").map(q -> q.isEmpty() ? Optional.<Character>empty()
+        : Optional.of(character(o, "quote", '"'))).orElse(format == FileFormat.TSV ? Optional.empty()
+        : Optional.of('"'));
+    Charset encoding;
+    try {
+      encoding = Charset.forName(o.string("encoding").orElse("UTF-8"));
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      throw o.error("encoding", "unknown character set " + o.string("encoding").orElse(""));
+    }
+    Optional<Character> comment = o.string("comment").isPresent()
+        ? Optional.of(character(o, "comment", '#')) : Optional.empty();
+    return new CsvOptions(delimiter, quote, character(o, "escape", quote.orElse('"')),
+        o.bool("header", true), o.string("null_string"), comment, encoding);
+  }
+
+  private static char character(Options o, String key, char defaultValue) {
+    Optional<String> s = o.string(key);
+    if (s.isEmpty()) {
+      return defaultValue;
+    }
+    String text = s.get().equals("\\t") ? "\t" : s.get();
+    // Records are split on bytes: an ASCII character is one byte in every encoding read that way.
+    if (text.length() != 1 || text.charAt(0) > 0x7f) {
+      throw o.error(key, "must be a single ASCII character");
+    }
+    return text.charAt(0);
+  }
+
+  private static Map<String, ColumnType> pinned(Options o) {
+    Map<String, ColumnType> out = new LinkedHashMap<>();
+    for (Map.Entry<String, ConfigNode.Scalar> e : o.stringMap("columns").entrySet()) {
+      ColumnType type = ColumnType.parse(e.getValue().text()).orElseThrow(() -> new CatalogException(
+          e.getValue().location(), "column '" + e.getKey() + "': unknown type " + e.getValue().shown()
+              + "; expected one of " + ColumnType.knownNames()));
+      if (type.kind() == TypeKind.DECIMAL && type.precision() == ColumnType.UNSPECIFIED) {
+        throw new CatalogException(e.getValue().location(), "column '" + e.getKey()
+            + "': DECIMAL needs a precision and a scale, such as DECIMAL(12,2)");
+      }
+      out.put(e.getKey(), type);
+    }
+    return out;
+  }
+
+  private static List<SortKey> sortedBy(Options o) {
+    return o.strings("sorted_by").stream().map(text -> {
+      String[] parts = text.trim().split("\\s+");
+      boolean descending = parts.length == 2 && parts[1].equalsIgnoreCase("desc");
+      if (parts.length > 2 || parts.length == 2 && !descending && !parts[1].equalsIgnoreCase("asc")) {
+        throw o.error("sorted_by", "expected 'column' or 'column desc' but got '" + text + "'");
+      }
+      return new SortKey(parts[0], descending);
+    }).toList();
+  }
+}

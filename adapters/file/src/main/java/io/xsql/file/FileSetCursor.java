@@ -1,0 +1,116 @@
+package io.xsql.file;
+
+import io.xsql.spi.RowCursor;
+import io.xsql.spi.ScanContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the files of a source one after the other as one table: passes over files the {@code _file}
+ * filters rule out, reads a large uncompressed line-based file in parallel chunks, stops at the limit, and
+ * reports what {@code on_error} set aside once the scan ends.
+ */
+final class FileSetCursor implements RowCursor {
+  private final FileScan scan;
+  private final List<Path> files;
+  private final ScanContext context;
+  private final long limit;
+  private final long chunkBytes;
+  private int nextFile;
+  private Optional<RowCursor> file = Optional.empty();
+  private long returned;
+  private boolean ended;
+
+  /**
+   * A scan of all the source's files.
+   *
+   * @param chunkBytes the size of parallel chunks; {@link JsonlChunks#CHUNK} but in tests
+   */
+  FileSetCursor(FileScan scan, ScanContext context, long limit, long chunkBytes) {
+    this.scan = scan;
+    this.files = scan.config().files().files();
+    this.context = context;
+    this.limit = limit;
+    this.chunkBytes = chunkBytes;
+  }
+
+  @Override
+  public boolean next() {
+    if (returned >= limit) {
+      end();
+      return false;
+    }
+    while (true) {
+      if (file.isEmpty() && !openNext()) {
+        end();
+        return false;
+      }
+      if (file.get().next()) {
+        returned++;
+        return true;
+      }
+      file.get().close();
+      file = Optional.empty();
+    }
+  }
+
+  private boolean openNext() {
+    FileConfig config = scan.config();
+    while (nextFile < files.size()) {
+      int index = nextFile++;
+      Path path = files.get(index);
+      if (!scan.mayMatch(config.files().name(path))) {
+        continue;
+      }
+      try {
+        // Chunks pay off from a few of them on; a JSON Lines record never spans a line, so any line can
+        // start one.
+        if (config.format() == FileFormat.JSONL && FileInputs.isPlain(path)
+            && Files.size(path) >= 4 * chunkBytes) {
+          file = Optional.of(new JsonlChunks(scan, index, path, chunkBytes));
+        } else {
+          RecordReader reader = config.format().reader().open(config, scan.schema(), path, scan.converted());
+          file = Optional.of(new FileCursor(scan, index, path, reader));
+        }
+      } catch (IOException e) {
+        throw FileInputs.unreadable(path, e);
+      } catch (UncheckedIOException e) {
+        throw FileInputs.unreadable(path, e.getCause());
+      }
+      return true;
+    }
+    return false;
+  }
+
+  @Override
+  public Object[] current() {
+    return file.orElseThrow().current();
+  }
+
+  @Override
+  public String position() {
+    return file.map(RowCursor::position).orElse(scan.config().location().toString());
+  }
+
+  /** Reports what was set aside, once, when the rows end or the scan stops early. */
+  private void end() {
+    if (!ended) {
+      ended = true;
+      scan.errors().report(context);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      file.ifPresent(RowCursor::close);
+      file = Optional.empty();
+    } finally {
+      end();
+    }
+  }
+}

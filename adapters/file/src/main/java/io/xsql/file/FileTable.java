@@ -1,0 +1,95 @@
+package io.xsql.file;
+
+import io.xsql.spi.Column;
+import io.xsql.spi.FilterOp;
+import io.xsql.spi.DataTable;
+import io.xsql.spi.RowCursor;
+import io.xsql.spi.ScanRequest;
+import io.xsql.spi.SortOrder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A source's files as a table. Scans read the files afresh, convert only the columns the query needs,
+ * apply filters before a row exists and stop at a LIMIT.
+ */
+final class FileTable implements DataTable {
+  private final FileConfig config;
+  private final FileSchema schema;
+  private final Optional<SortOrder> sortOrder;
+
+  FileTable(FileConfig config, FileSchema schema, Optional<SortOrder> sortOrder) {
+    this.config = config;
+    this.schema = schema;
+    this.sortOrder = sortOrder;
+  }
+
+  @Override
+  public List<Column> columns() {
+    return schema.columns();
+  }
+
+  @Override
+  public RowCursor scan(ScanRequest request) {
+    return scan(request, JsonlChunks.CHUNK);
+  }
+
+  /** A scan with a given size of parallel chunks, for tests of chunk boundaries. */
+  RowCursor scan(ScanRequest request, long chunkBytes) {
+    return new FileSetCursor(FileScan.of(config, schema, request), request.context(),
+        request.limit().orElse(Long.MAX_VALUE), chunkBytes);
+  }
+
+  @Override
+  public boolean canFilter(int column, FilterOp op) {
+    return true;
+  }
+
+  @Override
+  public boolean canFilterAlternatives() {
+    return true;
+  }
+
+  @Override
+  public boolean canLimit() {
+    return true;
+  }
+
+  @Override
+  public Optional<SortOrder> sortOrder() {
+    return sortOrder;
+  }
+
+  /** The files' paths, sizes and modification times: changed files get their declared order checked again. */
+  @Override
+  public Optional<Object> version() {
+    try {
+      return Optional.of(config.files().version());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public OptionalLong estimatedRowCount() {
+    return schema.estimatedRows();
+  }
+
+  /** The file, for a source of one uncompressed file: what a join can map into memory. */
+  @Override
+  public Optional<Path> backingFile() {
+    List<Path> files = config.files().files();
+    return files.size() == 1 && FileInputs.isPlain(files.get(0)) ? Optional.of(files.get(0)) : Optional.empty();
+  }
+
+  @Override
+  public String describe() {
+    int count = config.files().files().size();
+    return config.format().name().toLowerCase(Locale.ROOT) + " " + config.location()
+        + (count > 1 ? " (" + count + " files)" : "");
+  }
+}

@@ -1,0 +1,156 @@
+package io.xsql.file;
+
+import io.xsql.spi.ErrorCode;
+import io.xsql.spi.RowCursor;
+import io.xsql.spi.SourceException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Reads a large uncompressed JSON Lines file on all cores: the file is cut into chunks of about a
+ * megabyte (a JSON Lines record never spans a line, so any line start is a safe cut), parsed, filtered and
+ * projected in parallel, and handed out in file order. A few chunks are in flight at a time, so memory
+ * stays bounded whatever the file's size.
+ */
+final class JsonlChunks implements RowCursor {
+  /** Bytes per chunk: small enough to bound memory, large enough to keep hand-over costs low. */
+  static final long CHUNK = 1 << 20;
+  private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+  private static final ExecutorService POOL = Executors.newFixedThreadPool(WORKERS, r -> {
+    Thread t = new Thread(r, "xsql-file-scan");
+    t.setDaemon(true);
+    return t;
+  });
+
+  /** What one chunk produced: its rows, or the failure that stopped it after them. */
+  private record Chunk(List<Object[]> rows, SourceException failure) {}
+
+  private final FileScan scan;
+  private final int index;
+  private final Path file;
+  private final FileChannel channel;
+  private final long size;
+  private final long chunkBytes;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Deque<Future<Chunk>> inFlight = new ArrayDeque<>();
+  private long nextChunk;
+  private Iterator<Object[]> rows = List.<Object[]>of().iterator();
+  private SourceException pendingFailure;
+  private Object[] current;
+
+  /**
+   * Opens a parallel scan of one file.
+   *
+   * @param index the file's index in the source
+   * @param chunkBytes the chunk size; {@link #CHUNK} but in tests
+   */
+  JsonlChunks(FileScan scan, int index, Path file, long chunkBytes) throws IOException {
+    this.scan = scan;
+    this.index = index;
+    this.file = file;
+    this.chunkBytes = chunkBytes;
+    this.channel = FileChannel.open(file, StandardOpenOption.READ);
+    this.size = channel.size();
+  }
+
+  @Override
+  public boolean next() {
+    while (!rows.hasNext()) {
+      if (pendingFailure != null) {
+        throw pendingFailure;
+      }
+      fillWindow();
+      if (inFlight.isEmpty()) {
+        return false;
+      }
+      Chunk chunk = await(inFlight.removeFirst());
+      rows = chunk.rows().iterator();
+      pendingFailure = chunk.failure();
+    }
+    current = rows.next();
+    return true;
+  }
+
+  /** Keeps twice as many chunks in flight as there are workers, so that none waits for work. */
+  private void fillWindow() {
+    while (inFlight.size() < 2 * WORKERS && nextChunk * chunkBytes < size && !closed.get()) {
+      long start = nextChunk++ * chunkBytes;
+      long end = Math.min(size, start + chunkBytes);
+      inFlight.addLast(POOL.submit(() -> read(start, end)));
+    }
+  }
+
+  private Chunk read(long start, long end) {
+    List<Object[]> out = new ArrayList<>();
+    JsonlReader reader = JsonlReader.range(scan.config(), scan.schema(), file, scan.converted(), channel, start,
+        end);
+    try (FileCursor cursor = new FileCursor(scan, index, file, reader)) {
+      while (!closed.get() && cursor.next()) {
+        out.add(cursor.current());
+      }
+      return new Chunk(out, null);
+    } catch (SourceException e) {
+      return new Chunk(out, e);
+    } catch (UncheckedIOException e) {
+      return new Chunk(out, FileInputs.unreadable(file, e.getCause()));
+    }
+  }
+
+  private Chunk await(Future<Chunk> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SourceException(ErrorCode.CANCELED, "interrupted while reading " + file, e);
+    } catch (ExecutionException | CancellationException e) {
+      throw new SourceException(ErrorCode.INTERNAL, "reading " + file + " failed: " + e, e);
+    }
+  }
+
+  @Override
+  public Object[] current() {
+    return current;
+  }
+
+  @Override
+  public String position() {
+    return file.toString();
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      inFlight.forEach(f -> f.cancel(false));
+      // A chunk still running reads from the channel; wait for it before closing the channel under it.
+      for (Future<Chunk> f : inFlight) {
+        try {
+          f.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (ExecutionException | CancellationException e) {
+          // Ending anyway.
+        }
+      }
+      inFlight.clear();
+      try {
+        channel.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package io.xsql.file;
+
+/** What a scan does with a malformed row (catalog key {@code on_error}). */
+enum OnError {
+  /** Stop the query with an error naming file and line. */
+  FAIL,
+  /** Leave the row out, count it, and report the count as a warning on the ResultSet. */
+  SKIP,
+  /**
+   * Read a value that does not fit its column as NULL and keep the row; rows that cannot be read at all
+   * (broken JSON, ragged CSV) are left out. Both are counted in warnings.
+   */
+  NULL
+}

@@ -1,0 +1,119 @@
+package io.xsql.file;
+
+import io.xsql.spi.ColumnType;
+import io.xsql.spi.TypeKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What sampling the first records found: each field's key path in first-seen order, the kinds of its
+ * values, and whether it held nested objects. Records and bytes are counted to estimate the row count.
+ */
+final class Sample {
+  /** What was seen at one key path. */
+  private static final class Field {
+    final Set<TypeKind> kinds = new LinkedHashSet<>();
+    boolean objects;
+    /** Whether non-null values other than objects were seen. */
+    boolean values;
+
+    TypeKind kind() {
+      return kinds.stream().reduce(TypeKind::widen).orElse(null);
+    }
+  }
+
+  private final Map<List<String>, Field> fields = new LinkedHashMap<>();
+  long records;
+  long bytes;
+
+  /** A value at a path; a null kind is JSON or CSV null, which says nothing about the type. */
+  void value(List<String> path, TypeKind kind) {
+    Field f = fields.computeIfAbsent(List.copyOf(path), p -> new Field());
+    if (kind != null) {
+      f.values = true;
+      f.kinds.add(kind);
+    }
+  }
+
+  /** A nested object at a path whose fields are sampled as paths below it. */
+  void object(List<String> path) {
+    fields.computeIfAbsent(List.copyOf(path), p -> new Field()).objects = true;
+  }
+
+  /** Takes in what another sample saw (one whole record, so that a record broken halfway adds nothing). */
+  void add(Sample other) {
+    other.fields.forEach((path, f) -> {
+      Field mine = fields.computeIfAbsent(path, p -> new Field());
+      mine.kinds.addAll(f.kinds);
+      mine.objects |= f.objects;
+      mine.values |= f.values;
+    });
+  }
+
+  /** Whether anything was seen (a header counts). */
+  boolean isEmpty() {
+    return fields.isEmpty();
+  }
+
+  /**
+   * The columns: one per key path holding values. A path that held only objects is a parent whose fields
+   * are the columns; a path that held objects and other values becomes one text column (the objects as
+   * JSON), and the paths below it are dropped.
+   */
+  List<SampledColumn> columns() {
+    List<SampledColumn> out = new ArrayList<>();
+    List<List<String>> textParents = new ArrayList<>();
+    for (Map.Entry<List<String>, Field> e : fields.entrySet()) {
+      List<String> path = e.getKey();
+      Field f = e.getValue();
+      if (textParents.stream().anyMatch(p -> path.size() > p.size() && path.subList(0, p.size()).equals(p))) {
+        continue;
+      }
+      boolean hasChildren = fields.keySet().stream().anyMatch(p -> p.size() > path.size()
+          && p.subList(0, path.size()).equals(path));
+      if (f.objects && !f.values && hasChildren) {
+        continue;
+      }
+      if (f.objects) {
+        textParents.add(path);
+        out.add(new SampledColumn(path, ColumnType.of(TypeKind.VARCHAR), f.values
+            ? "held objects and other values; read as text" : ""));
+        continue;
+      }
+      ColumnType type = type(f.kind());
+      out.add(new SampledColumn(path, type, f.kinds.size() < 2 ? ""
+          : "held " + f.kinds.stream().map(Enum::name).collect(Collectors.joining(" and ")) + " values; read as "
+              + type));
+    }
+    return out;
+  }
+
+  /**
+   * The type of an inferred kind. A column seen only with nulls has nothing to go by: text holds whatever
+   * comes later. DECIMAL is inferred only for integers too big for BIGINT.
+   */
+  private static ColumnType type(TypeKind kind) {
+    if (kind == null) {
+      return ColumnType.of(TypeKind.VARCHAR);
+    }
+    return kind == TypeKind.DECIMAL ? ColumnType.decimal(38, 0) : ColumnType.of(kind);
+  }
+
+  /**
+   * A column found by sampling.
+   *
+   * @param path the key path (one key for flat formats)
+   * @param type the inferred type
+   * @param note why the type is wider than some values, or empty
+   */
+  record SampledColumn(List<String> path, ColumnType type, String note) {
+    String name() {
+      return String.join(".", path);
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package io.xsql.java;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.xsql.spi.ColumnType;
+import io.xsql.spi.ErrorCode;
+import io.xsql.spi.SourceException;
+import io.xsql.spi.TypeKind;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.calcite.avatica.util.ByteString;
+
+/** Java values to the engine's representation ({@link TypeKind#javaClass()}), and Java types to kinds. */
+final class JavaValues {
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+  private JavaValues() {}
+
+  /** The column kind for values of a Java type; anything unknown becomes text (JSON for structures). */
+  static TypeKind kindOf(Class<?> type) {
+    if (type == int.class || type == Integer.class || type == short.class || type == Short.class
+        || type == byte.class || type == Byte.class) {
+      return TypeKind.INTEGER;
+    }
+    if (type == long.class || type == Long.class) {
+      return TypeKind.BIGINT;
+    }
+    if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+      return TypeKind.DOUBLE;
+    }
+    if (type == BigDecimal.class || type == BigInteger.class) {
+      return TypeKind.DECIMAL;
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return TypeKind.BOOLEAN;
+    }
+    if (type == LocalDate.class || type == java.sql.Date.class) {
+      return TypeKind.DATE;
+    }
+    if (type == LocalTime.class || type == java.sql.Time.class) {
+      return TypeKind.TIME;
+    }
+    if (type == LocalDateTime.class || java.util.Date.class.isAssignableFrom(type)
+        || type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class) {
+      return TypeKind.TIMESTAMP;
+    }
+    if (type == byte[].class || ByteBuffer.class.isAssignableFrom(type)) {
+      return TypeKind.VARBINARY;
+    }
+    return TypeKind.VARCHAR;
+  }
+
+  /**
+   * Converts a Java value to the column type's representation; an inferred DECIMAL takes no rounding.
+   *
+   * @throws SourceException with {@link ErrorCode#DATA_TYPE} if the value does not fit
+   */
+  static Object convert(Object value, ColumnType type) {
+    if (value == null) {
+      return null;
+    }
+    TypeKind kind = type.kind();
+    try {
+      // Dates and times arrive as java.time or java.sql values, never as the engine's numbers: an Integer
+      // in a DATE column is a mistake, not a day count.
+      Object converted = switch (kind) {
+        case INTEGER -> value instanceof Number n ? Math.toIntExact(exactLong(n)) : null;
+        case BIGINT -> value instanceof Number n ? exactLong(n) : null;
+        case DOUBLE -> value instanceof Number n ? n.doubleValue() : null;
+        case DECIMAL -> value instanceof Number n ? type.fit(decimal(n), false) : null;
+        case BOOLEAN -> value instanceof Boolean ? value : null;
+        case VARCHAR -> type.fit(text(value), false);
+        case DATE -> date(value);
+        case TIME -> time(value);
+        case TIMESTAMP -> timestamp(value);
+        case VARBINARY -> value instanceof byte[] b ? new ByteString(b)
+            : value instanceof ByteBuffer buf ? new ByteString(bytes(buf)) : null;
+      };
+      if (converted != null) {
+        return converted;
+      }
+    } catch (ArithmeticException | IllegalArgumentException e) {
+      throw new SourceException(ErrorCode.DATA_TYPE, value + " does not fit " + type + ": " + e.getMessage(), e);
+    }
+    throw new SourceException(ErrorCode.DATA_TYPE,
+        "expected " + type + " but got " + value.getClass().getSimpleName() + " " + abbreviate(value));
+  }
+
+  private static long exactLong(Number n) {
+    if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte) {
+      return n.longValue();
+    }
+    return decimal(n).longValueExact();
+  }
+
+  static BigDecimal decimal(Number n) {
+    if (n instanceof BigDecimal d) {
+      return d;
+    }
+    if (n instanceof BigInteger i) {
+      return new BigDecimal(i);
+    }
+    if (n instanceof Double || n instanceof Float) {
+      return BigDecimal.valueOf(n.doubleValue());
+    }
+    return BigDecimal.valueOf(n.longValue());
+  }
+
+  private static String text(Object value) {
+    if (value instanceof Map || value instanceof Collection || value.getClass().isArray()) {
+      try {
+        return JSON.writeValueAsString(value);
+      } catch (JsonProcessingException e) {
+        throw new SourceException(ErrorCode.DATA_TYPE, "cannot write " + value.getClass() + " as JSON", e);
+      }
+    }
+    return value instanceof UUID || value instanceof Enum || value instanceof CharSequence
+        || value instanceof Character ? value.toString() : String.valueOf(value);
+  }
+
+  private static Integer date(Object value) {
+    if (value instanceof LocalDate d) {
+      return Math.toIntExact(d.toEpochDay());
+    }
+    if (value instanceof java.sql.Date d) {
+      return Math.toIntExact(d.toLocalDate().toEpochDay());
+    }
+    return null;
+  }
+
+  private static Integer time(Object value) {
+    if (value instanceof LocalTime t) {
+      return (int) (t.toNanoOfDay() / 1_000_000);
+    }
+    if (value instanceof java.sql.Time t) {
+      return (int) (t.toLocalTime().toNanoOfDay() / 1_000_000);
+    }
+    return null;
+  }
+
+  /** Wall-clock milliseconds; instants are read in UTC. */
+  private static Long timestamp(Object value) {
+    LocalDateTime local;
+    if (value instanceof LocalDateTime t) {
+      local = t;
+    } else if (value instanceof java.sql.Timestamp t) {
+      local = t.toLocalDateTime();
+    } else if (value instanceof java.util.Date d) {
+      local = LocalDateTime.ofInstant(d.toInstant(), ZoneOffset.UTC);
+    } else if (value instanceof Instant i) {
+      local = LocalDateTime.ofInstant(i, ZoneOffset.UTC);
+    } else if (value instanceof OffsetDateTime t) {
+      local = LocalDateTime.ofInstant(t.toInstant(), ZoneOffset.UTC);
+    } else if (value instanceof ZonedDateTime t) {
+      local = LocalDateTime.ofInstant(t.toInstant(), ZoneOffset.UTC);
+    } else {
+      return null;
+    }
+    return local.toInstant(ZoneOffset.UTC).toEpochMilli();
+  }
+
+  private static byte[] bytes(ByteBuffer buffer) {
+    byte[] b = new byte[buffer.remaining()];
+    buffer.duplicate().get(b);
+    return b;
+  }
+
+  private static String abbreviate(Object value) {
+    String s = String.valueOf(value);
+    return s.length() > 40 ? "'" + s.substring(0, 40) + "...'" : "'" + s + "'";
+  }
+}

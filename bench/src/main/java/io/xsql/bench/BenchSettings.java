@@ -1,0 +1,64 @@
+package io.xsql.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How the harness runs.
+ *
+ * @param scales product counts to generate and query
+ * @param engines engine names
+ * @param coldRuns fresh-JVM runs per query (the median is reported)
+ * @param warmRuns timed runs per query in one JVM, after one untimed run
+ * @param slowMillis a cold run slower than this is not repeated, and the query is not run warm
+ * @param h2MaxScale the largest scale H2 imports (importing millions of rows per cold run takes minutes)
+ * @param timeoutMillis a child JVM running longer is stopped and its query reported as timed out
+ * @param cds whether each engine's JVMs start with a class-data-sharing archive made by a training run
+ * @param bigScanMb the size of the JSON Lines file xsql scans with a 64 MiB heap; 0 to leave it out
+ * @param data folder for the generated data sets
+ * @param markdown the report
+ * @param csv the raw measurements
+ */
+record BenchSettings(List<Integer> scales, List<String> engines, int coldRuns, int warmRuns, long slowMillis,
+    int h2MaxScale, long timeoutMillis, boolean cds, int bigScanMb, Path data, Path markdown, Path csv) {
+
+  static final String USAGE = """
+      Usage: bench/run [--scales 100000,1000000] [--engines xsql,duckdb,calcite,h2] [--cold-runs 3]
+                       [--warm-runs 3] [--slow-ms 20000] [--h2-max-scale 100000] [--timeout-ms 300000]
+                       [--cds true] [--big-scan-mb 2048] [--data bench/data] [--out docs/benchmarks.md]
+                       [--csv docs/benchmarks.csv]
+      """;
+
+  private static final Set<String> OPTIONS = Set.of("--scales", "--engines", "--cold-runs", "--warm-runs",
+      "--slow-ms", "--h2-max-scale", "--timeout-ms", "--cds", "--big-scan-mb", "--data", "--out", "--csv");
+
+  /** Parses {@code --option value} pairs; anything not given keeps its default from {@link #USAGE}. */
+  static BenchSettings parse(String... args) {
+    Map<String, String> o = new HashMap<>();
+    for (int i = 0; i < args.length; i += 2) {
+      if (!OPTIONS.contains(args[i]) || i + 1 >= args.length) {
+        throw new IllegalArgumentException("bad option " + args[i] + "\n" + USAGE);
+      }
+      o.put(args[i], args[i + 1]);
+    }
+    BenchSettings s = new BenchSettings(
+        Arrays.stream(o.getOrDefault("--scales", "100000,1000000").split(",")).map(Integer::valueOf).toList(),
+        List.of(o.getOrDefault("--engines", "xsql,duckdb,calcite,h2").split(",")),
+        Integer.parseInt(o.getOrDefault("--cold-runs", "3")),
+        Integer.parseInt(o.getOrDefault("--warm-runs", "3")),
+        Long.parseLong(o.getOrDefault("--slow-ms", "20000")),
+        Integer.parseInt(o.getOrDefault("--h2-max-scale", "100000")),
+        Long.parseLong(o.getOrDefault("--timeout-ms", "300000")),
+        Boolean.parseBoolean(o.getOrDefault("--cds", "true")),
+        Integer.parseInt(o.getOrDefault("--big-scan-mb", "2048")),
+        Path.of(o.getOrDefault("--data", "bench/data")),
+        Path.of(o.getOrDefault("--out", "docs/benchmarks.md")),
+        Path.of(o.getOrDefault("--csv", "docs/benchmarks.csv")));
+    s.engines.forEach(BenchEngine::named);
+    return s;
+  }
+}

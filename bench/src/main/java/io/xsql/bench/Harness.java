@@ -1,0 +1,285 @@
+package io.xsql.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs every query on every engine at every scale, cold (a fresh JVM per run, timed from outside with
+ * start-up, planning and reading included) and warm (repeated in one JVM), checks that all engines return
+ * the same number of rows, and writes the report and the raw CSV.
+ */
+public final class Harness {
+  private final BenchSettings settings;
+  private final List<Result> results = new ArrayList<>();
+  private final List<String> memoryChecks = new ArrayList<>();
+  /** JVM options each engine's children start with: its class-data-sharing archive, if one was made. */
+  private final Map<String, List<String>> jvmOptions = new HashMap<>();
+
+  Harness(BenchSettings settings) {
+    this.settings = settings;
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (List.of(args).contains("--help")) {
+      System.out.print(BenchSettings.USAGE);
+      return;
+    }
+    BenchSettings settings;
+    try {
+      settings = BenchSettings.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Harness harness = new Harness(settings);
+    List<String> mismatches = harness.run();
+    System.out.println("Wrote " + settings.markdown() + " and " + settings.csv());
+    if (!mismatches.isEmpty()) {
+      mismatches.forEach(System.err::println);
+      System.exit(1);
+    }
+  }
+
+  /** Runs everything and writes the report; returns row-count mismatches (empty when engines agree). */
+  List<String> run() throws IOException, InterruptedException {
+    Machine machine = Machine.describe();
+    List<String> mismatches = new ArrayList<>();
+    for (String engine : settings.engines()) {
+      jvmOptions.put(engine, settings.cds() ? classDataSharing(engine) : List.of());
+    }
+    for (int scale : settings.scales()) {
+      Path data = data(scale);
+      for (String engine : settings.engines()) {
+        if (engine.equals("h2") && scale > settings.h2MaxScale()) {
+          continue;
+        }
+        runEngine(engine, scale, data);
+      }
+      mismatches.addAll(checkRows(scale));
+      if (settings.engines().contains("xsql")) {
+        memoryChecks.add(memoryCheck(scale, data));
+      }
+    }
+    if (settings.engines().contains("xsql") && settings.bigScanMb() > 0) {
+      memoryChecks.add(bigScan());
+    }
+    new Report(settings, machine, results, memoryChecks, mismatches).write();
+    return mismatches;
+  }
+
+  private void runEngine(String engine, int scale, Path data) throws IOException, InterruptedException {
+    List<BenchQuery> warm = new ArrayList<>();
+    for (BenchQuery query : BenchQuery.joins()) {
+      List<Measurement> runs = new ArrayList<>();
+      String note = "";
+      for (int r = 0; r < settings.coldRuns(); r++) {
+        Child c = child(engine, data, 1, List.of(query), Optional.empty());
+        if (!c.problem().isEmpty()) {
+          note = c.problem();
+          break;
+        }
+        runs.add(c.runs().get(0));
+        if (c.runs().get(0).millis() > settings.slowMillis() && r + 1 < settings.coldRuns()) {
+          note = "run " + runs.size() + "x: slower than " + settings.slowMillis() / 1000 + " s";
+          break;
+        }
+      }
+      results.add(new Result(scale, engine, query, false, runs, note));
+      if (note.isEmpty()) {
+        warm.add(query);
+      } else {
+        results.add(new Result(scale, engine, query, true, List.of(), "not run warm: " + note));
+      }
+    }
+    if (BenchEngine.named(engine).scansFiles()) {
+      // Throughput is a warm figure: the scans are not run cold.
+      warm.addAll(BenchQuery.scans());
+    }
+    if (warm.isEmpty() || settings.warmRuns() == 0) {
+      return;
+    }
+    Child c = child(engine, data, settings.warmRuns() + 1, warm, Optional.empty());
+    for (int q = 0; q < warm.size(); q++) {
+      // Each query's first run in the JVM is its cold one; the timed runs follow.
+      int from = q * (settings.warmRuns() + 1) + 1;
+      results.add(new Result(scale, engine, warm.get(q), true, c.problem().isEmpty()
+          ? c.runs().subList(from, from + settings.warmRuns()) : List.of(), c.problem()));
+    }
+  }
+
+  /**
+   * Makes an AppCDS archive of the classes an engine loads, by a training run of every query over a tiny
+   * data set, so that its cold runs start as a deployed Java application would (class loading and
+   * verification dominate a cold Calcite query). Every engine gets its own; the options to use it, or
+   * none if training failed.
+   */
+  private List<String> classDataSharing(String engine) throws IOException, InterruptedException {
+    Path training = settings.data().resolve("cds-training");
+    if (!Files.exists(training.resolve("complete"))) {
+      ProductsImages.generate(training, 1000, 42);
+      ProductsImages.writeCsv(training);
+      Files.writeString(training.resolve("complete"), "seed 42\n");
+    }
+    Path archive = settings.data().resolve("cds").resolve(engine + ".jsa").toAbsolutePath();
+    Files.createDirectories(archive.getParent());
+    Files.deleteIfExists(archive);
+    List<String> args = new ArrayList<>(List.of(engine, training.toString(), "1"));
+    BenchQuery.joins().forEach(q -> args.add(q.name()));
+    if (BenchEngine.named(engine).scansFiles()) {
+      BenchQuery.scans().forEach(q -> args.add(q.name()));
+    }
+    List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    List<String> dump = new ArrayList<>(quiet);
+    dump.add("-XX:ArchiveClassesAtExit=" + archive);
+    Child c = child(QueryRunner.class.getName(), args, dump, false);
+    if (!c.problem().isEmpty() || !Files.exists(archive)) {
+      System.err.println("bench: no class-data-sharing archive for " + engine + ": " + c.problem());
+      return List.of();
+    }
+    List<String> use = new ArrayList<>(quiet);
+    use.add("-XX:SharedArchiveFile=" + archive);
+    return use;
+  }
+
+  /** xsql's Q1 with the heap capped at 64 MiB: does it finish, and how fast. */
+  private String memoryCheck(int scale, Path data) throws IOException, InterruptedException {
+    Child c = child("xsql", data, 1, List.of(BenchQuery.Q1), Optional.of("-Xmx64m"));
+    String outcome = c.problem().isEmpty() ? String.format(Locale.ROOT, "finished in %.2f s (%d rows)",
+        c.runs().get(0).millis() / 1000, c.runs().get(0).rows()) : c.problem();
+    return String.format(Locale.ROOT, "%,d products: xsql Q1 with -Xmx64m %s", scale, outcome);
+  }
+
+  /**
+   * xsql scanning a JSON Lines file of {@code --big-scan-mb} (the largest scale's images, repeated) with
+   * the heap capped at 64 MiB: does it finish, how fast, with how much memory.
+   */
+  private String bigScan() throws IOException, InterruptedException {
+    int largest = settings.scales().stream().max(Integer::compare).orElseThrow();
+    Path source = settings.data().resolve(String.valueOf(largest)).resolve("images.jsonl");
+    Path dir = settings.data().resolve("big-" + settings.bigScanMb() + "mb-of-" + largest);
+    long bytes = BigScan.prepare(source, dir, settings.bigScanMb() * 1024L * 1024L);
+    List<String> options = new ArrayList<>(jvmOptions.getOrDefault("xsql", List.of()));
+    options.add("-Xmx64m");
+    Child c = child(BigScan.class.getName(), List.of(dir.toString()), options, false);
+    if (!c.problem().isEmpty()) {
+      return String.format(Locale.ROOT, "%,d MB JSON Lines: xsql scan with -Xmx64m %s", bytes / 1_000_000,
+          c.problem());
+    }
+    Measurement m = c.runs().get(0);
+    return String.format(Locale.ROOT, "%,d MB JSON Lines: xsql scan (`%s`) with -Xmx64m finished in %.2f s"
+        + " (%.0f MB/s, %,d rows counted), peak heap %.0f MiB, peak RSS %.0f MiB", bytes / 1_000_000,
+        BigScan.SQL, m.millis() / 1000, bytes / 1e3 / m.millis(), m.rows(), m.peakHeapMb(), m.peakRssMb());
+  }
+
+  private List<String> checkRows(int scale) {
+    List<String> out = new ArrayList<>();
+    Map<BenchQuery, Long> expected = new EnumMap<>(BenchQuery.class);
+    for (Result r : results) {
+      if (r.scale() != scale || r.runs().isEmpty()) {
+        continue;
+      }
+      for (Measurement m : r.runs()) {
+        Long first = expected.putIfAbsent(r.query(), m.rows());
+        if (first != null && first != m.rows()) {
+          out.add(String.format("row counts differ at %d products, %s: %s returned %d, expected %d", scale,
+              r.query(), r.engine(), m.rows(), first));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Generates the data set once per scale; a marker file says the generation finished. */
+  private Path data(int scale) throws IOException {
+    Path dir = settings.data().resolve(String.valueOf(scale));
+    Path done = dir.resolve("complete");
+    String marker = "seed 42, with CSV copies\n";
+    if (!Files.exists(done) || !Files.readString(done).equals(marker)) {
+      System.out.println("Generating " + scale + " products in " + dir);
+      ProductsImages.generate(dir, scale, 42);
+      ProductsImages.writeCsv(dir);
+      Files.writeString(done, marker);
+    }
+    return dir;
+  }
+
+  /**
+   * What a child JVM produced.
+   *
+   * @param runs its measurements
+   * @param problem why it produced none or too few ("timed out", "failed, see LOG"), else empty
+   */
+  private record Child(List<Measurement> runs, String problem) {}
+
+  /**
+   * Runs queries in a fresh JVM with this JVM's class path. A query run once is timed from outside, JVM
+   * start-up included (an engine's import excluded, it is reported as the load).
+   */
+  private Child child(String engine, Path data, int runs, List<BenchQuery> queries, Optional<String> heap)
+      throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>(List.of(engine, data.toString(), String.valueOf(runs)));
+    queries.forEach(q -> args.add(q.name()));
+    List<String> options = new ArrayList<>(jvmOptions.getOrDefault(engine, List.of()));
+    heap.ifPresent(options::add);
+    Child c = child(QueryRunner.class.getName(), args, options, true);
+    if (!c.problem().isEmpty() || c.runs().size() != runs * queries.size()) {
+      return new Child(c.runs(), c.problem().isEmpty() ? "too few measurements" : c.problem());
+    }
+    return c;
+  }
+
+  /**
+   * Runs a main class in a fresh JVM with this JVM's class path and collects the {@link Measurement}s it
+   * prints.
+   *
+   * @param options JVM options
+   * @param fromOutside whether a child printing one measurement is timed from outside, JVM start-up
+   *     included (an engine's import excluded, it is reported as the load)
+   */
+  private Child child(String main, List<String> args, List<String> options, boolean fromOutside)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(options);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
+    command.addAll(args);
+    String name = args.get(0).replaceAll("[^A-Za-z0-9]", "");
+    Path log = Files.createTempFile("xsql-bench-" + name, ".log");
+    Path out = Files.createTempFile("xsql-bench-" + name, ".out");
+    long start = System.nanoTime();
+    Process p = new ProcessBuilder(command).redirectError(log.toFile()).redirectOutput(out.toFile()).start();
+    if (!p.waitFor(settings.timeoutMillis(), TimeUnit.MILLISECONDS)) {
+      p.destroyForcibly().waitFor();
+      return new Child(List.of(), "timed out after " + settings.timeoutMillis() / 1000 + " s");
+    }
+    double wall = (System.nanoTime() - start) / 1e6;
+    List<Measurement> measured = new ArrayList<>();
+    for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+      Measurement m = Measurement.parse(line);
+      if (m != null) {
+        measured.add(m);
+      }
+    }
+    Files.delete(out);
+    if (p.exitValue() != 0 || measured.isEmpty()) {
+      return new Child(measured, "failed, see " + log);
+    }
+    Files.delete(log);
+    if (measured.size() == 1 && fromOutside) {
+      Measurement m = measured.get(0);
+      return new Child(List.of(m.withMillis(wall - m.loadMillis())), "");
+    }
+    return new Child(measured, "");
+  }
+}

@@ -1,0 +1,63 @@
+package io.xsql.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A tiny run of the whole harness: every engine, every query, cold and warm. */
+final class HarnessTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void aSmokeRunAgreesOnRowsAndWritesTheReport() throws Exception {
+    BenchSettings settings = BenchSettings.parse("--scales", "300", "--cold-runs", "1", "--warm-runs", "1",
+        "--big-scan-mb", "1",
+        "--data", dir.resolve("data").toString(), "--out", dir.resolve("b.md").toString(),
+        "--csv", dir.resolve("b.csv").toString());
+    List<String> mismatches = new Harness(settings).run();
+    assertThat(mismatches).isEmpty();
+    String md = Files.readString(dir.resolve("b.md"));
+    assertThat(md).contains("## 300 products").contains("| xsql |").contains("| duckdb |")
+        .contains("| calcite |").contains("| h2 |").contains("All engines returned the same number of rows")
+        .contains("300 products: xsql Q1 with -Xmx64m finished").contains("## Targets")
+        .containsPattern("1 MB JSON Lines: xsql scan .* with -Xmx64m finished")
+        .containsPattern("\\| xsql \\| [0-9.]+ \\| [0-9]+ \\| [0-9.]+ \\| [0-9]+ \\|");
+    assertThat(md.substring(0, md.indexOf("## Targets"))).as("every engine ran every query")
+        .doesNotContain("n/a |");
+    List<String> csv = Files.readAllLines(dir.resolve("b.csv"));
+    // 4 engines x 4 queries, cold and warm; xsql and DuckDB scan the images twice, warm.
+    assertThat(csv).hasSize(1 + 4 * 4 * 2 + 2 * 2);
+    assertThat(csv.stream().filter(l -> l.contains(",Q4,cold,")).map(l -> l.split(",")[5]).distinct()).hasSize(1);
+  }
+
+  @Test
+  void theJavaGeneratorWritesWhatThePythonScriptWrites() throws IOException {
+    ProductsImages.generate(dir, 1000, 42);
+    // Checksums of the Python script's output for 1000 products, seed 42.
+    assertThat(md5(dir.resolve("products.jsonl"))).isEqualTo("1e015a7e126cef47f2cf984344582eae");
+    assertThat(md5(dir.resolve("images.jsonl"))).isEqualTo("eac05cb6e824e3e362a07ad467365314");
+  }
+
+  @Test
+  void badOptionsAreRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchSettings.parse("--scale", "1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad option --scale");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchSettings.parse("--engines", "sqlite"))
+        .hasMessageContaining("unknown engine 'sqlite'");
+  }
+
+  private static String md5(Path file) throws IOException {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("MD5").digest(Files.readAllBytes(file));
+      return java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

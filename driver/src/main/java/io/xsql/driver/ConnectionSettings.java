@@ -1,0 +1,89 @@
+package io.xsql.driver;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.calcite.avatica.BuiltInConnectionProperty;
+import org.apache.calcite.avatica.ConnectStringParser;
+import org.apache.calcite.config.CalciteConnectionProperty;
+
+/**
+ * Connection settings: xsql's own ({@code catalog}) and Calcite's, with the defaults that make xsql
+ * behave as PostgreSQL and MySQL users expect.
+ */
+final class ConnectionSettings {
+  /** The catalog file. */
+  static final String CATALOG = "catalog";
+
+  /**
+   * Identifiers keep their case and match case-insensitively; double quotes quote them; the usual
+   * PostgreSQL and MySQL functions are available.
+   */
+  private static final Map<String, String> DEFAULTS = Map.of(
+      "caseSensitive", "false",
+      "unquotedCasing", "UNCHANGED",
+      "quotedCasing", "UNCHANGED",
+      "quoting", "DOUBLE_QUOTE",
+      "conformance", "LENIENT",
+      "fun", "standard,postgresql",
+      "typeSystem", XsqlTypeSystem.class.getName() + "#INSTANCE");
+  /** Settings that {@code lex} decides when it is given. */
+  private static final Set<String> LEX_DECIDES =
+      Set.of("caseSensitive", "unquotedCasing", "quotedCasing", "quoting");
+
+  private static final Set<String> KNOWN = known();
+
+  private ConnectionSettings() {}
+
+  private static Set<String> known() {
+    Set<String> out = new TreeSet<>(Set.of(CATALOG, "user", "password"));
+    for (CalciteConnectionProperty p : CalciteConnectionProperty.values()) {
+      out.add(p.camelName());
+    }
+    for (BuiltInConnectionProperty p : BuiltInConnectionProperty.values()) {
+      out.add(p.camelName());
+    }
+    return out;
+  }
+
+  /**
+   * The properties to connect with: xsql's defaults, then the given properties. Settings in the URL
+   * still win (they are applied when the URL is parsed); a misspelt one in the URL fails.
+   */
+  static Properties resolve(String urlSettings, Properties info) throws SQLException {
+    Properties url = ConnectStringParser.parse(urlSettings);
+    for (String key : url.stringPropertyNames()) {
+      if (!KNOWN.contains(key)) {
+        throw new SQLException("unknown connection setting '" + key + "' in the URL; known settings are "
+            + KNOWN, "08001");
+      }
+    }
+    Set<String> given = new HashSet<>(url.stringPropertyNames());
+    if (info != null) {
+      given.addAll(info.stringPropertyNames());
+    }
+    boolean lex = given.contains("lex");
+    Properties out = new Properties();
+    DEFAULTS.forEach((k, v) -> {
+      if (!(lex && LEX_DECIDES.contains(k))) {
+        out.setProperty(k, v);
+      }
+    });
+    if (info != null) {
+      for (String key : info.stringPropertyNames()) {
+        out.setProperty(key, info.getProperty(key));
+      }
+    }
+    return out;
+  }
+
+  /** The catalog file, if the settings name one. */
+  static Optional<Path> catalog(Properties settings) {
+    return Optional.ofNullable(settings.getProperty(CATALOG)).filter(s -> !s.isBlank()).map(Path::of);
+  }
+}

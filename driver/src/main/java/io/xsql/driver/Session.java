@@ -1,0 +1,122 @@
+package io.xsql.driver;
+
+import io.xsql.planner.XsqlTable;
+import io.xsql.spi.CatalogException;
+import io.xsql.spi.DataTable;
+import io.xsql.spi.Source;
+import io.xsql.spi.TableSource;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.impl.AbstractSchema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one connection holds: the sources its catalog opened, the tables registered on it, and its
+ * running queries. Public only for the JDBC classes Calcite's package visibility forces into
+ * {@code org.apache.calcite.jdbc}; not an API.
+ */
+public final class Session implements AutoCloseable {
+  /** The default schema, holding file sources and registered tables. */
+  public static final String MAIN = "main";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+
+  private final List<Source> sources = new ArrayList<>();
+  private final Set<String> registered = new HashSet<>();
+  /** Names in the default schema, lower-cased: names match case-insensitively, so two may not differ only in case. */
+  private final Set<String> names = new HashSet<>();
+  private final QueryRegistry queries = new QueryRegistry();
+  /** What the sources reported when they opened, as "source 'name': message". */
+  private final List<String> warnings = new ArrayList<>();
+  private SchemaPlus main;
+
+  /**
+   * Reads the catalog the settings name and opens its sources into the root schema.
+   *
+   * @throws SQLException naming the catalog file, line and key when the catalog is bad
+   */
+  public void open(Properties settings, SchemaPlus root) throws SQLException {
+    try {
+      Catalog catalog = ConnectionSettings.catalog(settings)
+          .map(path -> Catalog.read(path, System::getenv)).orElse(Catalog.empty());
+      open(catalog, root);
+    } catch (RuntimeException e) {
+      throw XsqlErrors.translate(e);
+    }
+  }
+
+  /** Opens the catalog's sources into the root schema; on failure, closes what it opened. */
+  private void open(Catalog catalog, SchemaPlus root) {
+    main = root.add(MAIN, new AbstractSchema());
+    try {
+      for (Catalog.Entry entry : catalog.sources()) {
+        if (!names.add(entry.name().toLowerCase(Locale.ROOT))) {
+          throw new CatalogException(entry.options().location(), "source '" + entry.name()
+              + "' differs from another source only in case; names match case-insensitively");
+        }
+        Source source = SourceFactories.open(entry);
+        sources.add(source);
+        source.warnings().forEach(w -> warnings.add("source '" + entry.name() + "': " + w));
+        if (source instanceof TableSource t) {
+          main.add(entry.name(), new XsqlTable(entry.name(), t.table()));
+        } else {
+          throw new CatalogException(entry.typeLocation(),
+              "source '" + entry.name() + "': schema sources are not supported yet");
+        }
+      }
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** What the sources reported when the catalog opened them. */
+  public List<String> warnings() {
+    return List.copyOf(warnings);
+  }
+
+  /** The running executions of this connection's statements. */
+  public QueryRegistry queries() {
+    return queries;
+  }
+
+  /** Adds a table to the default schema. */
+  public void register(String name, DataTable table) throws SQLException {
+    if (!names.add(name.toLowerCase(Locale.ROOT))) {
+      throw new SQLException("a table named '" + name + "' already exists (names match case-insensitively)",
+          "42S01");
+    }
+    main.add(name, new XsqlTable(name, table));
+    registered.add(name);
+  }
+
+  /** Removes a registered table. */
+  public boolean unregister(String name) {
+    if (!registered.remove(name)) {
+      return false;
+    }
+    names.remove(name.toLowerCase(Locale.ROOT));
+    main.removeTable(name);
+    return true;
+  }
+
+  @Override
+  public void close() {
+    queries.close();
+    for (Source s : sources) {
+      try {
+        s.close();
+      } catch (RuntimeException e) {
+        LOG.warn("Closing a source failed", e);
+      }
+    }
+    sources.clear();
+  }
+}

@@ -1,0 +1,110 @@
+package io.xsql.driver;
+
+import static org.apache.calcite.util.Static.RESOURCE;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.CalciteSqlValidator;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.util.SqlBasicVisitor;
+
+/**
+ * Calcite's validator, with quoted identifiers matching exactly. Names resolve case-insensitively (the
+ * connection is case-insensitive); afterwards every quoted name must equal, to the letter, the name it
+ * resolved to, as in PostgreSQL: {@code "Title"} finds {@code Title} but not {@code title}.
+ */
+final class XsqlSqlValidator extends CalciteSqlValidator {
+
+  XsqlSqlValidator(SqlOperatorTable operators, CalciteCatalogReader reader, JavaTypeFactory typeFactory,
+      Config config) {
+    super(operators, reader, typeFactory, config);
+  }
+
+  /** Where a name component stands in the statement. */
+  private record Span(int line, int column, int endLine, int endColumn) {
+    static Span of(SqlParserPos pos) {
+      return new Span(pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
+    }
+  }
+
+  /** Adds the table names a FROM clause references (not its subqueries, which have their own). */
+  private static void collectTables(SqlNode from, Set<SqlNode> tables) {
+    if (from instanceof SqlIdentifier) {
+      tables.add(from);
+    } else if (from instanceof SqlJoin join) {
+      collectTables(join.getLeft(), tables);
+      collectTables(join.getRight(), tables);
+    } else if (from.getKind() == SqlKind.AS) {
+      collectTables(((SqlCall) from).operand(0), tables);
+    }
+  }
+
+  /**
+   * Fails if a quoted component was resolved to a name spelt differently. Expansion may put components
+   * before the ones the user wrote (a schema, a table alias); those carry no position of their own, so
+   * only the last component and components with their own position are the user's.
+   */
+  private void checkQuoted(SqlIdentifier id, Map<Span, String> quoted, boolean table) {
+    int last = id.names.size() - 1;
+    for (int i = 0; i <= last; i++) {
+      SqlParserPos pos = id.getComponentParserPosition(i);
+      boolean own = i == last || pos != id.getParserPosition();
+      String written = own && pos.isQuoted() ? quoted.get(Span.of(pos)) : null;
+      if (written != null && !written.equals(id.names.get(i))) {
+        String w = '"' + written + '"';
+        String actual = '"' + id.names.get(i) + '"';
+        throw newValidationError(id, table ? RESOURCE.objectNotFoundDidYouMean(w, actual)
+            : RESOURCE.columnNotFoundDidYouMean(w, actual));
+      }
+    }
+  }
+
+  @Override
+  public SqlNode validate(SqlNode topNode) {
+    Map<Span, String> quoted = new HashMap<>();
+    topNode.accept(new SqlBasicVisitor<Void>() {
+      @Override
+      public Void visit(SqlIdentifier id) {
+        for (int i = 0; i < id.names.size(); i++) {
+          SqlParserPos pos = id.getComponentParserPosition(i);
+          if (pos.isQuoted()) {
+            quoted.put(Span.of(pos), id.names.get(i));
+          }
+        }
+        return null;
+      }
+    });
+    SqlNode validated = super.validate(topNode);
+    if (!quoted.isEmpty()) {
+      Set<SqlNode> tables = Collections.newSetFromMap(new IdentityHashMap<>());
+      validated.accept(new SqlBasicVisitor<Void>() {
+        @Override
+        public Void visit(SqlCall call) {
+          if (call instanceof SqlSelect select && select.getFrom() != null) {
+            collectTables(select.getFrom(), tables);
+          }
+          return super.visit(call);
+        }
+
+        @Override
+        public Void visit(SqlIdentifier id) {
+          checkQuoted(id, quoted, tables.contains(id));
+          return null;
+        }
+      });
+    }
+    return validated;
+  }
+}

@@ -1,0 +1,412 @@
+package org.apache.calcite.jdbc;
+
+import io.xsql.driver.JavaTimes;
+import io.xsql.driver.Session;
+import io.xsql.driver.XsqlConnection;
+import io.xsql.driver.XsqlErrors;
+import io.xsql.java.JavaTables;
+import io.xsql.planner.QueryContext;
+import io.xsql.spi.DataTable;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TimeZone;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaDatabaseMetaData;
+import org.apache.calcite.avatica.AvaticaFactory;
+import org.apache.calcite.avatica.AvaticaPreparedStatement;
+import org.apache.calcite.avatica.AvaticaResultSetMetaData;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.Meta;
+import org.apache.calcite.avatica.NoSuchStatementException;
+import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.UnregisteredDriver;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * xsql's JDBC objects: Calcite's, plus a catalog per connection, in-process tables, cancellation that
+ * reaches sources, query timeouts, warnings on result sets, and every failure as an SQLException with an
+ * SQLState.
+ *
+ * <p>It lives in Calcite's package because the classes it extends have package-private constructors; the
+ * logic is in {@code io.xsql.driver}.
+ */
+public final class XsqlJdbcFactory extends CalciteFactory {
+
+  /** Called by Avatica through reflection. */
+  public XsqlJdbcFactory() {
+    super(4, 1);
+  }
+
+  @Override
+  public XsqlConnectionImpl newConnection(UnregisteredDriver driver, AvaticaFactory factory, String url,
+      Properties info, @Nullable CalciteSchema rootSchema, @Nullable JavaTypeFactory typeFactory) {
+    // No "metadata" schema: DatabaseMetaData already answers what it would.
+    return new XsqlConnectionImpl((Driver) driver, factory, url, info,
+        rootSchema != null ? rootSchema : CalciteSchema.createRootSchema(false), typeFactory);
+  }
+
+  @Override
+  public AvaticaDatabaseMetaData newDatabaseMetaData(AvaticaConnection connection) {
+    return new XsqlDatabaseMetaData(connection);
+  }
+
+  @Override
+  public XsqlStatement newStatement(AvaticaConnection connection, Meta.@Nullable StatementHandle h,
+      int resultSetType, int resultSetConcurrency, int resultSetHoldability) {
+    return new XsqlStatement((XsqlConnectionImpl) connection, h, resultSetType, resultSetConcurrency,
+        resultSetHoldability);
+  }
+
+  @Override
+  public AvaticaPreparedStatement newPreparedStatement(AvaticaConnection connection,
+      Meta.@Nullable StatementHandle h, Meta.Signature signature, int resultSetType,
+      int resultSetConcurrency, int resultSetHoldability) throws SQLException {
+    return new XsqlPreparedStatement((XsqlConnectionImpl) connection, h, signature, resultSetType,
+        resultSetConcurrency, resultSetHoldability);
+  }
+
+  @Override
+  public CalciteResultSet newResultSet(AvaticaStatement statement, QueryState state,
+      Meta.Signature signature, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
+    return new XsqlResultSet(statement, (CalcitePrepare.CalciteSignature<?>) signature,
+        newResultSetMetaData(statement, signature), timeZone, firstFrame);
+  }
+
+  @Override
+  public ResultSetMetaData newResultSetMetaData(AvaticaStatement statement, Meta.Signature signature) {
+    return new AvaticaResultSetMetaData(statement, null, signature);
+  }
+
+  /** A statement of either kind, by the cancel flag that identifies its executions. */
+  private interface Flagged {
+    AtomicBoolean flag();
+
+    Session session();
+
+    /** Cancels the running execution, reaching into sources blocked on I/O. */
+    default void cancelExecution() {
+      session().queries().get(flag()).ifPresent(QueryContext::cancel);
+    }
+  }
+
+  /** A connection with a catalog and in-process tables. */
+  public static final class XsqlConnectionImpl extends CalciteConnectionImpl implements XsqlConnection {
+    private final Session session = new Session();
+
+    XsqlConnectionImpl(Driver driver, AvaticaFactory factory, String url, Properties info,
+        CalciteSchema rootSchema, @Nullable JavaTypeFactory typeFactory) {
+      super(driver, factory, url, info, rootSchema, typeFactory);
+    }
+
+    /** Opens the catalog; called once by the driver's handler. */
+    public void initialize() throws SQLException {
+      session.open(info, getRootSchema());
+      init();
+      setSchema(Session.MAIN);
+    }
+
+    @Override
+    public void register(String name, DataTable table) throws SQLException {
+      checkOpen();
+      if (name == null || table == null) {
+        throw new SQLException("register needs a name and a table", "42000");
+      }
+      session.register(name, table);
+    }
+
+    @Override
+    public void register(String name, Iterable<? extends Map<String, ?>> rows) throws SQLException {
+      register(name, () -> JavaTables.ofMaps(rows));
+    }
+
+    @Override
+    public void registerMaps(String name, Supplier<? extends Stream<? extends Map<String, ?>>> rows)
+        throws SQLException {
+      register(name, () -> JavaTables.ofMaps(rows));
+    }
+
+    @Override
+    public <T> void register(String name, Class<T> type, Iterable<? extends T> rows) throws SQLException {
+      register(name, () -> JavaTables.of(type, rows));
+    }
+
+    @Override
+    public <T> void register(String name, Class<T> type, Supplier<? extends Stream<? extends T>> rows)
+        throws SQLException {
+      register(name, () -> JavaTables.of(type, rows));
+    }
+
+    private void register(String name, Supplier<DataTable> table) throws SQLException {
+      DataTable made;
+      try {
+        made = table.get();
+      } catch (IllegalArgumentException e) {
+        throw new SQLException("cannot register '" + name + "': " + e.getMessage(), "42000", e);
+      } catch (RuntimeException e) {
+        throw XsqlErrors.translate(e);
+      }
+      register(name, made);
+    }
+
+    /** Warnings from opening the catalog's sources (types widened by sampling), oldest first. */
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+      checkOpen();
+      return XsqlErrors.warnings(session.warnings()).orElse(null);
+    }
+
+    @Override
+    public boolean unregister(String name) throws SQLException {
+      checkOpen();
+      return session.unregister(name);
+    }
+
+    @Override
+    public DataContext createDataContext(Map<String, Object> parameters, @Nullable CalciteSchema root) {
+      Object flag = parameters.get(DataContext.Variable.CANCEL_FLAG.camelName);
+      if (!(flag instanceof AtomicBoolean cancelFlag)) {
+        return super.createDataContext(parameters, root);
+      }
+      // The execution started when execute was called (see start); metadata queries start one here.
+      Object timeout = parameters.get(DataContext.Variable.TIMEOUT.camelName);
+      QueryContext query = session.queries().get(cancelFlag).orElseGet(() ->
+          session.queries().start(cancelFlag, timeout instanceof Long millis ? millis : 0L));
+      Map<String, Object> withQuery = new HashMap<>(parameters);
+      withQuery.put(QueryContext.KEY, query);
+      return super.createDataContext(withQuery, root);
+    }
+
+    /** Starts an execution of a statement of ours: its timeout runs from now, planning included. */
+    private void start(AvaticaStatement statement) throws SQLException {
+      if (statement instanceof Flagged f) {
+        session.queries().start(f.flag(), statement.getQueryTimeout() * 1000L);
+      }
+    }
+
+    @Override
+    public CalcitePreparedStatement prepareStatement(String sql, int resultSetType,
+        int resultSetConcurrency, int resultSetHoldability) throws SQLException {
+      try {
+        return super.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
+      } catch (SQLException | RuntimeException e) {
+        throw XsqlErrors.translate(e);
+      }
+    }
+
+    @Override
+    protected Meta.ExecuteResult prepareAndExecuteInternal(AvaticaStatement statement, String sql,
+        long maxRowCount) throws SQLException, NoSuchStatementException {
+      try {
+        start(statement);
+        return super.prepareAndExecuteInternal(statement, sql, maxRowCount);
+      } catch (SQLException | RuntimeException e) {
+        throw XsqlErrors.translate(e);
+      }
+    }
+
+    @Override
+    protected ResultSet executeQueryInternal(AvaticaStatement statement, Meta.Signature signature,
+        Meta.Frame firstFrame, QueryState state, boolean isUpdate) throws SQLException {
+      try {
+        start(statement);
+        return super.executeQueryInternal(statement, signature, firstFrame, state, isUpdate);
+      } catch (SQLException | RuntimeException e) {
+        throw XsqlErrors.translate(e);
+      }
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try {
+        super.close();
+      } finally {
+        session.close();
+      }
+    }
+  }
+
+  /** A plain statement. */
+  private static final class XsqlStatement extends CalciteStatement implements Flagged {
+    XsqlStatement(XsqlConnectionImpl connection, Meta.@Nullable StatementHandle h, int resultSetType,
+        int resultSetConcurrency, int resultSetHoldability) {
+      super(connection, h, resultSetType, resultSetConcurrency, resultSetHoldability);
+    }
+
+    @Override
+    public AtomicBoolean flag() {
+      return cancelFlag;
+    }
+
+    @Override
+    public Session session() {
+      return ((XsqlConnectionImpl) connection).session;
+    }
+
+    @Override
+    public void cancel() throws SQLException {
+      cancelExecution();
+      super.cancel();
+    }
+  }
+
+  /** A prepared statement. */
+  private static final class XsqlPreparedStatement extends CalcitePreparedStatement implements Flagged {
+    XsqlPreparedStatement(XsqlConnectionImpl connection, Meta.@Nullable StatementHandle h,
+        Meta.Signature signature, int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+        throws SQLException {
+      super(connection, h, signature, resultSetType, resultSetConcurrency, resultSetHoldability);
+    }
+
+    @Override
+    public AtomicBoolean flag() {
+      return cancelFlag;
+    }
+
+    @Override
+    public Session session() {
+      return ((XsqlConnectionImpl) connection).session;
+    }
+
+    @Override
+    public void cancel() throws SQLException {
+      cancelExecution();
+      super.cancel();
+    }
+
+    @Override
+    public void setObject(int parameterIndex, Object x) throws SQLException {
+      super.setObject(parameterIndex, JavaTimes.parameter(x).orElse(x));
+    }
+
+    @Override
+    public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
+      super.setObject(parameterIndex, JavaTimes.parameter(x).orElse(x), targetSqlType);
+    }
+  }
+
+  /** A result set whose failures carry SQLStates and whose warnings come from the sources. */
+  private static final class XsqlResultSet extends CalciteResultSet {
+    /** The execution this result set reads, kept after it ends for its warnings. */
+    private Optional<QueryContext> query = Optional.empty();
+
+    XsqlResultSet(AvaticaStatement statement, CalcitePrepare.CalciteSignature<?> signature,
+        ResultSetMetaData metaData, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
+      super(statement, signature, metaData, timeZone, firstFrame);
+    }
+
+    private Optional<QueryContext> query() {
+      if (query.isEmpty() && statement instanceof Flagged f) {
+        query = f.session().queries().get(f.flag());
+      }
+      return query;
+    }
+
+    @Override
+    public boolean next() throws SQLException {
+      query();
+      try {
+        boolean more = super.next();
+        if (!more) {
+          finish();
+        }
+        return more;
+      } catch (SQLException | RuntimeException e) {
+        Optional<QueryContext> q = query();
+        if (q.isPresent() && q.get().isCanceled()) {
+          throw XsqlErrors.translate(q.get().interruption());
+        }
+        throw XsqlErrors.translate(e);
+      }
+    }
+
+    @Override
+    public <T> T getObject(int columnIndex, Class<T> type) throws SQLException {
+      if (!JavaTimes.converts(type)) {
+        return super.getObject(columnIndex, type);
+      }
+      return JavaTimes.column(type, new JavaTimes.ColumnReader() {
+        @Override
+        public java.sql.Date date() throws SQLException {
+          return getDate(columnIndex);
+        }
+
+        @Override
+        public java.sql.Timestamp timestamp() throws SQLException {
+          return getTimestamp(columnIndex);
+        }
+
+        @Override
+        public java.sql.Time time() throws SQLException {
+          return getTime(columnIndex);
+        }
+      }).orElse(null);
+    }
+
+    @Override
+    public <T> T getObject(String columnLabel, Class<T> type) throws SQLException {
+      return getObject(findColumn(columnLabel), type);
+    }
+
+    @Override
+    public SQLWarning getWarnings() throws SQLException {
+      checkOpen();
+      return XsqlErrors.warnings(query().map(QueryContext::warnings).orElse(List.of())).orElse(null);
+    }
+
+    private void finish() {
+      if (statement instanceof Flagged f) {
+        f.session().queries().finish(f.flag());
+      }
+    }
+
+    @Override
+    public void close() {
+      finish();
+      super.close();
+    }
+  }
+
+  /** Metadata naming xsql and its identifier rules. */
+  private static final class XsqlDatabaseMetaData extends AvaticaDatabaseMetaData {
+    XsqlDatabaseMetaData(AvaticaConnection connection) {
+      super(connection);
+    }
+
+    @Override
+    public String getIdentifierQuoteString() {
+      return "\"";
+    }
+
+    @Override
+    public boolean storesMixedCaseIdentifiers() {
+      return true;
+    }
+
+    @Override
+    public boolean storesUpperCaseIdentifiers() {
+      return false;
+    }
+
+    @Override
+    public boolean storesLowerCaseIdentifiers() {
+      return false;
+    }
+
+    @Override
+    public boolean supportsMixedCaseIdentifiers() {
+      return false;
+    }
+  }
+}

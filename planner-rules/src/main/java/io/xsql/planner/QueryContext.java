@@ -1,0 +1,137 @@
+package io.xsql.planner;
+
+import io.xsql.spi.ErrorCode;
+import io.xsql.spi.ScanContext;
+import io.xsql.spi.SourceException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.DataContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state of one query execution that scans share: the cancel flag, the timeout, actions that
+ * interrupt blocked reads, and the warnings that end up on the ResultSet.
+ *
+ * <p>The driver creates one per execution and puts it into the {@link DataContext} under {@link #KEY};
+ * plain Calcite connections get one built from Calcite's own cancel flag.
+ */
+public final class QueryContext implements ScanContext {
+  /** The DataContext variable holding the execution's context. */
+  public static final String KEY = "xsql.query";
+
+  private static final Logger LOG = LoggerFactory.getLogger(QueryContext.class);
+
+  private final AtomicBoolean cancelFlag;
+  private final long timeoutMillis;
+  private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
+  private final List<AutoCloseable> open = new ArrayList<>();
+  private volatile boolean timedOut;
+
+  /**
+   * Creates a context.
+   *
+   * @param cancelFlag the statement's cancel flag, which the JDBC layer checks between rows too
+   * @param timeoutMillis the query timeout, 0 for none (reported in the timeout message)
+   */
+  public QueryContext(AtomicBoolean cancelFlag, long timeoutMillis) {
+    this.cancelFlag = cancelFlag;
+    this.timeoutMillis = timeoutMillis;
+  }
+
+  /** The context of the execution a DataContext belongs to. */
+  public static QueryContext of(DataContext root) {
+    if (root.get(KEY) instanceof QueryContext context) {
+      return context;
+    }
+    AtomicBoolean flag = DataContext.Variable.CANCEL_FLAG.get(root);
+    return new QueryContext(flag == null ? new AtomicBoolean() : flag, 0);
+  }
+
+  /** Cancels the query: raises the flag and interrupts blocked reads. */
+  public void cancel() {
+    if (cancelFlag.compareAndSet(false, true)) {
+      for (Runnable action : onCancel) {
+        try {
+          action.run();
+        } catch (RuntimeException e) {
+          LOG.warn("An action interrupting a canceled read failed", e);
+        }
+      }
+    }
+  }
+
+  /** Cancels the query because it ran past its timeout. */
+  public void timeout() {
+    timedOut = true;
+    cancel();
+  }
+
+  /** Whether the cancellation came from the timeout. */
+  public boolean timedOut() {
+    return timedOut;
+  }
+
+  @Override
+  public boolean isCanceled() {
+    return cancelFlag.get();
+  }
+
+  @Override
+  public AutoCloseable onCancel(Runnable action) {
+    onCancel.add(action);
+    if (isCanceled()) {
+      action.run();
+    }
+    return () -> onCancel.remove(action);
+  }
+
+  @Override
+  public void warn(String message) {
+    synchronized (warnings) {
+      warnings.add(message);
+    }
+  }
+
+  /** The warnings so far, oldest first. */
+  public List<String> warnings() {
+    synchronized (warnings) {
+      return List.copyOf(warnings);
+    }
+  }
+
+  /** Registers a reader to close when the execution ends, in case the operator above never does. */
+  void closeAtEnd(AutoCloseable reader) {
+    synchronized (open) {
+      open.add(reader);
+    }
+  }
+
+  /** Ends the execution: closes every reader still open (closing is idempotent). */
+  public void finish() {
+    List<AutoCloseable> readers;
+    synchronized (open) {
+      readers = List.copyOf(open);
+      open.clear();
+    }
+    for (AutoCloseable r : readers) {
+      try {
+        r.close();
+      } catch (Exception e) {
+        LOG.warn("Closing a reader at the end of a query failed", e);
+      }
+    }
+  }
+
+  /** The error that ends a canceled query. */
+  public SourceException interruption() {
+    if (timedOut) {
+      return new SourceException(ErrorCode.TIMEOUT,
+          "query timed out after " + timeoutMillis / 1000.0 + " s");
+    }
+    return new SourceException(ErrorCode.CANCELED, "query canceled");
+  }
+}

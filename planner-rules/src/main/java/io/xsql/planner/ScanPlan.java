@@ -1,0 +1,64 @@
+package io.xsql.planner;
+
+import io.xsql.spi.Column;
+import io.xsql.spi.ErrorCode;
+import io.xsql.spi.Predicate;
+import io.xsql.spi.ScanRequest;
+import io.xsql.spi.SourceException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+
+/**
+ * What an {@link XsqlTableScan} does at run time: bind parameters, have the declared order checked when
+ * the plan relies on it, open the source's cursor on the first row, stop on cancel or timeout, and name
+ * the source in every error. Public only because generated code calls it.
+ *
+ * @param table the table
+ * @param columns the table columns to read
+ * @param filters pushed filters, parameters unbound
+ * @param ordered whether the plan relies on the table's declared order
+ * @param limit rows the table may stop after
+ */
+public record ScanPlan(XsqlTable table, int[] columns, List<Predicate> filters, boolean ordered,
+    OptionalLong limit) {
+
+  /**
+   * Called by generated code. Rows have Calcite's shape for the column count: an {@code Object[]} for
+   * several columns, the bare value for one, an empty comparable list for none.
+   */
+  public Enumerable<Object> enumerable(DataContext root) {
+    List<Column> all = table.table().columns();
+    Optional<List<Predicate>> bound = FilterBinding.bind(filters, all, root);
+    if (bound.isEmpty()) {
+      return Linq4j.emptyEnumerable();
+    }
+    QueryContext context = QueryContext.of(root);
+    ScanRequest request = new ScanRequest(Arrays.stream(columns).boxed().toList(), bound.get(), limit,
+        context);
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object> enumerator() {
+        return new ScanEnumerator(ScanPlan.this, request, context);
+      }
+    };
+  }
+
+  /**
+   * An error from the source, prefixed with the source name. A source's own exceptions already say where
+   * (file:line, URL); for anything else the position of the current row is added.
+   */
+  SourceException error(RuntimeException e, String position) {
+    if (e instanceof SourceException s) {
+      return new SourceException(s.code(), "source '" + table.name() + "': " + s.getMessage(), s);
+    }
+    String at = position.isEmpty() ? "" : " at " + position;
+    return new SourceException(ErrorCode.INTERNAL, "source '" + table.name() + "'" + at + " failed: " + e, e);
+  }
+}

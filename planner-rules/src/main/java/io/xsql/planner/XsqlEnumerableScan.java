@@ -1,0 +1,43 @@
+package io.xsql.planner;
+
+import io.xsql.spi.Predicate;
+import java.util.List;
+import java.util.OptionalLong;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.linq4j.tree.Blocks;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.util.ImmutableIntList;
+
+/** An {@link XsqlTableScan} in the enumerable convention: it generates the code that runs the scan. */
+public final class XsqlEnumerableScan extends XsqlTableScan implements EnumerableRel {
+
+  private XsqlEnumerableScan(RelOptCluster cluster, RelOptTable table, XsqlTable xsqlTable,
+      ImmutableIntList columns, List<Predicate> filters, OptionalLong limit) {
+    super(cluster, traits(cluster, EnumerableConvention.INSTANCE, xsqlTable, columns), table, xsqlTable,
+        columns, filters, limit);
+  }
+
+  /** The runnable form of a logical scan. */
+  static XsqlEnumerableScan of(XsqlTableScan scan) {
+    return new XsqlEnumerableScan(scan.getCluster(), scan.getTable(), scan.xsqlTable, scan.columns,
+        scan.filters, scan.limit);
+  }
+
+  @Override
+  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    // Calcite's usual row shapes: an array, or a bare value for one column (see ScanPlan).
+    PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
+    ScanPlan plan = new ScanPlan(xsqlTable, columns.toIntArray(), filters,
+        !sortedPrefix(dataTable(), columns).isEmpty(), limit);
+    return implementor.result(physType, Blocks.toBlock(
+        Expressions.call(implementor.stash(plan, ScanPlan.class), "enumerable", DataContext.ROOT)));
+  }
+}

@@ -1,0 +1,50 @@
+package io.xsql.planner;
+
+import java.math.BigDecimal;
+import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * Lets a scan stop early under a LIMIT: {@code LIMIT n OFFSET m} directly over the scan of a table that
+ * can stop reading lets it stop after n + m rows. The LIMIT itself stays in the plan. With an ORDER BY,
+ * only when the scan already delivers that order.
+ */
+public final class XsqlLimitScanRule extends RelRule<XsqlRuleConfig> {
+
+  /** Matches any Sort (ORDER BY, LIMIT, OFFSET) directly over a logical {@link XsqlTableScan}. */
+  static final XsqlRuleConfig CONFIG = XsqlRuleConfig.of("XsqlLimitScanRule",
+      b0 -> b0.operand(Sort.class).oneInput(b1 -> b1.operand(XsqlTableScan.class).predicate(XsqlTableScan::isLogical).noInputs()),
+      XsqlLimitScanRule::new);
+
+  XsqlLimitScanRule(XsqlRuleConfig config) {
+    super(config);
+  }
+
+  @Override
+  public void onMatch(RelOptRuleCall call) {
+    Sort sort = call.rel(0);
+    XsqlTableScan scan = call.rel(1);
+    if (scan.limit.isPresent() || !scan.dataTable().canLimit() || !isNumber(sort.fetch)
+        || (sort.offset != null && !isNumber(sort.offset))) {
+      return;
+    }
+    RelCollation order = sort.getCollation();
+    if (!order.getFieldCollations().isEmpty() && !scan.getTraitSet().getCollation().satisfies(order)) {
+      return;
+    }
+    long rows = value(sort.fetch) + (sort.offset == null ? 0 : value(sort.offset));
+    call.transformTo(sort.copy(sort.getTraitSet(), scan.withLimit(rows), order, sort.offset, sort.fetch));
+  }
+
+  private static boolean isNumber(RexNode node) {
+    return node instanceof RexLiteral literal && literal.getValueAs(BigDecimal.class) != null;
+  }
+
+  private static long value(RexNode node) {
+    return ((RexLiteral) node).getValueAs(BigDecimal.class).longValueExact();
+  }
+}

@@ -1,0 +1,27 @@
+package io.xsql.planner;
+
+import java.util.List;
+import org.apache.calcite.plan.RelOptRule;
+
+/** The rules xsql adds to Calcite's planner. Scans register them when they first appear in a plan. */
+public final class XsqlRules {
+  private XsqlRules() {}
+
+  /** Asks scans for only the columns a query uses. */
+  public static final RelOptRule PROJECT_SCAN = XsqlProjectScanRule.CONFIG.toRule();
+
+  /** Hands filters to the scans of tables that can evaluate them. */
+  public static final RelOptRule FILTER_SCAN = XsqlFilterScanRule.CONFIG.toRule();
+
+  /** Reads no column for aggregates that use none ({@code COUNT(*)}). */
+  public static final RelOptRule AGGREGATE_SCAN = XsqlAggregateScanRule.CONFIG.toRule();
+
+  /** Lets scans stop early under a LIMIT. */
+  public static final RelOptRule LIMIT_SCAN = XsqlLimitScanRule.CONFIG.toRule();
+
+  /** Turns logical scans into the enumerable ones that run. */
+  public static final RelOptRule TO_ENUMERABLE = XsqlToEnumerableRule.CONFIG.toRule();
+
+  /** The pushdown rules. */
+  public static final List<RelOptRule> RULES = List.of(PROJECT_SCAN, FILTER_SCAN, AGGREGATE_SCAN, LIMIT_SCAN);
+}

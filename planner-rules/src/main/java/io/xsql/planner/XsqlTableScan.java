@@ -1,0 +1,184 @@
+package io.xsql.planner;
+
+import com.google.common.collect.ImmutableList;
+import io.xsql.spi.Column;
+import io.xsql.spi.DataTable;
+import io.xsql.spi.FilterOp;
+import io.xsql.spi.Predicate;
+import io.xsql.spi.SortOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelCollations;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.metadata.BuiltInMetadata;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.util.ImmutableIntList;
+
+/**
+ * Reads a source's table, asking it for only the needed columns, the filters it accepted and the rows a
+ * LIMIT needs. This is the logical scan the pushdown rules rewrite; {@link XsqlEnumerableScan} runs it.
+ *
+ * <p>The scan's collation is the longest prefix of the table's declared sort keys that survives the
+ * projection, so a pruned scan never claims an order it does not deliver. A scan with a collation has the
+ * whole table checked against the declared order before it returns a row ({@link XsqlTable#checkOrder}).
+ */
+public class XsqlTableScan extends TableScan {
+  /** Answers collation metadata from the scan's own traits (see {@link XsqlTable}). */
+  static final BuiltInMetadata.Collation.Handler COLLATION_HANDLER =
+      (rel, mq) -> ImmutableList.copyOf(rel.getTraitSet().getTraits(RelCollationTraitDef.INSTANCE));
+
+  final XsqlTable xsqlTable;
+  /** The table columns the scan produces, in output order. */
+  final ImmutableIntList columns;
+  /** Filters the table evaluates; values may be {@link ScanFilters.Param}s until bound. */
+  final List<Predicate> filters;
+  /** Rows the table may stop after (a LIMIT, plus its OFFSET); the engine still applies the LIMIT. */
+  final OptionalLong limit;
+
+  XsqlTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table,
+      XsqlTable xsqlTable, ImmutableIntList columns, List<Predicate> filters, OptionalLong limit) {
+    super(cluster, traits, ImmutableList.of(), table);
+    this.xsqlTable = xsqlTable;
+    this.columns = columns;
+    this.filters = List.copyOf(filters);
+    this.limit = limit;
+  }
+
+  /**
+   * A logical scan of all columns, no filters. Scans are born logical ({@link Convention#NONE}) so that
+   * the pushdown rules meet them in the same subsets as the logical operators above them;
+   * {@link XsqlToEnumerableRule} makes the {@link XsqlEnumerableScan} that runs.
+   */
+  static XsqlTableScan create(RelOptCluster cluster, RelOptTable table, XsqlTable xsqlTable) {
+    return logical(cluster, table, xsqlTable, ImmutableIntList.identity(xsqlTable.table().columns().size()),
+        List.of(), OptionalLong.empty());
+  }
+
+  private static XsqlTableScan logical(RelOptCluster cluster, RelOptTable table, XsqlTable xsqlTable,
+      ImmutableIntList columns, List<Predicate> filters, OptionalLong limit) {
+    return new XsqlTableScan(cluster, traits(cluster, Convention.NONE, xsqlTable, columns), table, xsqlTable,
+        columns, filters, limit);
+  }
+
+  /** The traits of a scan: its convention and the collation its columns keep. */
+  static RelTraitSet traits(RelOptCluster cluster, Convention convention, XsqlTable table,
+      ImmutableIntList columns) {
+    return cluster.traitSetOf(convention).replace(collation(table.table(), columns));
+  }
+
+  /** The same scan producing other table columns. */
+  XsqlTableScan withColumns(ImmutableIntList newColumns) {
+    return logical(getCluster(), getTable(), xsqlTable, newColumns, filters, limit);
+  }
+
+  /** The same scan with more filters for the table to evaluate. */
+  XsqlTableScan withFilters(List<Predicate> more) {
+    List<Predicate> all = new ArrayList<>(filters);
+    all.addAll(more);
+    return logical(getCluster(), getTable(), xsqlTable, columns, all, limit);
+  }
+
+  /** The same scan, allowed to stop after {@code rows} rows. */
+  XsqlTableScan withLimit(long rows) {
+    return logical(getCluster(), getTable(), xsqlTable, columns, filters, OptionalLong.of(rows));
+  }
+
+  /** Whether this is the logical scan the pushdown rules work on. */
+  boolean isLogical() {
+    return getConvention() == Convention.NONE;
+  }
+
+  DataTable dataTable() {
+    return xsqlTable.table();
+  }
+
+  /** The table's sort keys that survive the projection, as output positions. */
+  static List<RelFieldCollation> sortedPrefix(DataTable table, ImmutableIntList columns) {
+    List<RelFieldCollation> fields = new ArrayList<>();
+    List<SortOrder.Key> keys = table.sortOrder().map(SortOrder::keys).orElse(List.of());
+    for (SortOrder.Key key : keys) {
+      int position = columns.indexOf(key.column());
+      if (position < 0) {
+        break;
+      }
+      fields.add(new RelFieldCollation(position, key.descending()
+          ? RelFieldCollation.Direction.DESCENDING : RelFieldCollation.Direction.ASCENDING,
+          key.nullsFirst() ? RelFieldCollation.NullDirection.FIRST : RelFieldCollation.NullDirection.LAST));
+    }
+    return fields;
+  }
+
+  private static RelCollation collation(DataTable table, ImmutableIntList columns) {
+    List<RelFieldCollation> prefix = sortedPrefix(table, columns);
+    return prefix.isEmpty() ? RelCollations.EMPTY : RelCollations.of(prefix);
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return this;
+  }
+
+  @Override
+  public RelDataType deriveRowType() {
+    List<Column> all = dataTable().columns();
+    RelDataType full = xsqlTable.getRowType(getCluster().getTypeFactory());
+    RelDataTypeFactory.Builder b = getCluster().getTypeFactory().builder();
+    for (int c : columns) {
+      b.add(full.getFieldList().get(c));
+    }
+    assert all.size() == full.getFieldCount();
+    return b.build();
+  }
+
+  @Override
+  public void register(RelOptPlanner planner) {
+    XsqlRules.RULES.forEach(planner::addRule);
+    planner.addRule(XsqlRules.TO_ENUMERABLE);
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    List<Column> all = dataTable().columns();
+    String describe = dataTable().describe();
+    return super.explainTerms(pw)
+        .item("columns", columns.stream().map(c -> all.get(c).name()).collect(Collectors.toList()))
+        .itemIf("filters", filters.stream().map(f -> ScanFilters.explain(f, all))
+            .collect(Collectors.joining(" AND ")), !filters.isEmpty())
+        .itemIf("limit", limit.orElse(0), limit.isPresent())
+        .itemIf("source", describe, !describe.isEmpty());
+  }
+
+  @Override
+  public double estimateRowCount(RelMetadataQuery mq) {
+    double rows = table.getRowCount();
+    for (Predicate f : filters) {
+      rows *= f instanceof Predicate.Compare c && c.op() == FilterOp.EQ ? 0.15 : 0.5;
+    }
+    return Math.max(Math.min(rows, limit.orElse(Long.MAX_VALUE)), 1);
+  }
+
+  @Override
+  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    // Reading costs per table row, converting per returned column, and each pushed filter saves a
+    // little. Volcano compares costs by their row-count component only, so the work goes there.
+    double width = (columns.size() + 2.0) / (dataTable().columns().size() + 2.0);
+    double read = Math.min(table.getRowCount(), limit.orElse(Long.MAX_VALUE));
+    double work = read * width * Math.pow(0.9, filters.size());
+    return planner.getCostFactory().makeCost(work, work, 0);
+  }
+}

@@ -1,0 +1,87 @@
+package io.xsql.spi;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A table as a source provides it: a row type and a scan, plus optional capabilities the planner asks
+ * about. A table that overrides nothing is read in full and the engine does all the filtering; each
+ * capability it declares lets the engine ask it for less.
+ */
+public interface DataTable {
+
+  /** The columns, in table order. */
+  List<Column> columns();
+
+  /**
+   * Opens a cursor over the rows. Called once per execution, so each call must read afresh; must be
+   * lazy (rows are read as the cursor advances), and must not fail for data problems before the first
+   * {@link RowCursor#next()}, so that a query that never reaches the rows never fails on them.
+   */
+  RowCursor scan(ScanRequest request);
+
+  /**
+   * Whether the scan can evaluate {@code op} on a column exactly as SQL does. Predicates the table
+   * accepts arrive in {@link ScanRequest#filters()}, and the engine no longer checks them.
+   */
+  default boolean canFilter(int column, FilterOp op) {
+    return false;
+  }
+
+  /**
+   * Whether the scan can evaluate a disjunction ({@link Predicate.AnyOf}) of predicates it accepts one by
+   * one. Without it, an OR stays with the engine (an IN list still reaches a table that accepts
+   * {@link FilterOp#IN}).
+   */
+  default boolean canFilterAlternatives() {
+    return false;
+  }
+
+  /** Whether the scan stops reading once it has returned {@link ScanRequest#limit()} rows. */
+  default boolean canLimit() {
+    return false;
+  }
+
+  /**
+   * The order rows come in, if the source promises one. Before a query that relies on the order reads its
+   * first row, the engine checks the whole table against it (once per {@link #version()}), so that an
+   * operator that stops early, such as a merge join or a LIMIT, can never be misled by rows out of order.
+   */
+  default Optional<SortOrder> sortOrder() {
+    return Optional.empty();
+  }
+
+  /**
+   * Identifies the current state of the data: equal versions mean unchanged data (a file's path, size and
+   * modification time). Empty when the source cannot tell; the engine then checks a declared order before
+   * every scan that relies on it.
+   */
+  default Optional<Object> version() {
+    return Optional.empty();
+  }
+
+  /** An estimate of the number of rows, for choosing join order and strategy. */
+  default OptionalLong estimatedRowCount() {
+    return OptionalLong.empty();
+  }
+
+  /** The ability to fetch rows by key, for lookup joins. */
+  default Optional<KeyLookup> keyLookup() {
+    return Optional.empty();
+  }
+
+  /** The local file holding the rows, if the table is one file that could be memory-mapped. */
+  default Optional<Path> backingFile() {
+    return Optional.empty();
+  }
+
+  /**
+   * What EXPLAIN shows for this table besides its name: the file, the endpoint, the collection. Must not
+   * contain secrets.
+   */
+  default String describe() {
+    return "";
+  }
+}

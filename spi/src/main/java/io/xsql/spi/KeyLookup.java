@@ -1,0 +1,26 @@
+package io.xsql.spi;
+
+import java.util.List;
+
+/**
+ * A table's ability to return the rows matching a batch of key values without a full scan: a database's
+ * {@code WHERE k IN (...)}, MongoDB's {@code $in}, an index over a file, a map in memory. The planner uses
+ * it for lookup joins when the other side of the join is small.
+ */
+public interface KeyLookup {
+
+  /** Whether the table can look rows up by these columns (table column indexes). */
+  boolean supports(List<Integer> keyColumns);
+
+  /** The most key tuples one {@link #lookup} call may take (bind-parameter and IN-list limits). */
+  int maxBatchSize();
+
+  /**
+   * Returns the rows whose key columns equal one of the key tuples, in no particular order.
+   *
+   * @param keyColumns the key columns, by table column index
+   * @param keys distinct key tuples, values in the columns' Java classes, none null
+   * @param request the columns to return, and the query's context; its filters also apply
+   */
+  RowCursor lookup(List<Integer> keyColumns, List<List<Object>> keys, ScanRequest request);
+}

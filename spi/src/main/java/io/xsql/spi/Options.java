@@ -1,0 +1,191 @@
+package io.xsql.spi;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Typed access to one mapping of a catalog: a source's settings, or a nested group of them.
+ *
+ * <p>Every accessor that meets a wrong value throws a {@link CatalogException} naming the catalog file,
+ * the line, the source and the key; values from {@code ${env:...}} or {@code ${file:...}} are never echoed.
+ * Adapters read their settings into one typed record and call {@link #allowOnly} so that a misspelt key
+ * fails instead of being ignored.
+ */
+public final class Options {
+  private final String context;
+  private final ConfigNode.Mapping mapping;
+  private final Path baseDir;
+
+  /**
+   * Creates a view of a mapping.
+   *
+   * @param context what the mapping configures, for messages ("source 'crm'")
+   * @param mapping the mapping
+   * @param baseDir the folder relative paths resolve against (the catalog file's)
+   */
+  public Options(String context, ConfigNode.Mapping mapping, Path baseDir) {
+    this.context = context;
+    this.mapping = mapping;
+    this.baseDir = baseDir;
+  }
+
+  /** Where the mapping starts. */
+  public Location location() {
+    return mapping.location();
+  }
+
+  /** The keys present, in file order. */
+  public Set<String> keys() {
+    return mapping.fields().keySet();
+  }
+
+  /** Fails on the first key not in the allowed set, listing the keys that are allowed. */
+  public void allowOnly(Set<String> allowed) {
+    for (ConfigNode.Field field : mapping.fields().values()) {
+      if (!allowed.contains(field.key())) {
+        throw new CatalogException(field.keyLocation(),
+            context + ": unknown key '" + field.key() + "'; expected one of " + new TreeSet<>(allowed));
+      }
+    }
+  }
+
+  /** A text value. */
+  public Optional<String> string(String key) {
+    return scalar(key).map(ConfigNode.Scalar::text);
+  }
+
+  /** A text value that must be present. */
+  public String requireString(String key) {
+    return string(key).orElseThrow(() -> error(location(), key, "is required"));
+  }
+
+  /** A path, resolved against the catalog file's folder. */
+  public Optional<Path> path(String key) {
+    return string(key).map(p -> baseDir.resolve(p).normalize());
+  }
+
+  /** A whole number, or the default. */
+  public int integer(String key, int defaultValue) {
+    Optional<ConfigNode.Scalar> s = scalar(key);
+    if (s.isEmpty()) {
+      return defaultValue;
+    }
+    try {
+      return Integer.parseInt(s.get().text().trim());
+    } catch (NumberFormatException e) {
+      throw error(s.get().location(), key, "expected a whole number but got " + s.get().shown());
+    }
+  }
+
+  /** A true/false value, or the default. */
+  public boolean bool(String key, boolean defaultValue) {
+    Optional<ConfigNode.Scalar> s = scalar(key);
+    if (s.isEmpty()) {
+      return defaultValue;
+    }
+    return switch (s.get().text().trim().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on" -> true;
+      case "false", "no", "off" -> false;
+      default -> throw error(s.get().location(), key, "expected true or false but got " + s.get().shown());
+    };
+  }
+
+  /** One of an enum's constants, written in lower case in the catalog, or the default. */
+  public <E extends Enum<E>> E choice(String key, Class<E> type, E defaultValue) {
+    Optional<ConfigNode.Scalar> s = scalar(key);
+    if (s.isEmpty()) {
+      return defaultValue;
+    }
+    String text = s.get().text().trim().toUpperCase(Locale.ROOT);
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equals(text)) {
+        return e;
+      }
+    }
+    List<String> names = new ArrayList<>();
+    for (E e : type.getEnumConstants()) {
+      names.add(e.name().toLowerCase(Locale.ROOT));
+    }
+    throw error(s.get().location(), key, "expected one of " + names + " but got " + s.get().shown());
+  }
+
+  /** A list of texts; a single text counts as a list of one. Empty when the key is absent. */
+  public List<String> strings(String key) {
+    ConfigNode node = node(key).orElse(null);
+    if (node == null) {
+      return List.of();
+    }
+    if (node instanceof ConfigNode.Scalar s) {
+      return List.of(s.text());
+    }
+    if (node instanceof ConfigNode.Sequence seq) {
+      List<String> out = new ArrayList<>();
+      for (ConfigNode item : seq.items()) {
+        if (!(item instanceof ConfigNode.Scalar s)) {
+          throw error(item.location(), key, "expected a list of texts but an item is " + item.shape());
+        }
+        out.add(s.text());
+      }
+      return out;
+    }
+    throw error(node.location(), key, "expected a text or a list of texts but got " + node.shape());
+  }
+
+  /** A mapping of texts ({@code columns: { id: INTEGER }}), in file order; empty when absent. */
+  public Map<String, ConfigNode.Scalar> stringMap(String key) {
+    Map<String, ConfigNode.Scalar> out = new LinkedHashMap<>();
+    Optional<Options> child = child(key);
+    if (child.isEmpty()) {
+      return out;
+    }
+    for (ConfigNode.Field f : child.get().mapping.fields().values()) {
+      if (!(f.value() instanceof ConfigNode.Scalar s)) {
+        throw error(f.value().location(), key + "." + f.key(), "expected a text but got " + f.value().shape());
+      }
+      out.put(f.key(), s);
+    }
+    return out;
+  }
+
+  /** A nested mapping ({@code pool: { max_size: 8 }}). */
+  public Optional<Options> child(String key) {
+    return node(key).map(node -> {
+      if (node instanceof ConfigNode.Mapping m) {
+        return new Options(context + ", key '" + key + "'", m, baseDir);
+      }
+      throw error(node.location(), key, "expected a mapping but got " + node.shape());
+    });
+  }
+
+  /** The raw node under a key. */
+  public Optional<ConfigNode> node(String key) {
+    ConfigNode.Field f = mapping.fields().get(key);
+    return f == null ? Optional.empty() : Optional.of(f.value());
+  }
+
+  /** An error about a key's value, pointing at the value. */
+  public CatalogException error(String key, String message) {
+    Location at = node(key).map(ConfigNode::location).orElse(location());
+    return error(at, key, message);
+  }
+
+  private Optional<ConfigNode.Scalar> scalar(String key) {
+    return node(key).map(node -> {
+      if (node instanceof ConfigNode.Scalar s) {
+        return s;
+      }
+      throw error(node.location(), key, "expected a text but got " + node.shape());
+    });
+  }
+
+  private CatalogException error(Location at, String key, String message) {
+    return new CatalogException(at, context + ", key '" + key + "': " + message);
+  }
+}

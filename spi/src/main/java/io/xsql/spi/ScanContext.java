@@ -1,0 +1,42 @@
+package io.xsql.spi;
+
+/**
+ * What a running query offers a source while it reads: cancellation and warnings.
+ *
+ * <p>The engine already stops a cursor that is canceled between rows; a source needs this only for work
+ * that blocks (a database statement, an HTTP request) or that runs long before the first row.
+ */
+public interface ScanContext {
+
+  /** Whether the query was canceled or ran past its timeout. */
+  boolean isCanceled();
+
+  /**
+   * Registers an action that interrupts blocking work when the query is canceled or times out (for
+   * example {@code java.sql.Statement.cancel()}). Closing the returned handle removes it.
+   */
+  AutoCloseable onCancel(Runnable action);
+
+  /** Reports something the user should know but that does not fail the query; it becomes an SQLWarning. */
+  void warn(String message);
+
+  /** A context for reads outside a query: never canceled, warnings dropped. */
+  static ScanContext detached() {
+    return new ScanContext() {
+      @Override
+      public boolean isCanceled() {
+        return false;
+      }
+
+      @Override
+      public AutoCloseable onCancel(Runnable action) {
+        return () -> { };
+      }
+
+      @Override
+      public void warn(String message) {
+        // Nobody reads warnings outside a query.
+      }
+    };
+  }
+}

@@ -1,0 +1,7 @@
+package io.xsql.tck;
+
+final class JavaRecordsConformanceTest extends SourceConformance {
+  JavaRecordsConformanceTest() {
+    super(JavaFixture.records());
+  }
+}

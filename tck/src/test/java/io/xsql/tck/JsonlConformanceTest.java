@@ -1,0 +1,7 @@
+package io.xsql.tck;
+
+final class JsonlConformanceTest extends SourceConformance {
+  JsonlConformanceTest() {
+    super(FileFixture.jsonl());
+  }
+}
