@@ -56,7 +56,8 @@ public final class JavaTimes {
       value = t == null ? null : t.toLocalDateTime();
     } else if (type == LocalTime.class) {
       Time t = reader.time();
-      value = t == null ? null : t.toLocalTime();
+      // Time.toLocalTime drops the milliseconds; a Timestamp at the same instant keeps them.
+      value = t == null ? null : new Timestamp(t.getTime()).toLocalDateTime().toLocalTime();
     } else {
       throw new IllegalArgumentException("not a java.time class this reads: " + type);
     }

@@ -1,6 +1,7 @@
 package io.xsql.driver;
 
 import io.xsql.planner.XsqlTable;
+import io.xsql.spi.CalciteSchemaSource;
 import io.xsql.spi.CatalogException;
 import io.xsql.spi.DataTable;
 import io.xsql.spi.Source;
@@ -8,8 +9,10 @@ import io.xsql.spi.TableSource;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.calcite.schema.SchemaPlus;
@@ -28,13 +31,12 @@ public final class Session implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
-  private final List<Source> sources = new ArrayList<>();
+  private final Map<String, Source> sources = new LinkedHashMap<>();
   private final Set<String> registered = new HashSet<>();
   /** Names in the default schema, lower-cased: names match case-insensitively, so two may not differ only in case. */
   private final Set<String> names = new HashSet<>();
   private final QueryRegistry queries = new QueryRegistry();
-  /** What the sources reported when they opened, as "source 'name': message". */
-  private final List<String> warnings = new ArrayList<>();
+  private SchemaPlus root;
   private SchemaPlus main;
 
   /**
@@ -54,6 +56,7 @@ public final class Session implements AutoCloseable {
 
   /** Opens the catalog's sources into the root schema; on failure, closes what it opened. */
   private void open(Catalog catalog, SchemaPlus root) {
+    this.root = root;
     main = root.add(MAIN, new AbstractSchema());
     try {
       for (Catalog.Entry entry : catalog.sources()) {
@@ -62,10 +65,15 @@ public final class Session implements AutoCloseable {
               + "' differs from another source only in case; names match case-insensitively");
         }
         Source source = SourceFactories.open(entry);
-        sources.add(source);
-        source.warnings().forEach(w -> warnings.add("source '" + entry.name() + "': " + w));
+        sources.put(entry.name(), source);
         if (source instanceof TableSource t) {
           main.add(entry.name(), new XsqlTable(entry.name(), t.table()));
+        } else if (source instanceof CalciteSchemaSource s) {
+          if (entry.name().equalsIgnoreCase(MAIN)) {
+            throw new CatalogException(entry.options().location(), "source '" + entry.name()
+                + "': the name is taken by the default schema; choose another");
+          }
+          root.add(entry.name(), s.schema());
         } else {
           throw new CatalogException(entry.typeLocation(),
               "source '" + entry.name() + "': schema sources are not supported yet");
@@ -77,9 +85,29 @@ public final class Session implements AutoCloseable {
     }
   }
 
-  /** What the sources reported when the catalog opened them. */
+  /** What the sources report (a type widened by sampling, a database that cannot be listed), oldest first. */
   public List<String> warnings() {
-    return List.copyOf(warnings);
+    List<String> out = new ArrayList<>();
+    sources.forEach((name, source) -> source.warnings().forEach(w -> out.add("source '" + name + "': " + w)));
+    return out;
+  }
+
+  /**
+   * Makes a source read its metadata again (tables, columns, keys, row counts) on next use.
+   *
+   * @throws SQLException 42000 if the catalog has no source of that name
+   */
+  public void refresh(String name) throws SQLException {
+    Source source = sources.get(name);
+    if (source == null) {
+      throw new SQLException("the catalog has no source named '" + name + "'; it has " + sources.keySet(),
+          "42000");
+    }
+    if (source instanceof CalciteSchemaSource s) {
+      s.refresh();
+      // A new schema object, so that Calcite's own caches of the old one go too.
+      root.add(name, s.schema());
+    }
   }
 
   /** The running executions of this connection's statements. */
@@ -110,7 +138,7 @@ public final class Session implements AutoCloseable {
   @Override
   public void close() {
     queries.close();
-    for (Source s : sources) {
+    for (Source s : sources.values()) {
       try {
         s.close();
       } catch (RuntimeException e) {

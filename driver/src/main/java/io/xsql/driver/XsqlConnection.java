@@ -38,6 +38,14 @@ public interface XsqlConnection extends Connection {
   <T> void register(String name, Class<T> type, Supplier<? extends Stream<? extends T>> rows)
       throws SQLException;
 
+  /**
+   * Makes a catalog source read its metadata again on next use: tables and columns added or changed in a
+   * database since it was first listed appear, without reconnecting. Pools and other sources stay.
+   *
+   * @throws SQLException 42000 if the catalog has no source of that name
+   */
+  void refresh(String source) throws SQLException;
+
   /** Removes a registered table; false if there was none. */
   boolean unregister(String name) throws SQLException;
 }

@@ -100,7 +100,7 @@ final class CatalogTest {
   @Test
   void anUnknownTypeListsTheKnownOnes() {
     assertThat(connectFails("sources:\n  x: { type: parquet, path: a }\n").getMessage())
-        .contains(":2:14: source 'x': unknown type 'parquet'; known types are [csv, json, jsonl, tsv");
+        .contains(":2:14: source 'x': unknown type 'parquet'; known types are [csv, jdbc, json, jsonl, mariadb, mysql, postgres, postgresql, tsv");
   }
 
   @Test

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class QueryContext implements ScanContext {
   /** The DataContext variable holding the execution's context. */
-  public static final String KEY = "xsql.query";
+  public static final String KEY = ScanContext.KEY;
 
   private static final Logger LOG = LoggerFactory.getLogger(QueryContext.class);
 

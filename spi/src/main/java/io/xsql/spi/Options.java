@@ -1,6 +1,7 @@
 package io.xsql.spi;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Typed access to one mapping of a catalog: a source's settings, or a nested group of them.
@@ -19,6 +22,8 @@ import java.util.TreeSet;
  * fails instead of being ignored.
  */
 public final class Options {
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
+
   private final String context;
   private final ConfigNode.Mapping mapping;
   private final Path baseDir;
@@ -82,6 +87,29 @@ public final class Options {
     } catch (NumberFormatException e) {
       throw error(s.get().location(), key, "expected a whole number but got " + s.get().shown());
     }
+  }
+
+  /**
+   * A duration written as a number and a unit ({@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}), or the
+   * default; a bare number means seconds.
+   */
+  public Duration duration(String key, Duration defaultValue) {
+    Optional<ConfigNode.Scalar> s = scalar(key);
+    if (s.isEmpty()) {
+      return defaultValue;
+    }
+    Matcher m = DURATION.matcher(s.get().text().trim());
+    if (!m.matches()) {
+      throw error(s.get().location(), key, "expected a duration such as 500ms, 5s, 2m or 1h but got "
+          + s.get().shown());
+    }
+    long n = Long.parseLong(m.group(1));
+    return switch (m.group(2) == null ? "s" : m.group(2)) {
+      case "ms" -> Duration.ofMillis(n);
+      case "m" -> Duration.ofMinutes(n);
+      case "h" -> Duration.ofHours(n);
+      default -> Duration.ofSeconds(n);
+    };
   }
 
   /** A true/false value, or the default. */

@@ -1,5 +1,8 @@
 package io.xsql.spi;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.calcite.DataContext;
+
 /**
  * What a running query offers a source while it reads: cancellation and warnings.
  *
@@ -7,6 +10,36 @@ package io.xsql.spi;
  * that blocks (a database statement, an HTTP request) or that runs long before the first row.
  */
 public interface ScanContext {
+
+  /** The {@link DataContext} variable under which the driver puts a query's context. */
+  String KEY = "xsql.query";
+
+  /**
+   * The context of the query a DataContext belongs to; outside the xsql driver, a context that only
+   * follows Calcite's cancel flag.
+   */
+  static ScanContext of(DataContext root) {
+    if (root.get(KEY) instanceof ScanContext context) {
+      return context;
+    }
+    AtomicBoolean flag = DataContext.Variable.CANCEL_FLAG.get(root);
+    return flag == null ? detached() : new ScanContext() {
+      @Override
+      public boolean isCanceled() {
+        return flag.get();
+      }
+
+      @Override
+      public AutoCloseable onCancel(Runnable action) {
+        return () -> { };
+      }
+
+      @Override
+      public void warn(String message) {
+        // Plain Calcite has nowhere to put warnings.
+      }
+    };
+  }
 
   /** Whether the query was canceled or ran past its timeout. */
   boolean isCanceled();

@@ -21,6 +21,11 @@ public interface SourceFixture {
   /** Whether the source evaluates WHERE conjuncts itself (EXPLAIN shows them in the scan). */
   boolean pushesFilters();
 
+  /** How EXPLAIN shows the condition {@code id = 3} pushed into the source. */
+  default String pushedFilter() {
+    return "filters=[id = 3]";
+  }
+
   /**
    * Makes a table {@code table} whose data has a malformed row: text where the first column must be an
    * INTEGER. Empty for kinds of source that cannot hold such data (typed Java records cannot).

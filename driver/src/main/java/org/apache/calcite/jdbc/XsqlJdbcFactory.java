@@ -7,10 +7,14 @@ import io.xsql.driver.XsqlErrors;
 import io.xsql.java.JavaTables;
 import io.xsql.planner.QueryContext;
 import io.xsql.spi.DataTable;
+import io.xsql.spi.PrimaryKey;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +36,10 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.UnregisteredDriver;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.schema.Wrapper;
+import org.apache.calcite.schema.lookup.LikePattern;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -114,7 +122,8 @@ public final class XsqlJdbcFactory extends CalciteFactory {
     public void initialize() throws SQLException {
       session.open(info, getRootSchema());
       init();
-      setSchema(Session.MAIN);
+      // The default schema holds files and registered tables, unless the settings name another.
+      setSchema(Optional.ofNullable(info.getProperty("schema")).orElse(Session.MAIN));
     }
 
     @Override
@@ -160,6 +169,12 @@ public final class XsqlJdbcFactory extends CalciteFactory {
       register(name, made);
     }
 
+    @Override
+    public void refresh(String source) throws SQLException {
+      checkOpen();
+      session.refresh(source);
+    }
+
     /** Warnings from opening the catalog's sources (types widened by sampling), oldest first. */
     @Override
     public SQLWarning getWarnings() throws SQLException {
@@ -185,7 +200,21 @@ public final class XsqlJdbcFactory extends CalciteFactory {
           session.queries().start(cancelFlag, timeout instanceof Long millis ? millis : 0L));
       Map<String, Object> withQuery = new HashMap<>(parameters);
       withQuery.put(QueryContext.KEY, query);
+      // The query's timer enforces the timeout by canceling (database statements too); Calcite's own
+      // check would fail a JDBC scan early with a message of its own.
+      withQuery.remove(DataContext.Variable.TIMEOUT.camelName);
       return super.createDataContext(withQuery, root);
+    }
+
+    /** The error an execution ends with: its interruption if it was canceled or timed out. */
+    private SQLException failure(AvaticaStatement statement, Exception e) {
+      if (statement instanceof Flagged f) {
+        Optional<QueryContext> q = session.queries().get(f.flag());
+        if (q.isPresent() && q.get().isCanceled()) {
+          return XsqlErrors.translate(q.get().interruption());
+        }
+      }
+      return XsqlErrors.translate(e);
     }
 
     /** Starts an execution of a statement of ours: its timeout runs from now, planning included. */
@@ -212,7 +241,7 @@ public final class XsqlJdbcFactory extends CalciteFactory {
         start(statement);
         return super.prepareAndExecuteInternal(statement, sql, maxRowCount);
       } catch (SQLException | RuntimeException e) {
-        throw XsqlErrors.translate(e);
+        throw failure(statement, e);
       }
     }
 
@@ -223,7 +252,7 @@ public final class XsqlJdbcFactory extends CalciteFactory {
         start(statement);
         return super.executeQueryInternal(statement, signature, firstFrame, state, isUpdate);
       } catch (SQLException | RuntimeException e) {
-        throw XsqlErrors.translate(e);
+        throw failure(statement, e);
       }
     }
 
@@ -407,6 +436,60 @@ public final class XsqlJdbcFactory extends CalciteFactory {
     @Override
     public boolean supportsMixedCaseIdentifiers() {
       return false;
+    }
+
+    /**
+     * The primary keys of database tables ({@code schema} is the source, or {@code source.schema}); other
+     * tables have none. Without a schema, every source's default schema is searched.
+     */
+    @Override
+    public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
+      SchemaPlus root = ((CalciteConnection) getConnection()).getRootSchema();
+      List<SchemaPlus> schemas = new ArrayList<>();
+      if (schema == null) {
+        root.subSchemas().getNames(LikePattern.any()).forEach(n -> schemas.add(root.subSchemas().get(n)));
+      } else {
+        SchemaPlus s = root;
+        for (String part : schema.split("\\.")) {
+          s = s == null ? null : s.subSchemas().get(part);
+        }
+        if (s != null) {
+          schemas.add(s);
+        }
+      }
+      List<String> values = new ArrayList<>();
+      List<Object> parameters = new ArrayList<>();
+      for (SchemaPlus s : schemas) {
+        Table t = table == null ? null : s.tables().get(table);
+        PrimaryKey key = t instanceof Wrapper w ? w.unwrap(PrimaryKey.class) : null;
+        for (int i = 0; key != null && i < key.columns().size(); i++) {
+          values.add("(CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), "
+              + "CAST(? AS SMALLINT), CAST(? AS VARCHAR))");
+          parameters.addAll(Arrays.asList(null, schemaPath(s), table, key.columns().get(i), i + 1,
+              key.name().orElse(null)));
+        }
+      }
+      String sql = "SELECT * FROM (VALUES " + (values.isEmpty()
+          ? "(CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), "
+              + "CAST(NULL AS SMALLINT), CAST(NULL AS VARCHAR))"
+          : String.join(", ", values))
+          + ") AS t(TABLE_CAT, TABLE_SCHEM, TABLE_NAME, COLUMN_NAME, KEY_SEQ, PK_NAME)"
+          + (values.isEmpty() ? " WHERE FALSE" : "");
+      PreparedStatement ps = getConnection().prepareStatement(sql);
+      for (int i = 0; i < parameters.size(); i++) {
+        ps.setObject(i + 1, parameters.get(i));
+      }
+      ps.closeOnCompletion();
+      return ps.executeQuery();
+    }
+
+    /** A schema's name as metadata shows it: {@code crm} or {@code crm.sales}. */
+    private static String schemaPath(SchemaPlus s) {
+      List<String> parts = new ArrayList<>();
+      for (SchemaPlus p = s; p != null && p.getParentSchema() != null; p = p.getParentSchema()) {
+        parts.add(0, p.getName());
+      }
+      return String.join(".", parts);
     }
   }
 }

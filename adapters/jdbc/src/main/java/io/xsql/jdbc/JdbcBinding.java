@@ -1,0 +1,96 @@
+package io.xsql.jdbc;
+
+import io.xsql.spi.ScanContext;
+import io.xsql.spi.SourceException;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.schema.SchemaPlus;
+
+/**
+ * What the code Calcite generates for a pushed-down query asks for its {@link DataSource}: a data source
+ * bound to the running query, so that the statement it runs is canceled with the query. Calcite's JDBC
+ * convention calls {@code unwrap(DataSource.class)} on the expression it is given; this is that
+ * expression's value.
+ */
+public final class JdbcBinding {
+  private final DataSource dataSource;
+
+  private JdbcBinding(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Called by generated code: the source's data source for the query running in {@code root}. */
+  public static JdbcBinding of(DataContext root, String source) {
+    SchemaPlus schema = root.getRootSchema().subSchemas().get(source);
+    JdbcSourceSchema s = schema == null ? null : schema.unwrap(JdbcSourceSchema.class);
+    if (s == null) {
+      throw new SourceException(io.xsql.spi.ErrorCode.INTERNAL, "source '" + source
+          + "' is not a database source of this connection");
+    }
+    return new JdbcBinding(new QueryDataSource(s.source(), ScanContext.of(root)));
+  }
+
+  /** The bound data source; anything else is not here. */
+  public <T> T unwrap(Class<T> type) {
+    if (type != DataSource.class) {
+      throw new IllegalArgumentException("a JDBC binding unwraps only to DataSource, not " + type);
+    }
+    return type.cast(dataSource);
+  }
+
+  /** A data source handing out guarded connections of one source's pool for one query. */
+  private record QueryDataSource(JdbcSource source, ScanContext context) implements DataSource {
+    @Override
+    public Connection getConnection() throws SQLException {
+      return source.connection(context);
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+      throw new SQLFeatureNotSupportedException("the catalog decides who connects");
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+      return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+      // Logging goes through SLF4J.
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+      // The pool's connection timeout applies.
+    }
+
+    @Override
+    public int getLoginTimeout() {
+      return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+      throw new SQLFeatureNotSupportedException("logging goes through SLF4J");
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+      if (type.isInstance(this)) {
+        return type.cast(this);
+      }
+      throw new SQLException("not a wrapper for " + type);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+      return type.isInstance(this);
+    }
+  }
+}

@@ -1,0 +1,247 @@
+package io.xsql.jdbc;
+
+import io.xsql.spi.ErrorCode;
+import io.xsql.spi.PrimaryKey;
+import io.xsql.spi.SourceException;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.sql.SqlDialect;
+
+/**
+ * Reads and keeps what a database says about itself: its dialect, its schemas, their tables with
+ * columns and row estimates, and primary keys. Everything is read on first use, one schema at a time, so
+ * that opening a connection never waits for a database and a query reads only what it names.
+ */
+final class JdbcMetadata {
+  /** Table types xsql exposes; indexes, sequences and system tables stay out. */
+  private static final String[] TABLE_TYPES = {"TABLE", "VIEW", "MATERIALIZED VIEW", "FOREIGN TABLE",
+      "PARTITIONED TABLE", "BASE TABLE", "SYSTEM VIEW"};
+
+  /**
+   * What one look at the database gives.
+   *
+   * @param dialect how to write SQL for it
+   * @param namespaces its schemas, by name
+   * @param defaultNamespace the schema whose tables are reachable without a schema name
+   */
+  record Overview(SqlDialect dialect, Map<String, JdbcNamespace> namespaces,
+      Optional<JdbcNamespace> defaultNamespace) {}
+
+  private final JdbcConfig config;
+  private final JdbcPool pool;
+  private Optional<Overview> overview = Optional.empty();
+  private final Map<JdbcNamespace, Map<String, JdbcTableInfo>> tables = new HashMap<>();
+  private final Map<JdbcTableInfo, Optional<PrimaryKey>> keys = new HashMap<>();
+
+  JdbcMetadata(JdbcConfig config, JdbcPool pool) {
+    this.config = config;
+    this.pool = pool;
+  }
+
+  /** Forgets everything read so far. */
+  synchronized void clear() {
+    overview = Optional.empty();
+    tables.clear();
+    keys.clear();
+  }
+
+  /** The dialect and the schemas, read on first use. */
+  synchronized Overview overview() {
+    if (overview.isEmpty()) {
+      overview = Optional.of(read("list the schemas", this::readOverview));
+    }
+    return overview.get();
+  }
+
+  /** A schema's tables by name, read on first use. */
+  synchronized Map<String, JdbcTableInfo> tables(JdbcNamespace ns) {
+    Map<String, JdbcTableInfo> out = tables.get(ns);
+    if (out == null) {
+      out = read("list the tables of schema '" + ns.name() + "'", c -> readTables(c, ns));
+      tables.put(ns, out);
+    }
+    return out;
+  }
+
+  /** A table's primary key, read on first use. */
+  synchronized Optional<PrimaryKey> primaryKey(JdbcTableInfo table) {
+    Optional<PrimaryKey> out = keys.get(table);
+    if (out == null) {
+      out = read("read the primary key of " + table.name(), c -> readPrimaryKey(c, table));
+      keys.put(table, out);
+    }
+    return out;
+  }
+
+  private interface Reading<T> {
+    T read(Connection c) throws SQLException;
+  }
+
+  private <T> T read(String action, Reading<T> reading) {
+    Connection c;
+    try {
+      c = pool.connection();
+    } catch (SQLException e) {
+      SQLException t = JdbcErrors.connect(config, e);
+      throw new SourceException(code(t), t.getMessage(), t);
+    }
+    try (c) {
+      T out = reading.read(c);
+      if (!c.getAutoCommit()) {
+        c.rollback();
+      }
+      return out;
+    } catch (SQLException e) {
+      SQLException t = JdbcErrors.query(config, e);
+      throw new SourceException(code(t), "cannot " + action + ": " + t.getMessage(), t);
+    }
+  }
+
+  private static ErrorCode code(SQLException e) {
+    return switch (e.getSQLState()) {
+      case "08001" -> ErrorCode.CONNECT;
+      case "28000" -> ErrorCode.AUTH;
+      case "08006" -> ErrorCode.CONNECTION_LOST;
+      default -> ErrorCode.INTERNAL;
+    };
+  }
+
+  private Overview readOverview(Connection c) throws SQLException {
+    DatabaseMetaData meta = c.getMetaData();
+    SqlDialect dialect = JdbcDialects.create(config.kind(), meta);
+    boolean byCatalog = config.kind() == JdbcKind.MYSQL;
+    List<String> names = new ArrayList<>();
+    try (ResultSet rs = byCatalog ? meta.getCatalogs() : meta.getSchemas()) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    Map<String, JdbcNamespace> namespaces = new TreeMap<>();
+    for (String name : names) {
+      boolean wanted = config.schemas().isEmpty() ? !config.kind().isSystemSchema(name)
+          : config.schemas().contains(name);
+      if (wanted) {
+        namespaces.put(name, byCatalog ? new JdbcNamespace(name, Optional.of(name), Optional.empty())
+            : new JdbcNamespace(name, Optional.empty(), Optional.of(name)));
+      }
+    }
+    String current = config.defaultSchema().orElseGet(() -> currentSchema(c, byCatalog));
+    return new Overview(dialect, namespaces, Optional.ofNullable(current).map(namespaces::get));
+  }
+
+  private static String currentSchema(Connection c, boolean byCatalog) {
+    try {
+      return byCatalog ? c.getCatalog() : c.getSchema();
+    } catch (SQLException | AbstractMethodError e) {
+      return null;
+    }
+  }
+
+  private Map<String, JdbcTableInfo> readTables(Connection c, JdbcNamespace ns) throws SQLException {
+    DatabaseMetaData meta = c.getMetaData();
+    String catalog = ns.catalog().orElse(null);
+    String schema = ns.schema().map(s -> escape(meta, s)).orElse(null);
+    Map<String, Schema.TableType> types = new LinkedHashMap<>();
+    try (ResultSet rs = meta.getTables(catalog, schema, "%", TABLE_TYPES)) {
+      while (rs.next()) {
+        types.put(rs.getString("TABLE_NAME"), tableType(rs.getString("TABLE_TYPE")));
+      }
+    }
+    Map<String, List<JdbcColumn>> columns = new HashMap<>();
+    try (ResultSet rs = meta.getColumns(catalog, schema, "%", "%")) {
+      while (rs.next()) {
+        String table = rs.getString("TABLE_NAME");
+        if (types.containsKey(table)) {
+          columns.computeIfAbsent(table, t -> new ArrayList<>()).add(new JdbcColumn(
+              rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
+              rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"),
+              rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls));
+        }
+      }
+    }
+    Map<String, Double> rows = rowEstimates(c, ns);
+    Map<String, JdbcTableInfo> out = new TreeMap<>();
+    types.forEach((name, type) -> out.put(name, new JdbcTableInfo(ns, name, type,
+        List.copyOf(columns.getOrDefault(name, List.of())),
+        rows.containsKey(name) ? OptionalDouble.of(rows.get(name)) : OptionalDouble.empty())));
+    return out;
+  }
+
+  /** A name as a metadata pattern: {@code _} and {@code %} in it are literal. */
+  private static String escape(DatabaseMetaData meta, String name) {
+    try {
+      String esc = meta.getSearchStringEscape();
+      return esc == null || esc.isEmpty() ? name
+          : name.replace(esc, esc + esc).replace("_", esc + "_").replace("%", esc + "%");
+    } catch (SQLException e) {
+      return name;
+    }
+  }
+
+  private static Schema.TableType tableType(String jdbcType) {
+    if (jdbcType == null) {
+      return Schema.TableType.TABLE;
+    }
+    String t = jdbcType.toUpperCase(Locale.ROOT).replace(' ', '_');
+    return switch (t) {
+      case "VIEW", "SYSTEM_VIEW" -> Schema.TableType.VIEW;
+      case "MATERIALIZED_VIEW" -> Schema.TableType.MATERIALIZED_VIEW;
+      case "FOREIGN_TABLE" -> Schema.TableType.FOREIGN_TABLE;
+      default -> Schema.TableType.TABLE;
+    };
+  }
+
+  /** The database's own row counts (estimates kept by ANALYZE), where it keeps them. */
+  private Map<String, Double> rowEstimates(Connection c, JdbcNamespace ns) throws SQLException {
+    String sql = switch (config.kind()) {
+      case POSTGRES -> "SELECT c.relname, c.reltuples FROM pg_catalog.pg_class c "
+          + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ?";
+      case MYSQL -> "SELECT table_name, table_rows FROM information_schema.tables WHERE table_schema = ?";
+      case GENERIC -> "";
+    };
+    Map<String, Double> out = new HashMap<>();
+    if (sql.isEmpty()) {
+      return out;
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, ns.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          double rows = rs.getDouble(2);
+          // PostgreSQL says -1 for a table never analyzed: unknown, not empty.
+          if (!rs.wasNull() && rows >= 0) {
+            out.put(rs.getString(1), rows);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Optional<PrimaryKey> readPrimaryKey(Connection c, JdbcTableInfo table) throws SQLException {
+    Map<Integer, String> columns = new TreeMap<>();
+    String name = null;
+    try (ResultSet rs = c.getMetaData().getPrimaryKeys(table.namespace().catalog().orElse(null),
+        table.namespace().schema().orElse(null), table.name())) {
+      while (rs.next()) {
+        columns.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+        name = rs.getString("PK_NAME");
+      }
+    }
+    return columns.isEmpty() ? Optional.empty()
+        : Optional.of(new PrimaryKey(Optional.ofNullable(name), List.copyOf(columns.values())));
+  }
+}

@@ -1,0 +1,156 @@
+package io.xsql.jdbc;
+
+import io.xsql.spi.CalciteSchemaSource;
+import io.xsql.spi.PrimaryKey;
+import io.xsql.spi.ScanContext;
+import io.xsql.spi.SourceException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.jdbc.JdbcSchema;
+import org.apache.calcite.adapter.jdbc.XsqlJdbcTable;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * A database as a source: a share of the JVM-wide pool for its settings, its metadata read on first use,
+ * and the tables of each schema as Calcite JDBC tables in one convention, so that everything between
+ * them that the database computes exactly runs there as one statement.
+ */
+final class JdbcSource implements CalciteSchemaSource {
+  private final JdbcConfig config;
+  private final JdbcPool pool;
+  private final JdbcMetadata metadata;
+  /** Problems met while reading metadata that did not fail a query, for the connection's warnings. */
+  private final Set<String> warnings = new LinkedHashSet<>();
+  private final Map<JdbcNamespace, Map<String, Table>> tables = new HashMap<>();
+  private Optional<JdbcPushdownConvention> convention = Optional.empty();
+
+  JdbcSource(JdbcConfig config) {
+    this.config = config;
+    this.pool = JdbcPools.lease(config);
+    this.metadata = new JdbcMetadata(config, pool);
+  }
+
+  JdbcConfig config() {
+    return config;
+  }
+
+  @Override
+  public Schema schema() {
+    return new JdbcSourceSchema(this);
+  }
+
+  @Override
+  public synchronized void refresh() {
+    metadata.clear();
+    tables.clear();
+    convention = Optional.empty();
+    warnings.clear();
+  }
+
+  @Override
+  public synchronized List<String> warnings() {
+    return new ArrayList<>(warnings);
+  }
+
+  /** Notes a problem met while listing; it becomes a warning on the connection. */
+  synchronized void warn(String message) {
+    warnings.add(message);
+  }
+
+  /** The schemas and the default one. */
+  JdbcMetadata.Overview overview() {
+    return metadata.overview();
+  }
+
+  /** A schema's tables, built on first use. */
+  synchronized Map<String, Table> tables(JdbcNamespace ns) {
+    Map<String, Table> out = tables.get(ns);
+    if (out == null) {
+      JdbcPushdownConvention c = convention();
+      JdbcSchema calcite = new JdbcSchema(pool.pool(), c.dialect, c, ns.catalog().orElse(null),
+          ns.schema().orElse(null));
+      out = new HashMap<>();
+      for (JdbcTableInfo info : metadata.tables(ns).values()) {
+        out.put(info.name(), new XsqlJdbcTable(calcite, ns.catalog().orElse(null), ns.schema().orElse(null),
+            info.name(), info.type(), JdbcTypes.rowType(info.columns()), () -> statistic(info),
+            () -> primaryKey(info)));
+      }
+      tables.put(ns, out);
+    }
+    return out;
+  }
+
+  private synchronized JdbcPushdownConvention convention() {
+    if (convention.isEmpty()) {
+      // Generated code finds the query's data source through this expression (see JdbcBinding).
+      Expression binding = Expressions.call(JdbcBinding.class, "of", DataContext.ROOT,
+          Expressions.constant(config.source()));
+      convention = Optional.of(new JdbcPushdownConvention(overview().dialect(), binding, config.source(),
+          config.kind()));
+    }
+    return convention.get();
+  }
+
+  private Optional<PrimaryKey> primaryKey(JdbcTableInfo info) {
+    try {
+      return metadata.primaryKey(info);
+    } catch (SourceException e) {
+      warn(e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private Statistic statistic(JdbcTableInfo info) {
+    List<ImmutableBitSet> keys = primaryKey(info).map(pk -> List.of(ImmutableBitSet.of(
+        pk.columns().stream().mapToInt(c -> indexOf(info, c)).filter(i -> i >= 0).toArray())))
+        .orElse(List.of());
+    Double rows = info.rows().isPresent() ? info.rows().getAsDouble() : null;
+    return Statistics.of(rows, keys, null, null);
+  }
+
+  private static int indexOf(JdbcTableInfo info, String column) {
+    for (int i = 0; i < info.columns().size(); i++) {
+      if (info.columns().get(i).name().equals(column)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A pooled connection guarded for one query: fetch size, cancellation, errors naming the source. */
+  Connection connection(ScanContext context) throws SQLException {
+    if (context.isCanceled()) {
+      throw new SQLException(config.describe() + ": the query was canceled", "57014");
+    }
+    try {
+      return JdbcGuard.connection(pool.connection(), config, context);
+    } catch (SQLException e) {
+      throw JdbcErrors.connect(config, e);
+    }
+  }
+
+  /** The plain pool, for Calcite's schema object (which xsql never asks for connections). */
+  DataSource pool() {
+    return pool.pool();
+  }
+
+  @Override
+  public void close() {
+    pool.close();
+  }
+}

@@ -1,0 +1,62 @@
+package org.apache.calcite.adapter.jdbc;
+
+import io.xsql.spi.PrimaryKey;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelProtoDataType;
+import org.apache.calcite.schema.Schema;
+import org.apache.calcite.schema.Statistic;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * A database table as xsql exposes it: Calcite's JDBC table (so that its scans join the source's JDBC
+ * convention and whole subtrees become SQL) with xsql's column types, the database's row estimate and
+ * keys, and its primary key. It lives in Calcite's package because JdbcTable's constructor is
+ * package-private.
+ */
+public final class XsqlJdbcTable extends JdbcTable {
+  private final RelProtoDataType rowType;
+  private final Supplier<Statistic> statistic;
+  private final Supplier<Optional<PrimaryKey>> primaryKey;
+
+  /**
+   * Creates a table.
+   *
+   * @param schema Calcite's JDBC schema for the table's database schema (convention, dialect)
+   * @param catalog the catalog part of the table's SQL name, if any
+   * @param dbSchema the schema part of the table's SQL name, if any
+   * @param name the table's name
+   * @param type table or view
+   * @param rowType the columns and their xsql types
+   * @param statistic row count and keys, read when the planner first asks
+   * @param primaryKey the primary key, read when first asked
+   */
+  public XsqlJdbcTable(JdbcSchema schema, @Nullable String catalog, @Nullable String dbSchema, String name,
+      Schema.TableType type, RelProtoDataType rowType, Supplier<Statistic> statistic,
+      Supplier<Optional<PrimaryKey>> primaryKey) {
+    super(schema, catalog, dbSchema, name, type);
+    this.rowType = rowType;
+    this.statistic = statistic;
+    this.primaryKey = primaryKey;
+  }
+
+  @Override
+  public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    return rowType.apply(typeFactory);
+  }
+
+  @Override
+  public Statistic getStatistic() {
+    return statistic.get();
+  }
+
+  @Override
+  public <C extends Object> @Nullable C unwrap(Class<C> type) {
+    if (type == PrimaryKey.class) {
+      return type.cast(primaryKey.get().orElse(null));
+    }
+    return super.unwrap(type);
+  }
+}

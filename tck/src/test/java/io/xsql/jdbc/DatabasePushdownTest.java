@@ -1,0 +1,215 @@
+package io.xsql.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.xsql.tck.Rows;
+import io.xsql.tck.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What runs in the database and what comes back: pushed-down plans, values that need quoting, LIKE,
+ * several schemas, keys, refresh, and a join across PostgreSQL, MariaDB and a file checked against the
+ * same join inside PostgreSQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DatabasePushdownTest {
+  private static final String[] NAMES = {"O'Brien", "back\\slash", "ends\\", "100%", "a_b", "axb", "Zoë 東京",
+      "Mia", "mia", "mia "};
+  @TempDir
+  static Path dir;
+  private String sources;
+
+  @BeforeAll
+  void load() throws Exception {
+    TestDatabase.POSTGRES.create("xsql_push_pg");
+    DatabaseSources.execute(TestDatabase.POSTGRES, "xsql_push_pg",
+        "CREATE TABLE customers (id int PRIMARY KEY, name text NOT NULL, country text)",
+        "CREATE TABLE orders (id int PRIMARY KEY, customer_id int, product_id int, qty int)",
+        "CREATE TABLE products (id int PRIMARY KEY, title text)",
+        "CREATE TABLE names (id int PRIMARY KEY, name text)",
+        "CREATE SCHEMA sales",
+        "CREATE TABLE sales.targets (region text, amount int)",
+        "INSERT INTO sales.targets VALUES ('north', 10), ('south', 20)");
+    TestDatabase.MARIADB.create("xsql_push_maria");
+    DatabaseSources.execute(TestDatabase.MARIADB, "xsql_push_maria",
+        "CREATE TABLE customers (id int PRIMARY KEY, name varchar(50) NOT NULL, country varchar(20))",
+        "CREATE TABLE names (id int PRIMARY KEY, name varchar(50))");
+    List<String> customers = new ArrayList<>();
+    List<String> orders = new ArrayList<>();
+    StringBuilder products = new StringBuilder();
+    for (int i = 1; i <= 40; i++) {
+      customers.add("(" + i + ", 'c" + i + "', " + (i % 4 == 0 ? "NULL" : "'" + "DE FR US".split(" ")[i % 3] + "'")
+          + ")");
+      for (int j = 0; j < i % 5; j++) {
+        orders.add("(" + (i * 10 + j) + ", " + i + ", " + (j + i) % 7 + ", " + (i + j) + ")");
+      }
+    }
+    for (int p = 0; p < 7; p++) {
+      products.append("{\"id\": ").append(p).append(", \"title\": \"product ").append(p).append("\"}\n");
+    }
+    Files.writeString(dir.resolve("products.jsonl"), products);
+    String customerRows = String.join(", ", customers);
+    DatabaseSources.execute(TestDatabase.POSTGRES, "xsql_push_pg",
+        "INSERT INTO customers VALUES " + customerRows, "INSERT INTO orders VALUES " + String.join(", ", orders));
+    DatabaseSources.execute(TestDatabase.MARIADB, "xsql_push_maria", "INSERT INTO customers VALUES " + customerRows);
+    for (int p = 0; p < 7; p++) {
+      DatabaseSources.execute(TestDatabase.POSTGRES, "xsql_push_pg",
+          "INSERT INTO products VALUES (" + p + ", 'product " + p + "')");
+    }
+    for (TestDatabase db : TestDatabase.values()) {
+      String database = db == TestDatabase.POSTGRES ? "xsql_push_pg" : "xsql_push_maria";
+      try (Connection c = db.connect(database);
+          PreparedStatement ps = c.prepareStatement("INSERT INTO names VALUES (?, ?)")) {
+        for (int i = 0; i < NAMES.length; i++) {
+          ps.setInt(1, i);
+          ps.setString(2, NAMES[i]);
+          ps.executeUpdate();
+        }
+      }
+    }
+    sources = "  pg: " + TestDatabase.POSTGRES.catalogEntry("xsql_push_pg", "") + "\n"
+        + "  shop: " + TestDatabase.MARIADB.catalogEntry("xsql_push_maria", "") + "\n"
+        + "  products: { type: jsonl, path: \"" + dir.resolve("products.jsonl") + "\" }\n";
+  }
+
+  private Connection xsql() throws Exception {
+    return DatabaseSources.connect(dir, sources);
+  }
+
+  private static String plan(Connection c, String sql) throws SQLException {
+    return String.join("\n", Rows.of(c, "EXPLAIN PLAN FOR " + sql));
+  }
+
+  @Test
+  void filtersAggregatesJoinsSortsAndLimitsRunInPostgres() throws Exception {
+    try (Connection c = xsql()) {
+      String sql = "SELECT c.country, COUNT(*), SUM(o.qty) FROM pg.orders o JOIN pg.customers c "
+          + "ON o.customer_id = c.id WHERE o.qty > 3 GROUP BY c.country";
+      assertThat(plan(c, sql)).contains("JdbcToEnumerableConverter").contains("JdbcAggregate")
+          .contains("JdbcJoin").contains("JdbcFilter").doesNotContain("EnumerableAggregate")
+          .doesNotContain("EnumerableHashJoin");
+      assertThat(plan(c, "SELECT id FROM pg.orders ORDER BY qty DESC, id LIMIT 5 OFFSET 2"))
+          .contains("JdbcSort").doesNotContain("EnumerableSort").doesNotContain("EnumerableLimit");
+      try (Connection direct = TestDatabase.POSTGRES.connect("xsql_push_pg")) {
+        assertThat(Rows.of(c, sql)).containsExactlyInAnyOrderElementsOf(Rows.of(direct,
+            sql.replace("pg.", "")));
+      }
+    }
+  }
+
+  @Test
+  void textIsComparedExactlyWhateverTheDatabaseCollation() throws Exception {
+    try (Connection c = xsql()) {
+      // MariaDB compares text case- and trailing-blank-insensitively: such filters stay in xsql.
+      assertThat(plan(c, "SELECT id FROM shop.names WHERE name = 'mia'")).doesNotContain("JdbcFilter");
+      assertThat(Rows.of(c, "SELECT id FROM shop.names WHERE name = 'mia'")).containsExactly("8");
+      assertThat(plan(c, "SELECT id FROM pg.names WHERE name = 'mia'")).contains("JdbcFilter");
+      assertThat(Rows.of(c, "SELECT id FROM pg.names WHERE name = 'mia'")).containsExactly("8");
+      // Text order follows the database's locale there, so it stays in xsql too.
+      assertThat(plan(c, "SELECT name FROM pg.names ORDER BY name")).doesNotContain("JdbcSort");
+      assertThat(plan(c, "SELECT id FROM shop.names WHERE id > 3")).contains("JdbcFilter");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pg", "shop"})
+  void valuesNeedingQuotesMatchAsLiteralsAndParameters(String source) throws Exception {
+    try (Connection c = xsql()) {
+      for (int i = 0; i < NAMES.length; i++) {
+        String literal = NAMES[i].replace("'", "''");
+        assertThat(Rows.of(c, "SELECT id FROM " + source + ".names WHERE name = '" + literal + "'"))
+            .as(NAMES[i]).containsExactly(String.valueOf(i));
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + source + ".names WHERE name = ?")) {
+          ps.setString(1, NAMES[i]);
+          try (ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).as(NAMES[i]).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(i);
+            assertThat(rs.next()).isFalse();
+          }
+        }
+      }
+      // LIKE has no escape character: a backslash is itself, % and _ are wildcards.
+      assertThat(Rows.of(c, "SELECT id FROM " + source + ".names WHERE name LIKE 'back\\slash'"))
+          .containsExactly("1");
+      assertThat(Rows.of(c, "SELECT id FROM " + source + ".names WHERE name LIKE '%\\' ORDER BY id"))
+          .containsExactly("2");
+      assertThat(Rows.of(c, "SELECT id FROM " + source + ".names WHERE name LIKE 'a_b' ORDER BY id"))
+          .containsExactly("4", "5");
+      assertThat(Rows.of(c, "SELECT id FROM " + source + ".names WHERE name LIKE '%東%'")).containsExactly("6");
+    }
+  }
+
+  @Test
+  void likeRunsInPostgresWithoutAnEscapeCharacter() throws Exception {
+    try (Connection c = xsql()) {
+      assertThat(plan(c, "SELECT id FROM pg.names WHERE name LIKE '%\\'")).contains("JdbcFilter");
+    }
+  }
+
+  @Test
+  void aJoinAcrossPostgresMariadbAndAFileEqualsTheSameJoinInsidePostgres() throws Exception {
+    String xsql = "SELECT o.id, c.name, c.country, p.title, o.qty FROM pg.orders o "
+        + "JOIN shop.customers c ON o.customer_id = c.id JOIN products p ON o.product_id = p.id "
+        + "WHERE o.qty > 2";
+    String inside = "SELECT o.id, c.name, c.country, p.title, o.qty FROM orders o "
+        + "JOIN customers c ON o.customer_id = c.id JOIN products p ON o.product_id = p.id WHERE o.qty > 2";
+    try (Connection c = xsql(); Connection direct = TestDatabase.POSTGRES.connect("xsql_push_pg")) {
+      List<String> expected = Rows.of(direct, inside);
+      assertThat(expected).hasSizeGreaterThan(20);
+      assertThat(Rows.of(c, xsql)).containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
+  @Test
+  void otherSchemasAreNestedAndKeysAreListed() throws Exception {
+    try (Connection c = xsql()) {
+      assertThat(Rows.of(c, "SELECT region, amount FROM pg.sales.targets ORDER BY amount"))
+          .containsExactly("north | 10", "south | 20");
+      assertThat(Rows.of(c, "SELECT COUNT(*) FROM pg.public.customers")).containsExactly("40");
+      DatabaseMetaData meta = c.getMetaData();
+      List<String> keys = new ArrayList<>();
+      try (ResultSet rs = meta.getPrimaryKeys(null, "pg", "orders")) {
+        while (rs.next()) {
+          keys.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME") + "."
+              + rs.getString("COLUMN_NAME") + "#" + rs.getInt("KEY_SEQ"));
+        }
+      }
+      assertThat(keys).containsExactly("pg.orders.id#1");
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rs = meta.getTables(null, "pg", "%", null)) {
+        while (rs.next()) {
+          tables.add(rs.getString("TABLE_NAME"));
+        }
+      }
+      assertThat(tables).contains("customers", "orders", "products", "names");
+    }
+  }
+
+  @Test
+  void refreshShowsTablesCreatedAfterTheFirstLook() throws Exception {
+    DatabaseSources.execute(TestDatabase.POSTGRES, "xsql_push_pg", "DROP TABLE IF EXISTS late");
+    try (Connection c = xsql()) {
+      assertThat(Rows.of(c, "SELECT COUNT(*) FROM pg.customers")).containsExactly("40");
+      DatabaseSources.execute(TestDatabase.POSTGRES, "xsql_push_pg",
+          "CREATE TABLE late (x int)", "INSERT INTO late VALUES (7)");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> Rows.of(c, "SELECT x FROM pg.late"))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42S02"));
+      c.unwrap(io.xsql.driver.XsqlConnection.class).refresh("pg");
+      assertThat(Rows.of(c, "SELECT x FROM pg.late")).containsExactly("7");
+    }
+  }
+}

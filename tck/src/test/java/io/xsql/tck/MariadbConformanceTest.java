@@ -1,0 +1,7 @@
+package io.xsql.tck;
+
+final class MariadbConformanceTest extends SourceConformance {
+  MariadbConformanceTest() {
+    super(JdbcFixture.mariadb());
+  }
+}

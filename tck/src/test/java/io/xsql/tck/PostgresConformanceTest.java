@@ -1,0 +1,7 @@
+package io.xsql.tck;
+
+final class PostgresConformanceTest extends SourceConformance {
+  PostgresConformanceTest() {
+    super(JdbcFixture.postgres());
+  }
+}
