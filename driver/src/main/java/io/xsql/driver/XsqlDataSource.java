@@ -1,18 +1,16 @@
 package io.xsql.driver;
 
-import java.io.PrintWriter;
+import io.xsql.spi.PlainDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * A {@link DataSource} for pools and frameworks. Set a URL ({@code jdbc:xsql:catalog=sources.yaml}) or
  * just a catalog path; every connection reads the catalog anew.
  */
-public final class XsqlDataSource implements DataSource {
+public final class XsqlDataSource implements PlainDataSource {
   private final XsqlDriver driver = new XsqlDriver();
   private final Properties properties = new Properties();
   private volatile String url = EmbeddedDriver.PREFIX;
@@ -55,16 +53,6 @@ public final class XsqlDataSource implements DataSource {
   }
 
   @Override
-  public PrintWriter getLogWriter() {
-    return null;
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) {
-    // xsql logs through SLF4J.
-  }
-
-  @Override
   public void setLoginTimeout(int seconds) {
     loginTimeout = seconds;
   }
@@ -72,23 +60,5 @@ public final class XsqlDataSource implements DataSource {
   @Override
   public int getLoginTimeout() {
     return loginTimeout;
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    throw new SQLFeatureNotSupportedException("xsql logs through SLF4J");
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw new SQLException("not a wrapper for " + iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) {
-    return iface.isInstance(this);
   }
 }

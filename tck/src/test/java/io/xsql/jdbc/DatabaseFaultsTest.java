@@ -10,7 +10,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,8 +22,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Databases that lose a connection mid-query or run past a timeout: each gives its SQLState naming the
- * source and leaves the pool usable.
+ * Databases that are down, refuse the credentials, lose a connection mid-query, or run past a timeout:
+ * each gives its SQLState naming the source, never a password, and leaves the pool and the other sources
+ * usable.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseFaultsTest {
@@ -42,19 +46,51 @@ class DatabaseFaultsTest {
   }
 
   @Test
+  void aDatabaseThatIsDownFailsOnlyItsOwnQueriesWith08001() throws Exception {
+    String down = "{ type: postgres, url: \"jdbc:postgresql://127.0.0.1:5499/crm?password=hunter2\", "
+        + "user: app, password: hunter2, pool: { connection_timeout: 500ms } }";
+    try (Connection c = DatabaseSources.connect(dir, "  down: " + down + "\n  pg: " + pg("") + "\n")) {
+      for (int i = 0; i < 2; i++) {
+        // Twice: the failure is never remembered as "no such table".
+        assertThatThrownBy(() -> Rows.of(c, "SELECT * FROM down.orders"))
+            .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("08001"))
+            .hasMessageContaining("source 'down'").hasMessageContaining("jdbc:postgresql://127.0.0.1:5499/crm")
+            .hasMessageNotContaining("hunter2");
+      }
+      assertThat(Rows.of(c, "SELECT COUNT(*) FROM pg.t")).containsExactly("2");
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rs = c.getMetaData().getTables(null, null, "%", null)) {
+        while (rs.next()) {
+          tables.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME"));
+        }
+      }
+      assertThat(tables).contains("pg.t").noneMatch(t -> t.startsWith("down."));
+      SQLWarning warning = c.getWarnings();
+      assertThat((Object) warning).isNotNull();
+      assertThat(warning.getMessage()).contains("source 'down'").contains("cannot connect")
+          .doesNotContain("hunter2");
+    }
+  }
+
+  @Test
+  void wrongCredentialsGive28000() throws Exception {
+    String wrong = TestDatabase.MARIADB.catalogEntry("test", "password: wrong, pool: { connection_timeout: 500ms }")
+        .replace("user: root", "user: xsql_nobody");
+    try (Connection c = DatabaseSources.connect(dir, "  shop: " + wrong + "\n")) {
+      assertThatThrownBy(() -> Rows.of(c, "SELECT * FROM shop.t"))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28000"))
+          .hasMessageContaining("source 'shop'").hasMessageNotContaining("wrong");
+    }
+  }
+
+  @Test
   void aConnectionKilledMidQueryGives08006AndThePoolRecovers() throws Exception {
     try (Connection c = DatabaseSources.connect(dir, "  pg: " + pg("pool: { max_size: 1 }") + "\n")) {
       CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> {
-        try (Connection admin = TestDatabase.POSTGRES.connect(DB); Statement s = admin.createStatement()) {
-          for (int i = 0; i < 100; i++) {
-            try (ResultSet rs = s.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                + "WHERE application_name = 'xsql' AND datname = '" + DB + "' AND query LIKE '%slow%'")) {
-              if (rs.next()) {
-                return;
-              }
-            }
-            Thread.sleep(50);
-          }
+        try {
+          awaitSlowQuery();
+          DatabaseSources.execute(TestDatabase.POSTGRES, DB, "SELECT pg_terminate_backend(pid) "
+              + "FROM pg_stat_activity WHERE application_name = 'xsql' AND query LIKE '%slow%'");
         } catch (SQLException | InterruptedException e) {
           throw new IllegalStateException(e);
         }
@@ -86,9 +122,7 @@ class DatabaseFaultsTest {
     try (Connection c = DatabaseSources.connect(dir, "  pg: " + pg("") + "\n"); Statement s = c.createStatement()) {
       CompletableFuture<Void> cancel = CompletableFuture.runAsync(() -> {
         try {
-          while (activeSleeps() == 0) {
-            Thread.sleep(20);
-          }
+          awaitSlowQuery();
           s.cancel();
         } catch (SQLException | InterruptedException e) {
           throw new IllegalStateException(e);
@@ -119,6 +153,17 @@ class DatabaseFaultsTest {
     try (Connection admin = TestDatabase.POSTGRES.connect(DB)) {
       return Integer.parseInt(Rows.of(admin, "SELECT COUNT(*) FROM pg_stat_activity "
           + "WHERE application_name = 'xsql' AND datname = '" + DB + "'").get(0));
+    }
+  }
+
+  /** Waits, at most 10 s, until xsql's statement on view {@code slow} runs in the database. */
+  private static void awaitSlowQuery() throws SQLException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (activeSleeps() == 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the query on view slow did not start within 10 s");
+      }
+      TimeUnit.MILLISECONDS.sleep(20);
     }
   }
 

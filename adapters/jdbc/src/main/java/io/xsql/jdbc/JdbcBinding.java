@@ -1,14 +1,15 @@
 package io.xsql.jdbc;
 
+import io.xsql.spi.ErrorCode;
+import io.xsql.spi.PlainDataSource;
 import io.xsql.spi.ScanContext;
 import io.xsql.spi.SourceException;
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.apache.calcite.DataContext;
+import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.SchemaPlus;
 
 /**
@@ -27,12 +28,11 @@ public final class JdbcBinding {
   /** Called by generated code: the source's data source for the query running in {@code root}. */
   public static JdbcBinding of(DataContext root, String source) {
     SchemaPlus schema = root.getRootSchema().subSchemas().get(source);
-    JdbcSourceSchema s = schema == null ? null : schema.unwrap(JdbcSourceSchema.class);
-    if (s == null) {
-      throw new SourceException(io.xsql.spi.ErrorCode.INTERNAL, "source '" + source
-          + "' is not a database source of this connection");
+    if (schema != null && CalciteSchema.from(schema).schema instanceof JdbcSourceSchema s) {
+      return new JdbcBinding(new QueryDataSource(s.source(), ScanContext.of(root)));
     }
-    return new JdbcBinding(new QueryDataSource(s.source(), ScanContext.of(root)));
+    throw new SourceException(ErrorCode.INTERNAL, "source '" + source
+        + "' is not a database source of this connection");
   }
 
   /** The bound data source; anything else is not here. */
@@ -44,7 +44,7 @@ public final class JdbcBinding {
   }
 
   /** A data source handing out guarded connections of one source's pool for one query. */
-  private record QueryDataSource(JdbcSource source, ScanContext context) implements DataSource {
+  private record QueryDataSource(JdbcSource source, ScanContext context) implements PlainDataSource {
     @Override
     public Connection getConnection() throws SQLException {
       return source.connection(context);
@@ -53,44 +53,6 @@ public final class JdbcBinding {
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
       throw new SQLFeatureNotSupportedException("the catalog decides who connects");
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-      // Logging goes through SLF4J.
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) {
-      // The pool's connection timeout applies.
-    }
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-      throw new SQLFeatureNotSupportedException("logging goes through SLF4J");
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-      if (type.isInstance(this)) {
-        return type.cast(this);
-      }
-      throw new SQLException("not a wrapper for " + type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-      return type.isInstance(this);
     }
   }
 }

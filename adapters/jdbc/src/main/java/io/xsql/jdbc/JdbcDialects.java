@@ -23,16 +23,17 @@ final class JdbcDialects {
   /** The dialect for a database, from its family and what its driver reports. */
   static SqlDialect create(JdbcKind kind, DatabaseMetaData meta) throws SQLException {
     return switch (kind) {
-      case POSTGRES -> new Postgres(PostgresqlSqlDialect.DEFAULT_CONTEXT
-          .withDatabaseMajorVersion(meta.getDatabaseMajorVersion())
-          .withDatabaseMinorVersion(meta.getDatabaseMinorVersion())
-          .withDatabaseVersion(meta.getDatabaseProductVersion()));
-      case MYSQL -> new Mysql(MysqlSqlDialect.DEFAULT_CONTEXT
-          .withDatabaseMajorVersion(meta.getDatabaseMajorVersion())
-          .withDatabaseMinorVersion(meta.getDatabaseMinorVersion())
-          .withDatabaseVersion(meta.getDatabaseProductVersion()));
+      case POSTGRES -> new Postgres(versioned(PostgresqlSqlDialect.DEFAULT_CONTEXT, meta));
+      case MYSQL -> new Mysql(versioned(MysqlSqlDialect.DEFAULT_CONTEXT, meta));
       case GENERIC -> SqlDialectFactoryImpl.INSTANCE.create(meta);
     };
+  }
+
+  private static SqlDialect.Context versioned(SqlDialect.Context context, DatabaseMetaData meta)
+      throws SQLException {
+    return context.withDatabaseMajorVersion(meta.getDatabaseMajorVersion())
+        .withDatabaseMinorVersion(meta.getDatabaseMinorVersion())
+        .withDatabaseVersion(meta.getDatabaseProductVersion());
   }
 
   /** Appends a literal the standard way: quotes doubled, no character set prefix. */

@@ -1,12 +1,14 @@
 package io.xsql.jdbc;
 
-import java.util.List;
+import java.util.function.Predicate;
 import org.apache.calcite.adapter.jdbc.JdbcConvention;
 import org.apache.calcite.adapter.jdbc.JdbcRules;
 import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelOptRule;
-import org.apache.calcite.plan.RelOptRuleCall;
+import org.apache.calcite.plan.RelRule;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.convert.ConverterRule;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Filter;
@@ -37,99 +39,34 @@ final class JdbcPushdownConvention extends JdbcConvention {
     planner.addRule(CoreRules.PROJECT_REMOVE);
   }
 
+  /** Calcite's rule, or the same rule converting only the nodes whose contents the database computes alike. */
   private RelOptRule checked(RelOptRule rule) {
-    if (rule instanceof JdbcRules.JdbcFilterRule r) {
-      return new FilterRule((ConverterRule.Config) r.config, kind);
+    if (rule instanceof JdbcRules.JdbcFilterRule) {
+      return gated(rule, Filter.class, f -> JdbcPushdown.expression(kind, f.getCondition()));
     }
-    if (rule instanceof JdbcRules.JdbcProjectRule r) {
-      return new ProjectRule((ConverterRule.Config) r.config, kind);
+    if (rule instanceof JdbcRules.JdbcProjectRule) {
+      return gated(rule, Project.class, p -> JdbcPushdown.expressions(kind, p.getProjects()));
     }
-    if (rule instanceof JdbcRules.JdbcJoinRule r) {
-      return new JoinRule((ConverterRule.Config) r.config, kind);
+    if (rule instanceof JdbcRules.JdbcJoinRule) {
+      return gated(rule, Join.class, j -> JdbcPushdown.expression(kind, j.getCondition()));
     }
-    if (rule instanceof JdbcRules.JdbcAggregateRule r) {
-      return new AggregateRule((ConverterRule.Config) r.config, kind);
+    if (rule instanceof JdbcRules.JdbcAggregateRule) {
+      return gated(rule, Aggregate.class, a -> JdbcPushdown.aggregate(kind, a));
     }
-    if (rule instanceof JdbcRules.JdbcSortRule r) {
-      return new SortRule((ConverterRule.Config) r.config);
+    if (rule instanceof JdbcRules.JdbcSortRule) {
+      return gated(rule, Sort.class, JdbcPushdown::sort);
     }
     return rule;
   }
 
-  /** Pushes a filter whose condition the database evaluates exactly. */
-  private static final class FilterRule extends JdbcRules.JdbcFilterRule {
-    private final JdbcKind kind;
-
-    FilterRule(Config config, JdbcKind kind) {
-      super(config);
-      this.kind = kind;
-    }
-
-    @Override
-    public boolean matches(RelOptRuleCall call) {
-      Filter filter = call.rel(0);
-      return super.matches(call) && JdbcPushdown.expression(kind, filter.getCondition());
-    }
-  }
-
-  /** Pushes a projection whose expressions the database evaluates exactly. */
-  private static final class ProjectRule extends JdbcRules.JdbcProjectRule {
-    private final JdbcKind kind;
-
-    ProjectRule(Config config, JdbcKind kind) {
-      super(config);
-      this.kind = kind;
-    }
-
-    @Override
-    public boolean matches(RelOptRuleCall call) {
-      Project project = call.rel(0);
-      return super.matches(call) && JdbcPushdown.expressions(kind, project.getProjects());
-    }
-  }
-
-  /** Pushes a join between two tables of the source whose condition the database evaluates exactly. */
-  private static final class JoinRule extends JdbcRules.JdbcJoinRule {
-    private final JdbcKind kind;
-
-    JoinRule(Config config, JdbcKind kind) {
-      super(config);
-      this.kind = kind;
-    }
-
-    @Override
-    public boolean matches(RelOptRuleCall call) {
-      Join join = call.rel(0);
-      return super.matches(call) && JdbcPushdown.expressions(kind, List.of(join.getCondition()));
-    }
-  }
-
-  /** Pushes an aggregate whose groups and results the database computes exactly. */
-  private static final class AggregateRule extends JdbcRules.JdbcAggregateRule {
-    private final JdbcKind kind;
-
-    AggregateRule(Config config, JdbcKind kind) {
-      super(config);
-      this.kind = kind;
-    }
-
-    @Override
-    public boolean matches(RelOptRuleCall call) {
-      Aggregate aggregate = call.rel(0);
-      return super.matches(call) && JdbcPushdown.aggregate(kind, aggregate);
-    }
-  }
-
-  /** Pushes ORDER BY, LIMIT and OFFSET unless text is sorted (by the database's collation). */
-  private static final class SortRule extends JdbcRules.JdbcSortRule {
-    SortRule(Config config) {
-      super(config);
-    }
-
-    @Override
-    public boolean matches(RelOptRuleCall call) {
-      Sort sort = call.rel(0);
-      return super.matches(call) && JdbcPushdown.sort(sort);
-    }
+  /**
+   * The rule rebuilt from its own configuration (so its class, and the checks in its {@code matches},
+   * stay) with a conversion predicate. Calcite's own predicates (no user-defined functions, window
+   * functions only where supported) are subsumed: {@link JdbcPushdown} admits neither.
+   */
+  private <R extends RelNode> RelOptRule gated(RelOptRule rule, Class<R> type, Predicate<? super R> pushable) {
+    ConverterRule.Config config = (ConverterRule.Config) ((RelRule<?>) rule).config;
+    return config.withConversion(type, pushable, Convention.NONE, this, rule.getClass().getSimpleName())
+        .toRule();
   }
 }

@@ -1,5 +1,6 @@
 package io.xsql.jdbc;
 
+import io.xsql.spi.SourceException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,8 +22,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * A database source in Calcite's schema tree: {@code crm.orders} finds a table of the default schema,
  * {@code crm.sales.orders} one of schema {@code sales}. Nothing is read until a query or a metadata call
- * names the source; a database that cannot be reached then fails with its connection error (08001,
- * 28000), while the catalog's other sources keep working.
+ * needs it. A query naming a table of a database that cannot be reached fails with its connection error
+ * (08001, 28000); a metadata listing skips it with a warning; the catalog's other sources keep working.
  */
 final class JdbcSourceSchema extends AbstractSchema {
   private final JdbcSource source;
@@ -37,7 +38,7 @@ final class JdbcSourceSchema extends AbstractSchema {
 
   @Override
   public Lookup<Table> tables() {
-    return new TableLookup(() -> source.overview().defaultNamespace()
+    return new TableLookup(source, () -> source.overview().defaultNamespace()
         .map(source::tables).orElse(Map.of()));
   }
 
@@ -58,8 +59,7 @@ final class JdbcSourceSchema extends AbstractSchema {
 
       @Override
       public Set<String> getNames(LikePattern pattern) {
-        return source.overview().namespaces().keySet().stream()
-            .filter(pattern.matcher()::apply).collect(Collectors.toSet());
+        return listing(source, () -> source.overview().namespaces().keySet(), pattern);
       }
     };
   }
@@ -77,6 +77,20 @@ final class JdbcSourceSchema extends AbstractSchema {
   @Override
   public Schema snapshot(SchemaVersion version) {
     return this;
+  }
+
+  /**
+   * Names for metadata browsing. A database that cannot be listed gives none and a warning on the
+   * connection, so that browsing the other sources goes on. (Lookups by name throw instead; the
+   * connection's root schema does not cache listings, so an empty one never hides a table.)
+   */
+  private static Set<String> listing(JdbcSource source, Supplier<Set<String>> names, LikePattern pattern) {
+    try {
+      return names.get().stream().filter(pattern.matcher()::apply).collect(Collectors.toSet());
+    } catch (SourceException e) {
+      source.warn(e.getMessage());
+      return Set.of();
+    }
   }
 
   /**
@@ -103,7 +117,7 @@ final class JdbcSourceSchema extends AbstractSchema {
 
     @Override
     public Lookup<Table> tables() {
-      return new TableLookup(() -> source.tables(ns));
+      return new TableLookup(source, () -> source.tables(ns));
     }
 
     @Override
@@ -112,11 +126,13 @@ final class JdbcSourceSchema extends AbstractSchema {
     }
   }
 
-  /** Tables found by name, read through the source's metadata cache. */
+  /** Tables by name, from the source's metadata cache. */
   private static final class TableLookup extends IgnoreCaseLookup<Table> {
+    private final JdbcSource source;
     private final Supplier<Map<String, Table>> tables;
 
-    TableLookup(Supplier<Map<String, Table>> tables) {
+    TableLookup(JdbcSource source, Supplier<Map<String, Table>> tables) {
+      this.source = source;
       this.tables = tables;
     }
 
@@ -133,9 +149,7 @@ final class JdbcSourceSchema extends AbstractSchema {
 
     @Override
     public Set<String> getNames(LikePattern pattern) {
-      // A failure must propagate: Calcite caches what a listing returns, and an empty listing cached
-      // would turn "database down" into "no such table" until the source is refreshed.
-      return tables.get().keySet().stream().filter(pattern.matcher()::apply).collect(Collectors.toSet());
+      return listing(source, () -> tables.get().keySet(), pattern);
     }
   }
 }

@@ -60,9 +60,11 @@ public final class XsqlJdbcFactory extends CalciteFactory {
   @Override
   public XsqlConnectionImpl newConnection(UnregisteredDriver driver, AvaticaFactory factory, String url,
       Properties info, @Nullable CalciteSchema rootSchema, @Nullable JavaTypeFactory typeFactory) {
-    // No "metadata" schema: DatabaseMetaData already answers what it would.
+    // No "metadata" schema: DatabaseMetaData already answers what it would. No caching schema either:
+    // sources cache their own metadata, and Calcite's cache of a listing taken while a database was
+    // down would turn its tables into "not found" for the connection's lifetime.
     return new XsqlConnectionImpl((Driver) driver, factory, url, info,
-        rootSchema != null ? rootSchema : CalciteSchema.createRootSchema(false), typeFactory);
+        rootSchema != null ? rootSchema : CalciteSchema.createRootSchema(false, false), typeFactory);
   }
 
   @Override
@@ -121,7 +123,8 @@ public final class XsqlJdbcFactory extends CalciteFactory {
     /** Opens the catalog; called once by the driver's handler. */
     public void initialize() throws SQLException {
       session.open(info, getRootSchema());
-      init();
+      // Calcite's init() only registers lattices, which catalogs do not have; walking every schema for
+      // them would connect to every database before the first query.
       // The default schema holds files and registered tables, unless the settings name another.
       setSchema(Optional.ofNullable(info.getProperty("schema")).orElse(Session.MAIN));
     }
