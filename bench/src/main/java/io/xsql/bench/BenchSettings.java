@@ -19,22 +19,27 @@ import java.util.Set;
  * @param timeoutMillis a child JVM running longer is stopped and its query reported as timed out
  * @param cds whether each engine's JVMs start with a class-data-sharing archive made by a training run
  * @param bigScanMb the size of the JSON Lines file xsql scans with a 64 MiB heap; 0 to leave it out
+ * @param dbRows rows of the PostgreSQL table xsql reads against plain JDBC; 0 to leave it out
+ * @param dbUrl the PostgreSQL database (user included) holding that table
  * @param data folder for the generated data sets
  * @param markdown the report
  * @param csv the raw measurements
  */
 record BenchSettings(List<Integer> scales, List<String> engines, int coldRuns, int warmRuns, long slowMillis,
-    int h2MaxScale, long timeoutMillis, boolean cds, int bigScanMb, Path data, Path markdown, Path csv) {
+    int h2MaxScale, long timeoutMillis, boolean cds, int bigScanMb, long dbRows, String dbUrl, Path data, Path markdown,
+    Path csv) {
 
   static final String USAGE = """
       Usage: bench/run [--scales 100000,1000000] [--engines xsql,duckdb,calcite,h2] [--cold-runs 3]
                        [--warm-runs 3] [--slow-ms 20000] [--h2-max-scale 100000] [--timeout-ms 300000]
-                       [--cds true] [--big-scan-mb 2048] [--data bench/data] [--out docs/benchmarks.md]
-                       [--csv docs/benchmarks.csv]
+                       [--cds true] [--big-scan-mb 2048] [--db-rows 5000000]
+                       [--db-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres]
+                       [--data bench/data] [--out docs/benchmarks.md] [--csv docs/benchmarks.csv]
       """;
 
   private static final Set<String> OPTIONS = Set.of("--scales", "--engines", "--cold-runs", "--warm-runs",
-      "--slow-ms", "--h2-max-scale", "--timeout-ms", "--cds", "--big-scan-mb", "--data", "--out", "--csv");
+      "--slow-ms", "--h2-max-scale", "--timeout-ms", "--cds", "--big-scan-mb", "--db-rows", "--db-url", "--data", "--out",
+      "--csv");
 
   /** Parses {@code --option value} pairs; anything not given keeps its default from {@link #USAGE}. */
   static BenchSettings parse(String... args) {
@@ -55,6 +60,8 @@ record BenchSettings(List<Integer> scales, List<String> engines, int coldRuns, i
         Long.parseLong(o.getOrDefault("--timeout-ms", "300000")),
         Boolean.parseBoolean(o.getOrDefault("--cds", "true")),
         Integer.parseInt(o.getOrDefault("--big-scan-mb", "2048")),
+        Long.parseLong(o.getOrDefault("--db-rows", "5000000")),
+        o.getOrDefault("--db-url", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"),
         Path.of(o.getOrDefault("--data", "bench/data")),
         Path.of(o.getOrDefault("--out", "docs/benchmarks.md")),
         Path.of(o.getOrDefault("--csv", "docs/benchmarks.csv")));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ public final class Harness {
   private final BenchSettings settings;
   private final List<Result> results = new ArrayList<>();
   private final List<String> memoryChecks = new ArrayList<>();
+  private final List<DbResult> dbResults = new ArrayList<>();
   /** JVM options each engine's children start with: its class-data-sharing archive, if one was made. */
   private final Map<String, List<String>> jvmOptions = new HashMap<>();
 
@@ -74,7 +76,10 @@ public final class Harness {
     if (settings.engines().contains("xsql") && settings.bigScanMb() > 0) {
       memoryChecks.add(bigScan());
     }
-    new Report(settings, machine, results, memoryChecks, mismatches).write();
+    if (settings.engines().contains("xsql") && settings.dbRows() > 0) {
+      mismatches.addAll(dbBench());
+    }
+    new Report(settings, machine, results, memoryChecks, dbResults, mismatches).write();
     return mismatches;
   }
 
@@ -180,6 +185,50 @@ public final class Harness {
     return String.format(Locale.ROOT, "%,d MB JSON Lines: xsql scan (`%s`) with -Xmx64m finished in %.2f s"
         + " (%.0f MB/s, %,d rows counted), peak heap %.0f MiB, peak RSS %.0f MiB", bytes / 1_000_000,
         BigScan.SQL, m.millis() / 1000, bytes / 1e3 / m.millis(), m.rows(), m.peakHeapMb(), m.peakRssMb());
+  }
+
+  /**
+   * xsql and PostgreSQL's JDBC driver reading the same table of {@code --db-rows} rows, each in a JVM with
+   * a 256 MiB heap, every query warm; returns row-count mismatches between the two.
+   */
+  private List<String> dbBench() throws IOException, InterruptedException {
+    String table;
+    try {
+      table = DbBench.prepare(settings.dbUrl(), settings.dbRows());
+    } catch (SQLException e) {
+      for (DbQuery q : DbQuery.values()) {
+        dbResults.add(new DbResult("xsql", q, List.of(), "PostgreSQL not available: " + e.getMessage()));
+      }
+      return List.of();
+    }
+    int runs = settings.warmRuns() + 1;
+    for (String engine : List.of("jdbc", "xsql")) {
+      List<String> args = new ArrayList<>(List.of(engine, settings.dbUrl(), table, String.valueOf(runs)));
+      for (DbQuery q : DbQuery.values()) {
+        args.add(q.name());
+      }
+      List<String> options = new ArrayList<>(engine.equals("xsql") ? jvmOptions.getOrDefault("xsql", List.of())
+          : List.of());
+      options.add("-Xmx256m");
+      Child c = child(DbBench.class.getName(), args, options, false);
+      boolean complete = c.problem().isEmpty() && c.runs().size() == runs * DbQuery.values().length;
+      for (DbQuery q : DbQuery.values()) {
+        // Each query's first run is untimed warm-up.
+        int from = q.ordinal() * runs + 1;
+        dbResults.add(new DbResult(engine, q, complete ? c.runs().subList(from, from + runs - 1) : List.of(),
+            complete ? "" : c.problem().isEmpty() ? "too few measurements" : c.problem()));
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (DbQuery q : DbQuery.values()) {
+      long jdbc = DbResult.find(dbResults, "jdbc", q).rows();
+      long xsql = DbResult.find(dbResults, "xsql", q).rows();
+      if (jdbc != xsql) {
+        out.add(String.format("row counts differ on the database table, %s: xsql returned %d, JDBC %d", q,
+            xsql, jdbc));
+      }
+    }
+    return out;
   }
 
   private List<String> checkRows(int scale) {

@@ -14,14 +14,16 @@ final class Report {
   private final Machine machine;
   private final List<Result> results;
   private final List<String> memoryChecks;
+  private final List<DbResult> dbResults;
   private final List<String> mismatches;
 
   Report(BenchSettings settings, Machine machine, List<Result> results, List<String> memoryChecks,
-      List<String> mismatches) {
+      List<DbResult> dbResults, List<String> mismatches) {
     this.settings = settings;
     this.machine = machine;
     this.results = results;
     this.memoryChecks = memoryChecks;
+    this.dbResults = dbResults;
     this.mismatches = mismatches;
   }
 
@@ -92,6 +94,9 @@ final class Report {
       memory(b, scale);
       scans(b, scale);
     }
+    if (!dbResults.isEmpty()) {
+      database(b);
+    }
     targets(b);
     b.append("\n## Memory check\n\n");
     memoryChecks.forEach(m -> b.append("- ").append(m).append('\n'));
@@ -146,6 +151,69 @@ final class Report {
     b.append(String.format(Locale.ROOT, "| a 2 GB JSON Lines file scans with -Xmx64m | %s | %s |%n",
         big.isEmpty() ? "not run" : big.substring(0, big.indexOf(':')), big.isEmpty() ? "n/a"
             : big.contains("finished") ? "yes" : "no"));
+    if (!dbResults.isEmpty()) {
+      databaseTargets(b);
+    }
+  }
+
+  /** The database benchmark: the same queries through PostgreSQL's JDBC driver and through xsql. */
+  private void database(StringBuilder b) {
+    b.append(String.format(Locale.ROOT, "%n## PostgreSQL table of %,d rows%n%n", settings.dbRows()));
+    b.append("The same SQL through PostgreSQL's JDBC driver directly (autocommit off, fetch size 1000) and"
+        + " through xsql (`pg.table`, the whole query pushed down), each in a JVM with -Xmx256m, every column of"
+        + " every row read; warm medians in seconds.\n\n");
+    for (DbQuery q : DbQuery.values()) {
+      b.append("- ").append(q.name()).append(" (").append(q.label).append("): `").append(q.sql("t"))
+          .append("`\n");
+    }
+    b.append("\n| engine |");
+    for (DbQuery q : DbQuery.values()) {
+      b.append(' ').append(q.name()).append(" |");
+    }
+    b.append(" peak heap MiB |\n|---|").append("---:|".repeat(DbQuery.values().length + 1)).append('\n');
+    for (String engine : List.of("jdbc", "xsql")) {
+      b.append("| ").append(engine).append(" |");
+      double heap = 0;
+      for (DbQuery q : DbQuery.values()) {
+        DbResult r = DbResult.find(dbResults, engine, q);
+        b.append(r.runs().isEmpty() ? " n/a |" : String.format(Locale.ROOT, " %.3f |", r.medianMillis() / 1000));
+        heap = Math.max(heap, r.runs().isEmpty() ? 0 : r.peakHeapMb());
+      }
+      b.append(String.format(Locale.ROOT, " %.0f |%n", heap));
+    }
+    b.append("| xsql / jdbc |");
+    for (DbQuery q : DbQuery.values()) {
+      double r = dbRatio(q);
+      b.append(Double.isNaN(r) ? " n/a |" : String.format(Locale.ROOT, " %.2f |", r));
+    }
+    b.append(" |\n");
+    dbResults.stream().filter(r -> !r.note().isEmpty()).map(DbResult::note).distinct()
+        .forEach(n -> b.append("\n- ").append(n));
+  }
+
+  private double dbRatio(DbQuery q) {
+    return DbResult.find(dbResults, "xsql", q).medianMillis() / DbResult.find(dbResults, "jdbc", q).medianMillis();
+  }
+
+  private void databaseTargets(StringBuilder b) {
+    double worst = Double.NaN;
+    for (DbQuery q : List.of(DbQuery.D1, DbQuery.D2, DbQuery.D3)) {
+      double r = dbRatio(q);
+      worst = Double.isNaN(worst) || r > worst ? r : worst;
+    }
+    b.append(String.format(Locale.ROOT, "| xsql adds at most 20%% to JDBC when the query is pushed down whole"
+        + " (worst of D1-D3, %,d rows) | %s | %s |%n", settings.dbRows(),
+        Double.isNaN(worst) ? "not run" : String.format(Locale.ROOT, "%.2fx", worst), met(worst <= 1.2, worst)));
+    DbResult scan = DbResult.find(dbResults, "xsql", DbQuery.D1);
+    b.append(String.format(Locale.ROOT, "| %,d rows stream through xsql with -Xmx256m | %s | %s |%n",
+        settings.dbRows(), scan.runs().isEmpty() ? "not run"
+            : String.format(Locale.ROOT, "%,d rows, peak heap %.0f MiB", scan.rows(), scan.peakHeapMb()),
+        scan.runs().isEmpty() ? "n/a" : scan.rows() == settings.dbRows() ? "yes" : "no"));
+    DbResult limit = DbResult.find(dbResults, "xsql", DbQuery.D4);
+    double share = limit.medianMillis() / scan.medianMillis();
+    b.append(String.format(Locale.ROOT, "| LIMIT 10 returns at once (under 1%% of the full scan's time) | %s | %s |%n",
+        Double.isNaN(share) ? "not run" : String.format(Locale.ROOT, "%.1f ms (%.2f%%)", limit.medianMillis(),
+            share * 100), met(share < 0.01, share)));
   }
 
   private static String met(boolean met, double ratio) {
@@ -251,6 +319,15 @@ final class Report {
       if (r.runs().isEmpty()) {
         b.append(String.format(Locale.ROOT, "%d,%s,%s,%s,0,,,,,,%s%n", r.scale(), r.engine(), r.query(),
             r.warm() ? "warm" : "cold", r.note().replace(',', ';')));
+      }
+    }
+    for (DbResult r : dbResults) {
+      // The scale column holds the table's row count.
+      for (int i = 0; i < r.runs().size(); i++) {
+        Measurement m = r.runs().get(i);
+        b.append(String.format(Locale.ROOT, "%d,%s,%s,warm,%d,%d,%.3f,0,%.1f,%.1f,%s%n", settings.dbRows(),
+            r.engine(), r.query(), i + 1, m.rows(), m.millis(), m.peakHeapMb(), m.peakRssMb(),
+            r.note().replace(',', ';')));
       }
     }
     return b.toString();

@@ -16,11 +16,7 @@ record Result(int scale, String engine, BenchQuery query, boolean warm, List<Mea
 
   /** The median wall time, NaN without runs. */
   double medianMillis() {
-    double[] ms = runs.stream().mapToDouble(Measurement::millis).sorted().toArray();
-    if (ms.length == 0) {
-      return Double.NaN;
-    }
-    return ms.length % 2 == 1 ? ms[ms.length / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
+    return Measurement.medianMillis(runs);
   }
 
   /** Rows of the first run; -1 without runs. */

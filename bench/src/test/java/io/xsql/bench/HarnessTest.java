@@ -17,7 +17,7 @@ final class HarnessTest {
   @Test
   void aSmokeRunAgreesOnRowsAndWritesTheReport() throws Exception {
     BenchSettings settings = BenchSettings.parse("--scales", "300", "--cold-runs", "1", "--warm-runs", "1",
-        "--big-scan-mb", "1",
+        "--big-scan-mb", "1", "--db-rows", "2000",
         "--data", dir.resolve("data").toString(), "--out", dir.resolve("b.md").toString(),
         "--csv", dir.resolve("b.csv").toString());
     List<String> mismatches = new Harness(settings).run();
@@ -27,12 +27,14 @@ final class HarnessTest {
         .contains("| calcite |").contains("| h2 |").contains("All engines returned the same number of rows")
         .contains("300 products: xsql Q1 with -Xmx64m finished").contains("## Targets")
         .containsPattern("1 MB JSON Lines: xsql scan .* with -Xmx64m finished")
-        .containsPattern("\\| xsql \\| [0-9.]+ \\| [0-9]+ \\| [0-9.]+ \\| [0-9]+ \\|");
+        .containsPattern("\\| xsql \\| [0-9.]+ \\| [0-9]+ \\| [0-9.]+ \\| [0-9]+ \\|")
+        .contains("## PostgreSQL table of 2,000 rows").contains("2,000 rows stream through xsql with -Xmx256m | 2,000 rows");
     assertThat(md.substring(0, md.indexOf("## Targets"))).as("every engine ran every query")
         .doesNotContain("n/a |");
     List<String> csv = Files.readAllLines(dir.resolve("b.csv"));
-    // 4 engines x 4 queries, cold and warm; xsql and DuckDB scan the images twice, warm.
-    assertThat(csv).hasSize(1 + 4 * 4 * 2 + 2 * 2);
+    // 4 engines x 4 queries, cold and warm; xsql and DuckDB scan the images twice, warm; JDBC and xsql
+    // read the database table with 4 queries, warm.
+    assertThat(csv).hasSize(1 + 4 * 4 * 2 + 2 * 2 + 2 * 4);
     assertThat(csv.stream().filter(l -> l.contains(",Q4,cold,")).map(l -> l.split(",")[5]).distinct()).hasSize(1);
   }
 

@@ -54,6 +54,19 @@ final class ConnectionTest {
   }
 
   @Test
+  void commitAndRollbackAreAcceptedOnAReadOnlyConnection() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:xsql:")) {
+      c.setAutoCommit(false);
+      c.commit();
+      c.rollback();
+      assertThat(c.getAutoCommit()).isFalse();
+    }
+    Connection closed = DriverManager.getConnection("jdbc:xsql:");
+    closed.close();
+    assertThatThrownBy(closed::rollback).isInstanceOf(SQLException.class);
+  }
+
+  @Test
   void aMisspeltUrlSettingFails() {
     assertThatThrownBy(() -> DriverManager.getConnection("jdbc:xsql:catalgo=x.yaml"))
         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("08001"))

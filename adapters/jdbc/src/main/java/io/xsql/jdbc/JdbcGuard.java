@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Stands between a query and a pooled connection: every statement gets the source's fetch size and is
  * canceled in the database when the query is canceled or times out, and every SQLException names the
- * source. Statements and result sets hand back the guarded objects, so that whoever closes them through
- * {@code getStatement()} or {@code getConnection()} closes the guards too.
+ * source. Statements hand back the guarded connection and result sets the guarded statement, so that
+ * whoever closes them through {@code getStatement()} or {@code getConnection()} closes the guards too.
+ * Result sets are a plain class ({@link JdbcResultSet}): their calls run per row and column, where a
+ * proxy's reflection would cost more than reading the values.
  */
 final class JdbcGuard implements InvocationHandler {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcGuard.class);
@@ -27,7 +29,7 @@ final class JdbcGuard implements InvocationHandler {
   private final Object target;
   private final JdbcConfig config;
   private final ScanContext context;
-  /** The guard of the object that created this one: a statement's connection, a result set's statement. */
+  /** A statement's guarded connection; empty for the connection's own guard. */
   private final Optional<Object> parent;
   /** Cancel registrations of this statement, removed when it closes. */
   private final List<AutoCloseable> onClose = new ArrayList<>();
@@ -41,20 +43,14 @@ final class JdbcGuard implements InvocationHandler {
 
   /** Guards a pooled connection for one query. */
   static Connection connection(Connection c, JdbcConfig config, ScanContext context) {
-    return wrap(Connection.class, c, config, context, Optional.empty());
-  }
-
-  private static <T> T wrap(Class<T> type, Object target, JdbcConfig config, ScanContext context,
-      Optional<Object> parent) {
-    Object proxy = Proxy.newProxyInstance(JdbcGuard.class.getClassLoader(), new Class<?>[] {type},
-        new JdbcGuard(target, config, context, parent));
-    return type.cast(proxy);
+    return (Connection) Proxy.newProxyInstance(JdbcGuard.class.getClassLoader(),
+        new Class<?>[] {Connection.class}, new JdbcGuard(c, config, context, Optional.empty()));
   }
 
   @Override
   public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     String name = method.getName();
-    if ((name.equals("getConnection") || name.equals("getStatement")) && parent.isPresent()) {
+    if (name.equals("getConnection") && parent.isPresent()) {
       return parent.get();
     }
     if (name.equals("close")) {
@@ -64,20 +60,20 @@ final class JdbcGuard implements InvocationHandler {
     try {
       result = method.invoke(target, args);
     } catch (InvocationTargetException e) {
-      throw e.getCause() instanceof SQLException s && !JdbcErrors.isTranslated(config, s)
-          ? JdbcErrors.query(config, s) : e.getCause();
-    }
-    if (target instanceof ResultSet && name.equals("getObject") && args.length == 1) {
-      return JdbcValues.normalize(result);
+      throw translate(e.getCause());
     }
     if (result instanceof Statement s && method.getReturnType().isInterface()
         && Statement.class.isAssignableFrom(method.getReturnType())) {
       return statement(proxy, s, method.getReturnType());
     }
     if (result instanceof ResultSet r && method.getReturnType() == ResultSet.class) {
-      return wrap(ResultSet.class, r, config, context, Optional.of(proxy));
+      return new JdbcResultSet(r, config, (Statement) proxy);
     }
     return result;
+  }
+
+  private Throwable translate(Throwable e) {
+    return e instanceof SQLException s && !JdbcErrors.isTranslated(config, s) ? JdbcErrors.query(config, s) : e;
   }
 
   private Object statement(Object connection, Statement s, Class<?> type) throws SQLException {
