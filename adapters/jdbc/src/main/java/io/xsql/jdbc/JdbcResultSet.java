@@ -1,8 +1,18 @@
 package io.xsql.jdbc;
 
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
+import java.util.BitSet;
+import java.util.Optional;
 
 /**
  * A database's result set as a query reads it: errors while fetching name the source, {@code getObject}
@@ -12,6 +22,8 @@ import java.sql.Statement;
 final class JdbcResultSet extends ForwardingResultSet {
   private final JdbcConfig config;
   private final Statement statement;
+  private final Optional<ZoneOffset> fixedOffset = fixedOffset();
+  private BitSet wallClockColumns;
 
   JdbcResultSet(ResultSet delegate, JdbcConfig config, Statement statement) {
     super(delegate);
@@ -36,6 +48,40 @@ final class JdbcResultSet extends ForwardingResultSet {
   @Override
   public Object getObject(String columnLabel) throws SQLException {
     return JdbcValues.normalize(delegate.getObject(columnLabel));
+  }
+
+  /**
+   * Wall-clock timestamp columns read as java.time values and made into {@link JdbcTimestamp}s, which
+   * spares the driver's and the engine's calendar arithmetic; only where the JVM's time zone has a fixed
+   * offset (UTC servers), so that every wall-clock time names exactly one instant.
+   */
+  @Override
+  public Timestamp getTimestamp(int columnIndex) throws SQLException {
+    if (fixedOffset.isPresent() && wallClockColumns().get(columnIndex - 1)) {
+      LocalDateTime t = delegate.getObject(columnIndex, LocalDateTime.class);
+      return t == null ? null : JdbcTimestamp.of(t, fixedOffset.get());
+    }
+    return delegate.getTimestamp(columnIndex);
+  }
+
+  /** Columns of the SQL types without a time zone: PostgreSQL's timestamp, MySQL's DATETIME. */
+  private BitSet wallClockColumns() throws SQLException {
+    if (wallClockColumns == null) {
+      wallClockColumns = new BitSet();
+      ResultSetMetaData meta = delegate.getMetaData();
+      for (int i = 1; i <= meta.getColumnCount(); i++) {
+        String type = meta.getColumnTypeName(i);
+        wallClockColumns.set(i - 1, meta.getColumnType(i) == Types.TIMESTAMP
+            && ("timestamp".equals(type) || "DATETIME".equalsIgnoreCase(type)));
+      }
+    }
+    return wallClockColumns;
+  }
+
+  /** The JVM zone's offset, if it never changes. */
+  private static Optional<ZoneOffset> fixedOffset() {
+    ZoneRules rules = ZoneId.systemDefault().getRules();
+    return rules.isFixedOffset() ? Optional.of(rules.getOffset(Instant.EPOCH)) : Optional.empty();
   }
 
   @Override
