@@ -13,6 +13,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.schema.Table;
+import org.apache.calcite.util.ImmutableBitSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -41,6 +45,8 @@ class DatabasePushdownTest {
         "CREATE TABLE orders (id int PRIMARY KEY, customer_id int, product_id int, qty int)",
         "CREATE TABLE products (id int PRIMARY KEY, title text)",
         "CREATE TABLE names (id int PRIMARY KEY, name text)",
+        "CREATE UNIQUE INDEX customers_name ON customers (name)",
+        "CREATE UNIQUE INDEX customers_country ON customers (country, id)",
         "CREATE SCHEMA sales",
         "CREATE TABLE sales.targets (region text, amount int)",
         "INSERT INTO sales.targets VALUES ('north', 10), ('south', 20)");
@@ -64,7 +70,8 @@ class DatabasePushdownTest {
     Files.writeString(dir.resolve("products.jsonl"), products);
     String customerRows = String.join(", ", customers);
     DatabaseSources.execute(TestDatabase.POSTGRES, "xsql_push_pg",
-        "INSERT INTO customers VALUES " + customerRows, "INSERT INTO orders VALUES " + String.join(", ", orders));
+        "INSERT INTO customers VALUES " + customerRows, "INSERT INTO orders VALUES " + String.join(", ", orders),
+        "ANALYZE customers");
     DatabaseSources.execute(TestDatabase.MARIADB, "xsql_push_maria", "INSERT INTO customers VALUES " + customerRows);
     for (int p = 0; p < 7; p++) {
       DatabaseSources.execute(TestDatabase.POSTGRES, "xsql_push_pg",
@@ -189,6 +196,13 @@ class DatabasePushdownTest {
         }
       }
       assertThat(keys).containsExactly("pg.orders.id#1");
+      // Keys the planner sees: the primary key and the unique index over NOT NULL columns, not the one
+      // over the nullable country (it admits several rows with NULL).
+      Table customers = CalciteSchema.from(c.unwrap(CalciteConnection.class).getRootSchema().subSchemas()
+          .get("pg")).schema.tables().get("customers");
+      assertThat(customers.getStatistic().getKeys()).containsExactlyInAnyOrder(ImmutableBitSet.of(0),
+          ImmutableBitSet.of(1));
+      assertThat(customers.getStatistic().getRowCount()).isEqualTo(40.0);
       List<String> tables = new ArrayList<>();
       try (ResultSet rs = meta.getTables(null, "pg", "%", null)) {
         while (rs.next()) {
@@ -196,6 +210,24 @@ class DatabasePushdownTest {
         }
       }
       assertThat(tables).contains("customers", "orders", "products", "names");
+    }
+  }
+
+  @Test
+  void anyJdbcDatabaseWorksWithCalcitesDialectForIt() throws Exception {
+    try (Connection h2 = java.sql.DriverManager.getConnection("jdbc:h2:mem:xsql_generic;DB_CLOSE_DELAY=-1");
+        java.sql.Statement s = h2.createStatement()) {
+      s.execute("CREATE TABLE IF NOT EXISTS orders (id INT PRIMARY KEY, qty INT, note VARCHAR(20))");
+      s.execute("MERGE INTO orders VALUES (1, 5, 'a'), (2, 7, 'B'), (3, 9, 'b')");
+    }
+    // "any", as in the catalog example, is an SQL keyword: queries quote it.
+    try (Connection c = DatabaseSources.connect(dir, "  any: { type: jdbc, url: \"jdbc:h2:mem:xsql_generic\", "
+        + "driver: org.h2.Driver }\n")) {
+      assertThat(Rows.of(c, "SELECT id FROM \"any\".orders WHERE qty > 6 ORDER BY id")).containsExactly("2", "3");
+      assertThat(plan(c, "SELECT id FROM \"any\".orders WHERE qty > 6")).contains("JdbcFilter");
+      // Text comparisons of an unknown database stay in xsql.
+      assertThat(plan(c, "SELECT id FROM \"any\".orders WHERE note = 'b'")).doesNotContain("JdbcFilter");
+      assertThat(Rows.of(c, "SELECT id FROM \"any\".orders WHERE note = 'b'")).containsExactly("3");
     }
   }
 

@@ -10,12 +10,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.sql.SqlDialect;
@@ -44,7 +46,7 @@ final class JdbcMetadata {
   private final JdbcPool pool;
   private Optional<Overview> overview = Optional.empty();
   private final Map<JdbcNamespace, Map<String, JdbcTableInfo>> tables = new HashMap<>();
-  private final Map<JdbcTableInfo, Optional<PrimaryKey>> keys = new HashMap<>();
+  private final Map<JdbcTableInfo, JdbcKeys> keys = new HashMap<>();
 
   JdbcMetadata(JdbcConfig config, JdbcPool pool) {
     this.config = config;
@@ -76,11 +78,11 @@ final class JdbcMetadata {
     return out;
   }
 
-  /** A table's primary key, read on first use. */
-  synchronized Optional<PrimaryKey> primaryKey(JdbcTableInfo table) {
-    Optional<PrimaryKey> out = keys.get(table);
+  /** A table's primary key and unique indexes, read on first use. */
+  synchronized JdbcKeys keys(JdbcTableInfo table) {
+    JdbcKeys out = keys.get(table);
     if (out == null) {
-      out = read("read the primary key of " + table.name(), c -> readPrimaryKey(c, table));
+      out = read("read the keys of " + table.name(), c -> readKeys(c, table));
       keys.put(table, out);
     }
     return out;
@@ -231,17 +233,42 @@ final class JdbcMetadata {
     return out;
   }
 
-  private static Optional<PrimaryKey> readPrimaryKey(Connection c, JdbcTableInfo table) throws SQLException {
+  private static JdbcKeys readKeys(Connection c, JdbcTableInfo table) throws SQLException {
+    DatabaseMetaData meta = c.getMetaData();
+    String catalog = table.namespace().catalog().orElse(null);
+    String schema = table.namespace().schema().orElse(null);
     Map<Integer, String> columns = new TreeMap<>();
     String name = null;
-    try (ResultSet rs = c.getMetaData().getPrimaryKeys(table.namespace().catalog().orElse(null),
-        table.namespace().schema().orElse(null), table.name())) {
+    try (ResultSet rs = meta.getPrimaryKeys(catalog, schema, table.name())) {
       while (rs.next()) {
         columns.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
         name = rs.getString("PK_NAME");
       }
     }
-    return columns.isEmpty() ? Optional.empty()
+    Optional<PrimaryKey> primaryKey = columns.isEmpty() ? Optional.empty()
         : Optional.of(new PrimaryKey(Optional.ofNullable(name), List.copyOf(columns.values())));
+    Map<String, Map<Integer, String>> indexes = new TreeMap<>();
+    try (ResultSet rs = meta.getIndexInfo(catalog, schema, table.name(), true, true)) {
+      while (rs.next()) {
+        String index = rs.getString("INDEX_NAME");
+        String column = rs.getString("COLUMN_NAME");
+        if (index != null && !rs.getBoolean("NON_UNIQUE")) {
+          // An index over an expression has no column name: it is no key over columns.
+          indexes.computeIfAbsent(index, i -> new TreeMap<>()).put(rs.getInt("ORDINAL_POSITION"),
+              column == null ? "" : column);
+        }
+      }
+    }
+    Set<String> notNull = new HashSet<>();
+    table.columns().stream().filter(col -> !col.nullable()).forEach(col -> notNull.add(col.name()));
+    List<List<String>> unique = new ArrayList<>();
+    primaryKey.ifPresent(pk -> unique.add(pk.columns()));
+    for (Map<Integer, String> index : indexes.values()) {
+      List<String> key = List.copyOf(index.values());
+      if (notNull.containsAll(key) && !unique.contains(key)) {
+        unique.add(key);
+      }
+    }
+    return new JdbcKeys(primaryKey, List.copyOf(unique));
   }
 }

@@ -1,7 +1,6 @@
 package io.xsql.jdbc;
 
 import io.xsql.spi.CalciteSchemaSource;
-import io.xsql.spi.PrimaryKey;
 import io.xsql.spi.ScanContext;
 import io.xsql.spi.SourceException;
 import java.sql.Connection;
@@ -88,7 +87,7 @@ final class JdbcSource implements CalciteSchemaSource {
       for (JdbcTableInfo info : metadata.tables(ns).values()) {
         out.put(info.name(), new XsqlJdbcTable(calcite, ns.catalog().orElse(null), ns.schema().orElse(null),
             info.name(), info.type(), JdbcTypes.rowType(info.columns()), () -> statistic(info),
-            () -> primaryKey(info)));
+            () -> keys(info).primaryKey()));
       }
       tables.put(ns, out);
     }
@@ -106,19 +105,19 @@ final class JdbcSource implements CalciteSchemaSource {
     return convention.get();
   }
 
-  private Optional<PrimaryKey> primaryKey(JdbcTableInfo info) {
+  private JdbcKeys keys(JdbcTableInfo info) {
     try {
-      return metadata.primaryKey(info);
+      return metadata.keys(info);
     } catch (SourceException e) {
       warn(e.getMessage());
-      return Optional.empty();
+      return JdbcKeys.NONE;
     }
   }
 
   private Statistic statistic(JdbcTableInfo info) {
-    List<ImmutableBitSet> keys = primaryKey(info).map(pk -> List.of(ImmutableBitSet.of(
-        pk.columns().stream().mapToInt(c -> indexOf(info, c)).filter(i -> i >= 0).toArray())))
-        .orElse(List.of());
+    List<ImmutableBitSet> keys = keys(info).uniqueKeys().stream()
+        .map(key -> ImmutableBitSet.of(key.stream().mapToInt(c -> indexOf(info, c)).toArray()))
+        .toList();
     Double rows = info.rows().isPresent() ? info.rows().getAsDouble() : null;
     return Statistics.of(rows, keys, null, null);
   }
