@@ -357,6 +357,7 @@ public final class XsqlJdbcFactory extends CalciteFactory {
     private Optional<QueryContext> query = Optional.empty();
     private final OptionalInt fixedOffsetMillis;
     private BitSet timestampColumns;
+    private Class<?>[] plainClasses;
 
     XsqlResultSet(AvaticaStatement statement, CalcitePrepare.CalciteSignature<?> signature,
         ResultSetMetaData metaData, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
@@ -408,9 +409,47 @@ public final class XsqlJdbcFactory extends CalciteFactory {
       return super.getTimestamp(columnIndex);
     }
 
+    /**
+     * Values whose Java class is already the one JDBC returns come straight from the row: Avatica would
+     * unbox and box them again. Anything else, or a value of another class, takes Avatica's way.
+     */
     @Override
     public Object getObject(int columnIndex) throws SQLException {
+      checkOpen();
+      Class<?>[] plain = plainClasses();
+      if (columnIndex < 1 || columnIndex > plain.length) {
+        return super.getObject(columnIndex);
+      }
+      if (plain[columnIndex - 1] != null) {
+        Object value = accessorList.get(columnIndex - 1).getObject();
+        if (value == null || value.getClass() == plain[columnIndex - 1]) {
+          return value;
+        }
+      }
       return timestampColumns().get(columnIndex - 1) ? getTimestamp(columnIndex) : super.getObject(columnIndex);
+    }
+
+    /** Per column, the class JDBC's getObject returns when the row holds exactly that; null otherwise. */
+    private Class<?>[] plainClasses() {
+      if (plainClasses == null) {
+        List<ColumnMetaData> columns = signature.columns;
+        plainClasses = new Class<?>[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+          ColumnMetaData c = columns.get(i);
+          plainClasses[i] = switch (c.type.id) {
+            case Types.BIGINT -> c.signed ? Long.class : null;
+            case Types.INTEGER -> c.signed ? Integer.class : null;
+            case Types.SMALLINT -> c.signed ? Short.class : null;
+            case Types.TINYINT -> c.signed ? Byte.class : null;
+            case Types.DOUBLE, Types.FLOAT -> Double.class;
+            case Types.REAL -> Float.class;
+            case Types.BOOLEAN, Types.BIT -> Boolean.class;
+            case Types.VARCHAR, Types.NVARCHAR, Types.LONGVARCHAR -> String.class;
+            default -> null;
+          };
+        }
+      }
+      return plainClasses;
     }
 
     private BitSet timestampColumns() {
