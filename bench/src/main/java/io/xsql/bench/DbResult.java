@@ -10,21 +10,7 @@ import java.util.List;
  * @param runs the timed runs, empty when the engine failed
  * @param note why runs are missing, else empty
  */
-record DbResult(String engine, DbQuery query, List<Measurement> runs, String note) {
-
-  double medianMillis() {
-    return Measurement.medianMillis(runs);
-  }
-
-  /** Rows of the first run; -1 without runs. */
-  long rows() {
-    return runs.isEmpty() ? -1 : runs.get(0).rows();
-  }
-
-  /** The largest peak heap of the runs. */
-  double peakHeapMb() {
-    return runs.stream().mapToDouble(Measurement::peakHeapMb).max().orElse(Double.NaN);
-  }
+record DbResult(String engine, DbQuery query, List<Measurement> runs, String note) implements Runs {
 
   /** The result of an engine and query; empty runs if there is none. */
   static DbResult find(List<DbResult> results, String engine, DbQuery query) {

@@ -6,7 +6,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -66,14 +65,5 @@ record Measurement(long rows, double millis, double loadMillis, double peakHeapM
       // Not Linux: no RSS figure.
     }
     return Double.NaN;
-  }
-
-  /** The median wall time of runs, NaN without runs. */
-  static double medianMillis(List<Measurement> runs) {
-    double[] ms = runs.stream().mapToDouble(Measurement::millis).sorted().toArray();
-    if (ms.length == 0) {
-      return Double.NaN;
-    }
-    return ms.length % 2 == 1 ? ms[ms.length / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
   }
 }

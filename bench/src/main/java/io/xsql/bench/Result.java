@@ -12,27 +12,8 @@ import java.util.List;
  * @param runs the measurements, empty when the engine was not run (too slow at a smaller scale)
  * @param note why runs are missing or fewer than asked, else empty
  */
-record Result(int scale, String engine, BenchQuery query, boolean warm, List<Measurement> runs, String note) {
-
-  /** The median wall time, NaN without runs. */
-  double medianMillis() {
-    return Measurement.medianMillis(runs);
-  }
-
-  /** Rows of the first run; -1 without runs. */
-  long rows() {
-    return runs.isEmpty() ? -1 : runs.get(0).rows();
-  }
-
-  /** The largest peak heap of the runs. */
-  double peakHeapMb() {
-    return runs.stream().mapToDouble(Measurement::peakHeapMb).max().orElse(Double.NaN);
-  }
-
-  /** The largest peak RSS of the runs. */
-  double peakRssMb() {
-    return runs.stream().mapToDouble(Measurement::peakRssMb).max().orElse(Double.NaN);
-  }
+record Result(int scale, String engine, BenchQuery query, boolean warm, List<Measurement> runs, String note)
+    implements Runs {
 
   /** The median import time, for engines that import. */
   double loadMillis() {

@@ -1,0 +1,34 @@
+package io.xsql.bench;
+
+import java.util.List;
+
+/** Summaries of a set of measured runs. */
+interface Runs {
+
+  /** The measurements, empty when nothing ran. */
+  List<Measurement> runs();
+
+  /** The median wall time, NaN without runs. */
+  default double medianMillis() {
+    double[] ms = runs().stream().mapToDouble(Measurement::millis).sorted().toArray();
+    if (ms.length == 0) {
+      return Double.NaN;
+    }
+    return ms.length % 2 == 1 ? ms[ms.length / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
+  }
+
+  /** Rows of the first run; -1 without runs. */
+  default long rows() {
+    return runs().isEmpty() ? -1 : runs().get(0).rows();
+  }
+
+  /** The largest peak heap of the runs. */
+  default double peakHeapMb() {
+    return runs().stream().mapToDouble(Measurement::peakHeapMb).max().orElse(Double.NaN);
+  }
+
+  /** The largest peak RSS of the runs. */
+  default double peakRssMb() {
+    return runs().stream().mapToDouble(Measurement::peakRssMb).max().orElse(Double.NaN);
+  }
+}
