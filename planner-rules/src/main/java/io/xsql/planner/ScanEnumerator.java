@@ -3,7 +3,6 @@ package io.xsql.planner;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanRequest;
 import org.apache.calcite.linq4j.Enumerator;
-import org.apache.calcite.runtime.FlatLists;
 
 /** Streams one scan's rows to Calcite; see {@link ScanPlan}. */
 final class ScanEnumerator implements Enumerator<Object> {
@@ -21,11 +20,7 @@ final class ScanEnumerator implements Enumerator<Object> {
 
   @Override
   public Object current() {
-    return switch (current.length) {
-      case 0 -> FlatLists.COMPARABLE_EMPTY_LIST;
-      case 1 -> current[0];
-      default -> current;
-    };
+    return RowShapes.shape(current);
   }
 
   @Override
@@ -54,7 +49,7 @@ final class ScanEnumerator implements Enumerator<Object> {
       if (context.isCanceled()) {
         throw context.interruption();
       }
-      throw plan.error(e, position);
+      throw SourceErrors.of(plan.table().name(), e, position);
     }
   }
 
@@ -79,7 +74,7 @@ final class ScanEnumerator implements Enumerator<Object> {
       try {
         c.close();
       } catch (RuntimeException e) {
-        throw plan.error(e, "");
+        throw SourceErrors.of(plan.table().name(), e, "");
       }
     }
   }

@@ -1,10 +1,8 @@
 package io.xsql.planner;
 
 import io.xsql.spi.Column;
-import io.xsql.spi.ErrorCode;
 import io.xsql.spi.Predicate;
 import io.xsql.spi.ScanRequest;
-import io.xsql.spi.SourceException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -48,17 +46,5 @@ public record ScanPlan(XsqlTable table, int[] columns, List<Predicate> filters, 
         return new ScanEnumerator(ScanPlan.this, request, context);
       }
     };
-  }
-
-  /**
-   * An error from the source, prefixed with the source name. A source's own exceptions already say where
-   * (file:line, URL); for anything else the position of the current row is added.
-   */
-  SourceException error(RuntimeException e, String position) {
-    if (e instanceof SourceException s) {
-      return new SourceException(s.code(), "source '" + table.name() + "': " + s.getMessage(), s);
-    }
-    String at = position.isEmpty() ? "" : " at " + position;
-    return new SourceException(ErrorCode.INTERNAL, "source '" + table.name() + "'" + at + " failed: " + e, e);
   }
 }

@@ -23,4 +23,12 @@ public interface KeyLookup {
    * @param request the columns to return, and the query's context; its filters also apply
    */
   RowCursor lookup(List<Integer> keyColumns, List<List<Object>> keys, ScanRequest request);
+
+  /**
+   * What EXPLAIN shows for lookups by these columns: the native request (SQL with its placeholders, a
+   * MongoDB filter) or the index file. Must not contain secrets or key values.
+   */
+  default String describe(List<Integer> keyColumns) {
+    return "";
+  }
 }

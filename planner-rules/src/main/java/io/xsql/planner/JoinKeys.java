@@ -1,0 +1,74 @@
+package io.xsql.planner;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Join keys as the join operators compare them. Both sides of an equi-join key have the same SQL type
+ * (the planner only builds its operators then), so values of one key have one Java class; what remains is
+ * SQL's equality where Java's differs: {@code 1.0 = 1.00} for decimals and {@code -0.0 = 0.0} for floats.
+ * A key tuple holding a NULL never matches anything.
+ */
+final class JoinKeys {
+  private JoinKeys() {}
+
+  /** The key tuple of a row for hashing and {@code equals}, or null when one of its values is NULL. */
+  static List<Object> of(Object[] row, int[] keys) {
+    Object[] values = new Object[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      Object v = row[keys[i]];
+      if (v == null) {
+        return null;
+      }
+      values[i] = normalize(v);
+    }
+    return Arrays.asList(values);
+  }
+
+  /** A value whose {@code equals} and {@code hashCode} follow SQL's equality. */
+  static Object normalize(Object value) {
+    if (value instanceof BigDecimal d) {
+      return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+    }
+    if (value instanceof Double d && d == 0.0d) {
+      return 0.0d;
+    }
+    if (value instanceof Float f && f == 0.0f) {
+      return 0.0f;
+    }
+    return value;
+  }
+
+  /**
+   * Compares two rows' key tuples in ascending order with NULLs last (the order the merge join asks its
+   * inputs for): negative when {@code a}'s key comes first, 0 when the keys are equal (NULLs tie).
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static int compare(Object[] a, int[] aKeys, Object[] b, int[] bKeys) {
+    for (int i = 0; i < aKeys.length; i++) {
+      Object x = a[aKeys[i]];
+      Object y = b[bKeys[i]];
+      int c;
+      if (x == null || y == null) {
+        c = x == null ? (y == null ? 0 : 1) : -1;
+      } else {
+        c = ((Comparable) x).compareTo(y);
+      }
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  /** Whether the row's key tuple holds a NULL (and so matches nothing). */
+  static boolean hasNull(Object[] row, int[] keys) {
+    for (int k : keys) {
+      if (row[k] == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,200 @@
+package io.xsql.planner;
+
+import io.xsql.spi.KeyedRows;
+import io.xsql.spi.RowCursor;
+import io.xsql.spi.ScanRequest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.rel.core.JoinRelType;
+
+/** Runs one lookup join, a batch of outer rows at a time; see {@link LookupJoinPlan}. */
+final class LookupJoinEnumerator implements Enumerator<Object[]> {
+  private final LookupJoinPlan plan;
+  private final Enumerable<Object[]> outerRows;
+  private final Optional<ScanRequest> request;
+  private final int[] innerKeys;
+  private final QueryContext context;
+
+  private Enumerator<Object[]> outer;
+  private boolean outerDone;
+  private final List<Object[]> batch = new ArrayList<>();
+  private int nextInBatch;
+  /** The batch's inner rows by normalized key, in the order the lookup returned them. */
+  private Map<List<Object>, List<Object[]>> innerByKey = Map.of();
+  private Object[] outerRow;
+  private List<Object[]> matches = List.of();
+  private int nextMatch;
+  private Object[] current;
+
+  LookupJoinEnumerator(LookupJoinPlan plan, Enumerable<Object[]> outerRows, Optional<ScanRequest> request,
+      int[] innerKeys, QueryContext context) {
+    this.plan = plan;
+    this.outerRows = outerRows;
+    this.request = request;
+    this.innerKeys = innerKeys;
+    this.context = context;
+  }
+
+  @Override
+  public Object[] current() {
+    return current;
+  }
+
+  @Override
+  public boolean moveNext() {
+    while (true) {
+      if (nextMatch < matches.size()) {
+        current = joined(outerRow, matches.get(nextMatch++));
+        return true;
+      }
+      if (nextInBatch == batch.size() && !readBatch()) {
+        return false;
+      }
+      outerRow = batch.get(nextInBatch++);
+      List<Object> key = JoinKeys.of(outerRow, plan.outerKeys());
+      matches = key == null ? List.of() : innerByKey.getOrDefault(key, List.of());
+      nextMatch = 0;
+      JoinRelType type = plan.type();
+      if (type.projectsRight()) {
+        if (matches.isEmpty() && type == JoinRelType.LEFT) {
+          current = joined(outerRow, new Object[plan.innerWidth()]);
+          return true;
+        }
+        continue;
+      }
+      // SEMI keeps the rows with a match, ANTI those without.
+      boolean keep = matches.isEmpty() == (type == JoinRelType.ANTI);
+      matches = List.of();
+      if (keep) {
+        current = outerRow;
+        return true;
+      }
+    }
+  }
+
+  private Object[] joined(Object[] outerValues, Object[] innerValues) {
+    Object[] row = new Object[plan.outerWidth() + plan.innerWidth()];
+    System.arraycopy(outerValues, 0, row, 0, plan.outerWidth());
+    System.arraycopy(innerValues, 0, row, plan.outerWidth(), plan.innerWidth());
+    return row;
+  }
+
+  /** Reads the next batch of outer rows and looks up their keys; false when the outer side is done. */
+  private boolean readBatch() {
+    batch.clear();
+    nextInBatch = 0;
+    innerByKey = Map.of();
+    if (outerDone) {
+      return false;
+    }
+    checkCanceled();
+    if (outer == null) {
+      outer = outerRows.enumerator();
+    }
+    while (batch.size() < plan.batchSize()) {
+      if (!outer.moveNext()) {
+        outerDone = true;
+        break;
+      }
+      batch.add(outer.current());
+    }
+    if (batch.isEmpty()) {
+      return false;
+    }
+    if (request.isPresent()) {
+      innerByKey = lookup(request.get());
+    }
+    return true;
+  }
+
+  /** The inner rows matching the batch's keys, asking the lookup for each distinct non-NULL key once. */
+  private Map<List<Object>, List<Object[]>> lookup(ScanRequest scan) {
+    // Normalized key -> the first occurrence's own values, which the source compares in its own way.
+    Map<List<Object>, List<Object>> wanted = new LinkedHashMap<>();
+    for (Object[] row : batch) {
+      List<Object> key = JoinKeys.of(row, plan.outerKeys());
+      if (key != null && !wanted.containsKey(key)) {
+        Object[] values = new Object[plan.outerKeys().length];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = row[plan.outerKeys()[i]];
+        }
+        wanted.put(key, Arrays.asList(values));
+      }
+    }
+    if (wanted.isEmpty()) {
+      return Map.of();
+    }
+    checkCanceled();
+    KeyedRows inner = plan.inner();
+    RowCursor cursor = null;
+    try {
+      cursor = inner.lookup().lookup(inner.keyColumns(), List.copyOf(wanted.values()), scan);
+      Map<List<Object>, List<Object[]>> found = new HashMap<>();
+      while (cursor.next()) {
+        checkCanceled();
+        Object[] row = cursor.current();
+        List<Object> key = JoinKeys.of(row, innerKeys);
+        // Rows for keys not asked for (a source's looser comparison) match no row of the batch: drop them
+        // to keep memory to the batch's matches.
+        if (key != null && wanted.containsKey(key)) {
+          List<Object[]> rows = found.computeIfAbsent(key, k -> new ArrayList<>(1));
+          if (rows.isEmpty() || !plan.firstMatch()) {
+            rows.add(row);
+          }
+        }
+      }
+      RowCursor done = cursor;
+      cursor = null;
+      done.close();
+      return found;
+    } catch (RuntimeException e) {
+      String position = "";
+      if (cursor != null) {
+        position = cursor.position();
+        try {
+          cursor.close();
+        } catch (RuntimeException closing) {
+          e.addSuppressed(closing);
+        }
+      }
+      if (context.isCanceled()) {
+        throw context.interruption();
+      }
+      throw SourceErrors.of(inner.name(), e, position);
+    }
+  }
+
+  private void checkCanceled() {
+    if (context.isCanceled()) {
+      throw context.interruption();
+    }
+  }
+
+  /** Starts over: the next {@link #moveNext()} reads the outer side again. */
+  @Override
+  public void reset() {
+    close();
+    outerDone = false;
+    batch.clear();
+    nextInBatch = 0;
+    innerByKey = Map.of();
+    matches = List.of();
+    nextMatch = 0;
+  }
+
+  @Override
+  public void close() {
+    if (outer != null) {
+      Enumerator<Object[]> o = outer;
+      outer = null;
+      o.close();
+    }
+  }
+}

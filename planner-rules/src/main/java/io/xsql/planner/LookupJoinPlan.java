@@ -1,0 +1,102 @@
+package io.xsql.planner;
+
+import static java.util.Objects.requireNonNull;
+
+import io.xsql.spi.KeyedRows;
+import io.xsql.spi.Predicate;
+import io.xsql.spi.ScanRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.rel.core.JoinRelType;
+
+/**
+ * What a lookup (dependent) join does at run time: stream the outer side in batches, fetch only the inner
+ * rows matching each batch's distinct keys through the inner side's {@link io.xsql.spi.KeyLookup}, and
+ * match them in the engine, since a source may return more rows than asked for (MySQL compares text
+ * case-insensitively). Memory holds one batch of outer rows and that batch's inner rows. Public only
+ * because generated code calls it.
+ *
+ * @param inner the inner side: its lookup and the request giving its rows
+ * @param outerKeys the outer row's key fields, in the order of {@code inner.keyColumns()}
+ * @param type INNER, LEFT, SEMI or ANTI (NOT EXISTS: outer rows without a match, NULL keys included)
+ * @param firstMatch whether an outer row joins at most its first inner match (INNER and LEFT only)
+ * @param batchSize outer rows per lookup call, at most the lookup's {@code maxBatchSize()}
+ * @param outerWidth the outer row's field count
+ * @param innerWidth the inner row's field count, one per requested column
+ */
+public record LookupJoinPlan(KeyedRows inner, int[] outerKeys, JoinRelType type, boolean firstMatch,
+    int batchSize, int outerWidth, int innerWidth) {
+
+  public LookupJoinPlan {
+    requireNonNull(inner, "inner is null");
+    requireNonNull(type, "type is null");
+    outerKeys = outerKeys.clone();
+    if (type != JoinRelType.INNER && type != JoinRelType.LEFT && type != JoinRelType.SEMI
+        && type != JoinRelType.ANTI) {
+      throw new IllegalArgumentException("a lookup join cannot run a " + type + " join");
+    }
+    if (firstMatch && !type.projectsRight()) {
+      throw new IllegalArgumentException("firstMatch applies to INNER and LEFT joins, not " + type);
+    }
+    if (outerKeys.length == 0 || outerKeys.length != inner.keyColumns().size()) {
+      throw new IllegalArgumentException(outerKeys.length + " outer keys for the "
+          + inner.keyColumns().size() + " key columns of " + inner.name());
+    }
+    for (int k : outerKeys) {
+      if (k < 0 || k >= outerWidth) {
+        throw new IllegalArgumentException("outer key " + k + " outside a row of " + outerWidth);
+      }
+    }
+    if (batchSize < 1 || batchSize > inner.lookup().maxBatchSize()) {
+      throw new IllegalArgumentException("batch size " + batchSize + " outside 1.."
+          + inner.lookup().maxBatchSize() + " for " + inner.name());
+    }
+    if (innerWidth != inner.columns().size()) {
+      throw new IllegalArgumentException("inner width " + innerWidth + " but " + inner.columns().size()
+          + " requested columns of " + inner.name());
+    }
+    innerKeyPositions(inner);
+  }
+
+  /**
+   * Called by generated code. Outer rows are {@code Object[]}; emitted rows are the outer row's values
+   * followed by the inner row's (INNER, LEFT; NULLs for a LEFT row without a match) or the outer row's
+   * values only (SEMI, ANTI).
+   */
+  public Enumerable<Object[]> join(Enumerable<Object[]> outer, DataContext root) {
+    Optional<List<Predicate>> bound = FilterBinding.bind(inner.filters(), inner.tableColumns(), root);
+    if (bound.isEmpty() && (type == JoinRelType.INNER || type == JoinRelType.SEMI)) {
+      return Linq4j.emptyEnumerable();
+    }
+    QueryContext context = QueryContext.of(root);
+    // Empty: a NULL parameter left no inner row that could match, so the lookup is never called.
+    Optional<ScanRequest> request = bound.map(filters ->
+        new ScanRequest(inner.columns(), filters, OptionalLong.empty(), context));
+    int[] innerKeys = innerKeyPositions(inner);
+    return new AbstractEnumerable<>() {
+      @Override
+      public Enumerator<Object[]> enumerator() {
+        return new LookupJoinEnumerator(LookupJoinPlan.this, outer, request, innerKeys, context);
+      }
+    };
+  }
+
+  /** Where each key column is in the returned inner rows, which hold the requested columns in order. */
+  private static int[] innerKeyPositions(KeyedRows inner) {
+    int[] positions = new int[inner.keyColumns().size()];
+    for (int i = 0; i < positions.length; i++) {
+      positions[i] = inner.columns().indexOf(inner.keyColumns().get(i));
+      if (positions[i] < 0) {
+        throw new IllegalArgumentException("key column " + inner.keyColumns().get(i) + " of " + inner.name()
+            + " is not among the requested columns " + inner.columns());
+      }
+    }
+    return positions;
+  }
+}

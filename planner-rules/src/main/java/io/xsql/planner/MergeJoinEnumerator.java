@@ -1,0 +1,217 @@
+package io.xsql.planner;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+
+/**
+ * Streams the rows of a merge join; see {@link MergeJoinPlan}. The right input is read one run of equal
+ * keys ahead (plus one row, to see where the run ends); each left row is joined with the run when their
+ * keys are equal, and the run is left behind when a left row with a greater key arrives. Both inputs are
+ * read to their end, even when one ends early, so that a row out of order anywhere fails the query.
+ * Input rows are kept (the right run), so inputs must not reuse their arrays.
+ */
+final class MergeJoinEnumerator implements Enumerator<Object[]> {
+  private final MergeJoinPlan plan;
+  private final MergeJoinInput left;
+  private final MergeJoinInput right;
+  /** The right rows of the current key, and which of them matched a left row. */
+  private final List<Object[]> run = new ArrayList<>();
+  private final BitSet matched = new BitSet();
+  private boolean started;
+  /** Whether {@code right.current()} is a row read ahead of the run. */
+  private boolean rightAhead;
+  /** The left row being joined; null between left rows. */
+  private Object[] leftRow;
+  private boolean positioned;
+  private boolean matching;
+  /** The output rows the left row makes with the run, and how many were output. */
+  private int pairs;
+  private int nextPair;
+  /** The run row to look at next when outputting the run's unmatched rows; -1 when not doing so. */
+  private int flushFrom = -1;
+  private Object[] current;
+
+  MergeJoinEnumerator(MergeJoinPlan plan, Enumerable<Object[]> left, Enumerable<Object[]> right) {
+    this.plan = plan;
+    this.left = new MergeJoinInput(left, plan.leftKeys(), plan.leftName());
+    this.right = new MergeJoinInput(right, plan.rightKeys(), plan.rightName());
+  }
+
+  @Override
+  public Object[] current() {
+    return current;
+  }
+
+  @Override
+  public boolean moveNext() {
+    try {
+      return advance();
+    } catch (RuntimeException e) {
+      // Linq4j does not close an enumerator whose moveNext failed; the inputs' files and connections must
+      // not wait for the garbage collector.
+      try {
+        close();
+      } catch (RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
+      throw e;
+    }
+  }
+
+  private boolean advance() {
+    if (!started) {
+      started = true;
+      rightAhead = right.moveNext();
+      loadRun();
+    }
+    while (true) {
+      if (flushFrom >= 0) {
+        if (flushUnmatched()) {
+          return true;
+        }
+        continue;
+      }
+      if (leftRow == null) {
+        if (!left.moveNext()) {
+          if (plan.keepsUnmatchedRight() && !run.isEmpty()) {
+            leaveRun();
+            continue;
+          }
+          skipRight();
+          return false;
+        }
+        leftRow = left.current();
+        positioned = false;
+      }
+      if (!positioned) {
+        if (!run.isEmpty() && JoinKeys.compare(run.get(0), plan.rightKeys(), leftRow, plan.leftKeys()) < 0) {
+          leaveRun();
+          continue;
+        }
+        position();
+      }
+      if (nextPair < pairs) {
+        int i = nextPair++;
+        matched.set(i);
+        current = output(leftRow, run.get(i));
+        return true;
+      }
+      Object[] done = leftRow;
+      leftRow = null;
+      if (!matching && plan.keepsUnmatchedLeft()) {
+        current = output(done, null);
+        return true;
+      }
+    }
+  }
+
+  /** Sets up the current left row against the run, whose key is not below the left row's. */
+  private void position() {
+    positioned = true;
+    matching = !run.isEmpty()
+        && JoinKeys.compare(leftRow, plan.leftKeys(), run.get(0), plan.rightKeys()) == 0
+        && !JoinKeys.hasNull(leftRow, plan.leftKeys());
+    nextPair = 0;
+    if (!matching) {
+      pairs = 0;
+    } else {
+      pairs = switch (plan.type()) {
+        case SEMI -> 1;
+        case ANTI -> 0;
+        default -> plan.firstMatch() ? 1 : run.size();
+      };
+    }
+  }
+
+  /**
+   * Reads the rest of the right input once the left one has ended: nothing more can match, but a row out
+   * of order there might have matched a left row already passed.
+   */
+  private void skipRight() {
+    while (rightAhead) {
+      rightAhead = right.moveNext();
+    }
+    run.clear();
+  }
+
+  /** Moves past the run: its unmatched rows are output first when the join keeps them. */
+  private void leaveRun() {
+    if (plan.keepsUnmatchedRight()) {
+      flushFrom = 0;
+    } else {
+      loadRun();
+    }
+  }
+
+  /** Outputs the next unmatched row of the run, or loads the next run and returns false. */
+  private boolean flushUnmatched() {
+    int i = matched.nextClearBit(flushFrom);
+    if (i < run.size()) {
+      flushFrom = i + 1;
+      current = output(null, run.get(i));
+      return true;
+    }
+    flushFrom = -1;
+    loadRun();
+    return false;
+  }
+
+  /** Reads the right rows of the next key into the run, and one row more. */
+  private void loadRun() {
+    run.clear();
+    matched.clear();
+    if (!rightAhead) {
+      return;
+    }
+    Object[] first = right.current();
+    run.add(first);
+    rightAhead = right.moveNext();
+    // A key with a NULL matches nothing, so its equal neighbours need not be held together.
+    if (JoinKeys.hasNull(first, plan.rightKeys())) {
+      return;
+    }
+    while (rightAhead && JoinKeys.compare(right.current(), plan.rightKeys(), first, plan.rightKeys()) == 0) {
+      run.add(right.current());
+      rightAhead = right.moveNext();
+    }
+  }
+
+  /** A new output row; a null side is padded with NULLs. */
+  private Object[] output(Object[] l, Object[] r) {
+    if (plan.outputsLeftOnly()) {
+      return Arrays.copyOf(l, plan.leftWidth());
+    }
+    Object[] row = new Object[plan.leftWidth() + plan.rightWidth()];
+    if (l != null) {
+      System.arraycopy(l, 0, row, 0, plan.leftWidth());
+    }
+    if (r != null) {
+      System.arraycopy(r, 0, row, plan.leftWidth(), plan.rightWidth());
+    }
+    return row;
+  }
+
+  @Override
+  public void reset() {
+    throw new UnsupportedOperationException("a merge join cannot restart its inputs");
+  }
+
+  @Override
+  public void close() {
+    try {
+      left.close();
+    } catch (RuntimeException e) {
+      try {
+        right.close();
+      } catch (RuntimeException second) {
+        e.addSuppressed(second);
+      }
+      throw e;
+    }
+    right.close();
+  }
+}
