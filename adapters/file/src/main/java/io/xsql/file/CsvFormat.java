@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /** CSV and TSV: a header names the columns (or the catalog does), types come from the first records. */
-final class CsvFormat implements RecordFormat {
+final class CsvFormat implements RecordFormat, SeekableFormat {
   private static final Set<String> KEYS =
       Set.of("delimiter", "quote", "escape", "header", "null_string", "comment", "encoding");
 
@@ -95,5 +95,16 @@ final class CsvFormat implements RecordFormat {
   @Override
   public RecordReader open(FileConfig config, FileSchema schema, Path file, BitSet needed) throws IOException {
     return new CsvReader(config, schema, file, needed);
+  }
+
+  @Override
+  public boolean canSeek(FileConfig config) {
+    return CsvTokenizer.isByteSafe(config.csv().encoding());
+  }
+
+  @Override
+  public SeekableReader openSeekable(FileConfig config, FileSchema schema, Path file, BitSet needed)
+      throws IOException {
+    return CsvReader.seekable(config, schema, file, needed);
   }
 }

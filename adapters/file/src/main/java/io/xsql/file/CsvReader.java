@@ -18,7 +18,7 @@ import java.util.Optional;
  * Reads a CSV file's records, converting only the needed columns. Common values (plain numbers, ISO
  * dates, booleans, ASCII text) are converted from the bytes directly; the rest through their text.
  */
-final class CsvReader implements RecordReader {
+final class CsvReader implements SeekableReader {
   private final FileConfig config;
   private final Path file;
   private final List<Column> columns;
@@ -30,9 +30,18 @@ final class CsvReader implements RecordReader {
   private final List<String> nulled = new ArrayList<>();
   private final CsvTokenizer tokenizer;
   private final FileSchema schema;
+  /** The input this reader can move in, if it was opened for that. */
+  private final Optional<ChannelInput> seekable;
   private boolean started;
+  /** Whether the reader has moved, so that its tokenizer no longer counts the file's lines. */
+  private boolean moved;
 
   CsvReader(FileConfig config, FileSchema schema, Path file, BitSet needed) throws IOException {
+    this(config, schema, file, needed, CsvTokenizer.open(config.csv(), file), Optional.empty());
+  }
+
+  private CsvReader(FileConfig config, FileSchema schema, Path file, BitSet needed, CsvTokenizer tokenizer,
+      Optional<ChannelInput> seekable) {
     this.config = config;
     this.file = file;
     this.columns = schema.columns();
@@ -41,8 +50,20 @@ final class CsvReader implements RecordReader {
     this.needed = needed.stream().toArray();
     this.fieldCount = schema.fileSlot().isPresent() ? columns.size() - 1 : columns.size();
     this.schema = schema;
-    this.tokenizer = CsvTokenizer.open(config.csv(), file);
+    this.tokenizer = tokenizer;
+    this.seekable = seekable;
     this.nullBytes = config.csv().nullString().map(n -> n.getBytes(tokenizer.charset()));
+  }
+
+  /**
+   * A reader of an uncompressed file that can move to any record by its offset; the encoding must be one
+   * read as bytes ({@link CsvTokenizer#isByteSafe}), so that the tokenizer's offsets are the file's.
+   */
+  static CsvReader seekable(FileConfig config, FileSchema schema, Path file, BitSet needed) throws IOException {
+    ChannelInput in = ChannelInput.open(file);
+    CsvTokenizer tokenizer = new CsvTokenizer(in, config.csv(), config.csv().encoding());
+    tokenizer.restart(in.position());
+    return new CsvReader(config, schema, file, needed, tokenizer, Optional.of(in));
   }
 
   /**
@@ -186,8 +207,24 @@ final class CsvReader implements RecordReader {
   }
 
   @Override
+  public long offset() {
+    return tokenizer.recordOffset();
+  }
+
+  /** Moves to a record's offset; the header, read or not, is not read again. */
+  @Override
+  public void seek(long offset) {
+    ChannelInput in = seekable.orElseThrow(() -> new IllegalStateException("not opened to seek: " + file));
+    in.seek(offset);
+    tokenizer.restart(offset);
+    started = true;
+    moved = true;
+  }
+
+  /** file:line; after a move, the line is counted from the file's start, which only errors need. */
+  @Override
   public String position() {
-    return file + ":" + tokenizer.line();
+    return file + ":" + (moved ? FileInputs.lineAt(file, tokenizer.recordOffset()) : tokenizer.line());
   }
 
   @Override

@@ -45,6 +45,7 @@ final class CsvTokenizer implements Closeable {
   private int pos;
   private int line = 1;
   private int recordLine;
+  private long recordOffset;
   // The current record's fields: byte ranges into the buffer and flags.
   private int count;
   private int[] starts = new int[16];
@@ -115,6 +116,7 @@ final class CsvTokenizer implements Closeable {
       return false;
     }
     recordLine = line;
+    recordOffset = dropped + pos;
     while (true) {
       int end = record(pos);
       if (end != MORE) {
@@ -386,6 +388,24 @@ final class CsvTokenizer implements Closeable {
   /** The line the current record starts on. */
   int line() {
     return recordLine;
+  }
+
+  /** Where the current record starts: the bytes before it (the file's offset, after a {@link #restart}). */
+  long recordOffset() {
+    return recordOffset;
+  }
+
+  /**
+   * Starts over at byte {@code offset} of the file, dropping what was read: the input must continue from
+   * there. Lines are counted from there on too (from 1).
+   */
+  void restart(long offset) {
+    dropped = offset;
+    pos = 0;
+    limit = 0;
+    eof = false;
+    line = 1;
+    count = 0;
   }
 
   /** Bytes consumed so far. */

@@ -9,6 +9,7 @@ import io.xsql.spi.TypeKind;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,10 +33,11 @@ import java.util.Set;
  * @param flattenDepth how many levels of nested objects (or elements) become {@code parent.child} columns
  * @param records where the records are in the document (JSON pointer for JSON, element path for XML)
  * @param fileColumn whether the table has a {@code _file} column naming each row's file
+ * @param indexDir where key indexes of the file go, if not in {@code <java.io.tmpdir>/xsql-index}
  */
 record FileConfig(String source, FileSet files, FileFormat format, CsvOptions csv,
     Map<String, ColumnType> pinned, List<SortKey> sortedBy, OnError onError, int sampleSize, int flattenDepth,
-    Optional<String> records, boolean fileColumn) {
+    Optional<String> records, boolean fileColumn, Optional<Path> indexDir) {
 
   /** A declared sort key, by name. */
   record SortKey(String column, boolean descending) {}
@@ -44,7 +46,7 @@ record FileConfig(String source, FileSet files, FileFormat format, CsvOptions cs
   static final String FILE_COLUMN = "_file";
 
   private static final Set<String> COMMON =
-      Set.of("type", "path", "columns", "sorted_by", "on_error", "sample_size", "file_column");
+      Set.of("type", "path", "columns", "sorted_by", "on_error", "sample_size", "file_column", "index_dir");
 
   static FileConfig parse(SourceConfig config) {
     Options o = config.options();
@@ -67,7 +69,19 @@ record FileConfig(String source, FileSet files, FileFormat format, CsvOptions cs
     }
     return new FileConfig(config.name(), files, format, csv(o, format), pinned(o), sortedBy(o),
         o.choice("on_error", OnError.class, OnError.FAIL), sampleSize, flattenDepth, records,
-        o.bool("file_column", false));
+        o.bool("file_column", false), indexDir(o));
+  }
+
+  /** A folder for index files: created when the first index is, but a file of that name is a mistake. */
+  private static Optional<Path> indexDir(Options o) {
+    if (o.string("index_dir").filter(String::isBlank).isPresent()) {
+      throw o.error("index_dir", "must name a folder");
+    }
+    Optional<Path> dir = o.path("index_dir");
+    if (dir.isPresent() && Files.exists(dir.get()) && !Files.isDirectory(dir.get())) {
+      throw o.error("index_dir", "is not a folder: " + dir.get());
+    }
+    return dir;
   }
 
   /** The path as the catalog gave it, resolved: the file, folder or glob, for messages. */

@@ -39,36 +39,58 @@ final class FileCursor implements RowCursor {
     scan.fileSlot().ifPresent(slot -> values[slot] = scan.config().files().name(file));
   }
 
+  /** What reading one record gave. */
+  enum Step {
+    /** A row: {@link #current()}. */
+    ROW,
+    /** No row: {@code on_error} set the record aside or the filters ruled it out. */
+    NONE,
+    /** The end of the records. */
+    END
+  }
+
   @Override
   public boolean next() {
     while (true) {
-      try {
-        if (!reader.next(values)) {
-          return false;
-        }
-      } catch (MalformedRecordException e) {
-        if (scan.config().onError() == OnError.FAIL || !e.recoverable()) {
-          throw new SourceException(e.code(), reader.position() + ": " + e.getMessage());
-        }
-        scan.errors().skipped(orderBase + reader.order(), () -> reader.position() + ": " + e.getMessage());
-        continue;
-      } catch (UncheckedIOException e) {
-        throw FileInputs.unreadable(file, e.getCause());
-      }
-      for (String problem : reader.nulled()) {
-        scan.errors().nulled(orderBase + reader.order(), () -> reader.position() + ": " + problem);
-      }
-      if (matches()) {
-        int[] wanted = scan.wanted();
-        // No column is needed for COUNT(*): an empty array cannot be changed, so one serves every row.
-        Object[] row = wanted.length == 0 ? NO_COLUMNS : new Object[wanted.length];
-        for (int i = 0; i < wanted.length; i++) {
-          row[i] = values[wanted[i]];
-        }
-        current = row;
-        return true;
+      Step step = step();
+      if (step != Step.NONE) {
+        return step == Step.ROW;
       }
     }
+  }
+
+  /**
+   * Reads one record (the one a seekable reader was moved to, for lookups) into a row if it is readable
+   * and passes the filters.
+   */
+  Step step() {
+    try {
+      if (!reader.next(values)) {
+        return Step.END;
+      }
+    } catch (MalformedRecordException e) {
+      if (scan.config().onError() == OnError.FAIL || !e.recoverable()) {
+        throw new SourceException(e.code(), reader.position() + ": " + e.getMessage());
+      }
+      scan.errors().skipped(orderBase + reader.order(), () -> reader.position() + ": " + e.getMessage());
+      return Step.NONE;
+    } catch (UncheckedIOException e) {
+      throw FileInputs.unreadable(file, e.getCause());
+    }
+    for (String problem : reader.nulled()) {
+      scan.errors().nulled(orderBase + reader.order(), () -> reader.position() + ": " + problem);
+    }
+    if (!matches()) {
+      return Step.NONE;
+    }
+    int[] wanted = scan.wanted();
+    // No column is needed for COUNT(*): an empty array cannot be changed, so one serves every row.
+    Object[] row = wanted.length == 0 ? NO_COLUMNS : new Object[wanted.length];
+    for (int i = 0; i < wanted.length; i++) {
+      row[i] = values[wanted[i]];
+    }
+    current = row;
+    return Step.ROW;
   }
 
   private boolean matches() {

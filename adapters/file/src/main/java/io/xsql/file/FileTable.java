@@ -3,6 +3,7 @@ package io.xsql.file;
 import io.xsql.spi.Column;
 import io.xsql.spi.FilterOp;
 import io.xsql.spi.DataTable;
+import io.xsql.spi.KeyLookup;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanRequest;
 import io.xsql.spi.SortOrder;
@@ -15,17 +16,25 @@ import java.util.OptionalLong;
 
 /**
  * A source's files as a table. Scans read the files afresh, convert only the columns the query needs,
- * apply filters before a row exists and stop at a LIMIT.
+ * apply filters before a row exists and stop at a LIMIT. A table of one uncompressed JSON Lines or CSV file
+ * also looks rows up by key through an index of the file ({@link FileLookup}).
  */
 final class FileTable implements DataTable {
   private final FileConfig config;
   private final FileSchema schema;
   private final Optional<SortOrder> sortOrder;
+  /** Lookups through an index, for a source of one file in a format and settings an index can cover. */
+  private final Optional<FileLookup> lookup;
 
   FileTable(FileConfig config, FileSchema schema, Optional<SortOrder> sortOrder) {
     this.config = config;
     this.schema = schema;
     this.sortOrder = sortOrder;
+    List<Path> files = config.files().files();
+    this.lookup = files.size() == 1 && config.format().reader() instanceof SeekableFormat format
+        && format.canSeek(config)
+        ? Optional.of(new FileLookup(config, schema, format, files.get(0)))
+        : Optional.empty();
   }
 
   @Override
@@ -77,6 +86,15 @@ final class FileTable implements DataTable {
   @Override
   public OptionalLong estimatedRowCount() {
     return schema.estimatedRows();
+  }
+
+  /**
+   * Lookups by key through an index of the file, for a source of one uncompressed JSON Lines or CSV/TSV
+   * file (read in an encoding whose bytes can be split directly); empty for other sources.
+   */
+  @Override
+  public Optional<KeyLookup> keyLookup() {
+    return lookup.filter(l -> backingFile().isPresent()).map(KeyLookup.class::cast);
   }
 
   /** The file, for a source of one uncompressed file: what a join can map into memory. */

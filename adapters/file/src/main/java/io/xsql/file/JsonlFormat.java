@@ -8,7 +8,7 @@ import java.util.BitSet;
 import java.util.Set;
 
 /** JSON Lines: one object per line; nested objects flatten into {@code parent.child} columns. */
-final class JsonlFormat implements RecordFormat {
+final class JsonlFormat implements RecordFormat, SeekableFormat {
 
   @Override
   public Set<String> keys() {
@@ -43,5 +43,17 @@ final class JsonlFormat implements RecordFormat {
   public RecordReader open(FileConfig config, FileSchema schema, Path file, BitSet needed)
       throws IOException {
     return JsonlReader.whole(config, schema, file, needed);
+  }
+
+  /** Always: every line starts a record, whatever the settings. */
+  @Override
+  public boolean canSeek(FileConfig config) {
+    return true;
+  }
+
+  @Override
+  public SeekableReader openSeekable(FileConfig config, FileSchema schema, Path file, BitSet needed)
+      throws IOException {
+    return JsonlReader.seekable(config, schema, file, needed);
   }
 }

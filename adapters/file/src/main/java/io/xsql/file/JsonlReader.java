@@ -4,18 +4,18 @@ import com.fasterxml.jackson.core.JsonFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads JSON Lines: one object per line, parsed straight from the file's bytes by
- * {@link JsonRecordParser}, which converts only the needed values. Reads a whole file, or the lines that
- * start within a byte range of it (one chunk of a parallel scan).
+ * {@link JsonRecordParser}, which converts only the needed values. Reads a whole file, the lines that
+ * start within a byte range of it (one chunk of a parallel scan), or any line by its offset (lookups).
  */
-final class JsonlReader implements RecordReader {
+final class JsonlReader implements SeekableReader {
   static final JsonFactory FACTORY = new JsonFactory();
 
   private final Path file;
@@ -24,12 +24,22 @@ final class JsonlReader implements RecordReader {
   private final LineReader lines;
   private final JsonRecordParser parser;
   private final long end;
-  private final boolean whole;
+  /** The input this reader can move in, if it was opened for that. */
+  private final Optional<ChannelInput> seekable;
+  /** Whether lines are counted from the file's start, so that {@link LineReader#line()} is the file's line. */
+  private boolean counted;
   private int column;
 
   /** A reader of a whole file (compressed or not). */
   static JsonlReader whole(FileConfig config, FileSchema schema, Path file, BitSet needed) throws IOException {
-    return new JsonlReader(config, schema, file, needed, FileInputs.open(file), 0, Long.MAX_VALUE, true);
+    return new JsonlReader(config, schema, file, needed, FileInputs.open(file), 0, Long.MAX_VALUE, true,
+        Optional.empty());
+  }
+
+  /** A reader of a whole uncompressed file that can move to any line by its offset. */
+  static JsonlReader seekable(FileConfig config, FileSchema schema, Path file, BitSet needed) throws IOException {
+    ChannelInput in = ChannelInput.open(file);
+    return new JsonlReader(config, schema, file, needed, in, in.position(), Long.MAX_VALUE, true, Optional.of(in));
   }
 
   /** A reader of the lines starting in {@code [start, end)} of an uncompressed file. */
@@ -38,7 +48,7 @@ final class JsonlReader implements RecordReader {
     // Read from the byte before the range: the line it ends (or the feed itself) belongs to the chunk before.
     long from = Math.max(0, start - 1);
     JsonlReader reader = new JsonlReader(config, schema, file, needed, new ChannelInput(channel, from), from,
-        end, false);
+        end, false, Optional.empty());
     if (start > 0) {
       reader.lines.next();
     }
@@ -46,11 +56,12 @@ final class JsonlReader implements RecordReader {
   }
 
   private JsonlReader(FileConfig config, FileSchema schema, Path file, BitSet needed, InputStream in,
-      long base, long end, boolean whole) {
+      long base, long end, boolean counted, Optional<ChannelInput> seekable) {
     this.file = file;
     this.needed = needed;
     this.end = end;
-    this.whole = whole;
+    this.counted = counted;
+    this.seekable = seekable;
     this.parser = JsonRecordParser.of(schema, needed, config.onError() == OnError.NULL);
     this.in = in;
     this.lines = new LineReader(in, base);
@@ -76,10 +87,29 @@ final class JsonlReader implements RecordReader {
     }
   }
 
-  /** file:line(:column); in a chunk the line is counted from the file's start, which only errors need. */
+  @Override
+  public long offset() {
+    return lines.offset();
+  }
+
+  @Override
+  public void seek(long offset) {
+    ChannelInput in = seekable.orElseThrow(() -> new IllegalStateException("not opened to seek: " + file));
+    // Records looked up together often lie close together; those already read need no new read.
+    if (!lines.moveWithin(offset)) {
+      in.seek(offset);
+      lines.restart(offset);
+    }
+    counted = false;
+  }
+
+  /**
+   * file:line(:column); in a chunk or after a seek the line is counted from the file's start, which only
+   * errors need.
+   */
   @Override
   public String position() {
-    long line = whole ? lines.line() : FileInputs.lineAt(file, lines.offset());
+    long line = counted ? lines.line() : FileInputs.lineAt(file, lines.offset());
     return file + ":" + line + (column > 0 ? ":" + column : "");
   }
 
@@ -99,32 +129,6 @@ final class JsonlReader implements RecordReader {
       in.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Reads a file channel from a position on, with positional reads that chunks can share. */
-  private static final class ChannelInput extends InputStream {
-    private final FileChannel channel;
-    private long position;
-
-    ChannelInput(FileChannel channel, long position) {
-      this.channel = channel;
-      this.position = position;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = channel.read(ByteBuffer.wrap(b, off, len), position);
-      if (n > 0) {
-        position += n;
-      }
-      return n;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
   }
 }

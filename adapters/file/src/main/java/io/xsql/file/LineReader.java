@@ -17,7 +17,7 @@ final class LineReader {
   private long line;
   /** Bytes of the input before the buffer's first byte, counted from where the input started. */
   private long dropped;
-  private final long base;
+  private long base;
 
   LineReader(InputStream in) {
     this(in, 0);
@@ -78,6 +78,36 @@ final class LineReader {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Starts over at byte {@code offset} of the file, dropping what was read: the input must continue from
+   * there. Lines are counted from there on too.
+   */
+  void restart(long offset) {
+    base = offset;
+    dropped = 0;
+    start = 0;
+    end = 0;
+    nextStart = 0;
+    limit = 0;
+    eof = false;
+    line = 0;
+  }
+
+  /**
+   * Moves to byte {@code offset} of the file when the buffer holds it, without reading; false when it
+   * does not (then {@link #restart} after positioning the input).
+   */
+  boolean moveWithin(long offset) {
+    long first = base + dropped;
+    if (offset < first || offset >= first + limit) {
+      return false;
+    }
+    nextStart = (int) (offset - first);
+    start = nextStart;
+    end = nextStart;
+    return true;
   }
 
   byte[] buffer() {
