@@ -106,7 +106,7 @@ class DatabasePushdownTest {
     try (Connection c = xsql()) {
       String sql = "SELECT c.country, COUNT(*), SUM(o.qty) FROM pg.orders o JOIN pg.customers c "
           + "ON o.customer_id = c.id WHERE o.qty > 3 GROUP BY c.country";
-      assertThat(plan(c, sql)).contains("JdbcToEnumerableConverter").contains("JdbcAggregate")
+      assertThat(plan(c, sql)).contains("JdbcToXsqlConverter").contains("JdbcAggregate")
           .contains("JdbcJoin").contains("JdbcFilter").doesNotContain("EnumerableAggregate")
           .doesNotContain("EnumerableHashJoin");
       assertThat(plan(c, "SELECT id FROM pg.orders ORDER BY qty DESC, id LIMIT 5 OFFSET 2"))

@@ -1,5 +1,7 @@
 package io.xsql.jdbc;
 
+import io.xsql.spi.ErrorCode;
+import io.xsql.spi.SourceException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -34,6 +36,23 @@ final class JdbcErrors {
     String state = isConnectionLost(e) ? "08006" : e.getSQLState() == null ? "HY000" : e.getSQLState();
     String prefix = state.equals("08006") ? "the connection broke while in use: " : "";
     return new SQLException(config.describe() + ": " + prefix + e.getMessage(), state, e.getErrorCode(), e);
+  }
+
+  /**
+   * A failure where a source's own code (not Calcite's) runs a statement, as the SourceException the engine
+   * reports; it keeps the database's SQLState.
+   */
+  static SourceException source(JdbcConfig config, SQLException e) {
+    SQLException named = isTranslated(config, e) ? e : query(config, e);
+    String state = named.getSQLState() == null ? "" : named.getSQLState();
+    ErrorCode code = switch (state) {
+      case "08001" -> ErrorCode.CONNECT;
+      case "08006" -> ErrorCode.CONNECTION_LOST;
+      case "28000" -> ErrorCode.AUTH;
+      case "57014" -> ErrorCode.CANCELED;
+      default -> state.startsWith("22") ? ErrorCode.DATA : ErrorCode.INTERNAL;
+    };
+    return new SourceException(code, named.getMessage(), named);
   }
 
   /** Whether an exception is already one of ours, so that nested wrappers do not wrap it twice. */

@@ -3,6 +3,7 @@ package io.xsql.jdbc;
 import java.util.function.Predicate;
 import org.apache.calcite.adapter.jdbc.JdbcConvention;
 import org.apache.calcite.adapter.jdbc.JdbcRules;
+import org.apache.calcite.adapter.jdbc.JdbcToEnumerableConverterRule;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -20,14 +21,26 @@ import org.apache.calcite.sql.SqlDialect;
 
 /**
  * Calcite's JDBC convention for one source, with the rules that push filters, projections, joins,
- * aggregates and sorts into the database gated by {@link JdbcPushdown}.
+ * aggregates and sorts into the database gated by {@link JdbcPushdown}, and whose subtrees leave the
+ * database through a {@link JdbcToXsqlConverter} (which lookup joins can ask for rows by key).
  */
 final class JdbcPushdownConvention extends JdbcConvention {
+  private final JdbcSource source;
   private final JdbcKind kind;
 
-  JdbcPushdownConvention(SqlDialect dialect, Expression expression, String name, JdbcKind kind) {
-    super(dialect, expression, name);
-    this.kind = kind;
+  JdbcPushdownConvention(SqlDialect dialect, Expression expression, JdbcSource source) {
+    super(dialect, expression, source.config().source());
+    this.source = source;
+    this.kind = source.config().kind();
+  }
+
+  /** The source whose tables are in this convention. */
+  JdbcSource source() {
+    return source;
+  }
+
+  JdbcKind kind() {
+    return kind;
   }
 
   @Override
@@ -39,8 +52,14 @@ final class JdbcPushdownConvention extends JdbcConvention {
     planner.addRule(CoreRules.PROJECT_REMOVE);
   }
 
-  /** Calcite's rule, or the same rule converting only the nodes whose contents the database computes alike. */
+  /**
+   * Calcite's rule, or the same rule converting only the nodes whose contents the database computes alike;
+   * subtrees leave the database through xsql's converter instead of Calcite's.
+   */
   private RelOptRule checked(RelOptRule rule) {
+    if (rule instanceof JdbcToEnumerableConverterRule) {
+      return JdbcToXsqlConverterRule.create(this);
+    }
     if (rule instanceof JdbcRules.JdbcFilterRule) {
       return gated(rule, Filter.class, f -> JdbcPushdown.expression(kind, f.getCondition()));
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.jdbc.JdbcSchema;
@@ -87,7 +88,7 @@ final class JdbcSource implements CalciteSchemaSource {
       for (JdbcTableInfo info : metadata.tables(ns).values()) {
         out.put(info.name(), new XsqlJdbcTable(calcite, ns.catalog().orElse(null), ns.schema().orElse(null),
             info.name(), info.type(), JdbcTypes.rowType(info.columns()), () -> statistic(info),
-            () -> keys(info).primaryKey()));
+            () -> keys(info).primaryKey(), plainColumns(info)));
       }
       tables.put(ns, out);
     }
@@ -99,10 +100,15 @@ final class JdbcSource implements CalciteSchemaSource {
       // Generated code finds the query's data source through this expression (see JdbcBinding).
       Expression binding = Expressions.call(JdbcBinding.class, "of", DataContext.ROOT,
           Expressions.constant(config.source()));
-      convention = Optional.of(new JdbcPushdownConvention(overview().dialect(), binding, config.source(),
-          config.kind()));
+      convention = Optional.of(new JdbcPushdownConvention(overview().dialect(), binding, this));
     }
     return convention.get();
+  }
+
+  private ImmutableBitSet plainColumns(JdbcTableInfo info) {
+    List<JdbcColumn> columns = info.columns();
+    return ImmutableBitSet.of(IntStream.range(0, columns.size())
+        .filter(i -> JdbcKeyType.isPlain(config.kind(), columns.get(i))).toArray());
   }
 
   private JdbcKeys keys(JdbcTableInfo info) {

@@ -1,5 +1,8 @@
 package io.xsql.jdbc;
 
+import io.xsql.spi.Column;
+import io.xsql.spi.ColumnType;
+import io.xsql.spi.TypeKind;
 import java.sql.Types;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +66,30 @@ final class JdbcTypes {
       case Types.VARCHAR, Types.NVARCHAR -> c.size() > 0 && c.size() <= 65_535
           ? f.createSqlType(SqlTypeName.VARCHAR, c.size()) : varchar(f);
       default -> varchar(f);
+    };
+  }
+
+  /**
+   * A row type's fields as xsql columns. TINYINT and SMALLINT count as INTEGER; arrays and the types the
+   * spi has no kind for, as VARCHAR.
+   */
+  static List<Column> columns(RelDataType rowType) {
+    return rowType.getFieldList().stream()
+        .map(f -> new Column(f.getName(), columnType(f.getType()), f.getType().isNullable())).toList();
+  }
+
+  private static ColumnType columnType(RelDataType type) {
+    return switch (type.getSqlTypeName()) {
+      case BOOLEAN -> ColumnType.of(TypeKind.BOOLEAN);
+      case TINYINT, SMALLINT, INTEGER -> ColumnType.of(TypeKind.INTEGER);
+      case BIGINT -> ColumnType.of(TypeKind.BIGINT);
+      case DECIMAL -> ColumnType.decimal(type.getPrecision(), type.getScale());
+      case REAL, FLOAT, DOUBLE -> ColumnType.of(TypeKind.DOUBLE);
+      case DATE -> ColumnType.of(TypeKind.DATE);
+      case TIME -> ColumnType.of(TypeKind.TIME);
+      case TIMESTAMP -> ColumnType.of(TypeKind.TIMESTAMP);
+      case BINARY, VARBINARY -> ColumnType.of(TypeKind.VARBINARY);
+      default -> ColumnType.of(TypeKind.VARCHAR);
     };
   }
 

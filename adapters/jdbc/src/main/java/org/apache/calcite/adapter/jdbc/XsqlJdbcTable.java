@@ -8,6 +8,7 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelProtoDataType;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.util.ImmutableBitSet;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -20,6 +21,7 @@ public final class XsqlJdbcTable extends JdbcTable {
   private final RelProtoDataType rowType;
   private final Supplier<Statistic> statistic;
   private final Supplier<Optional<PrimaryKey>> primaryKey;
+  private final ImmutableBitSet plainColumns;
 
   /**
    * Creates a table.
@@ -32,14 +34,22 @@ public final class XsqlJdbcTable extends JdbcTable {
    * @param rowType the columns and their xsql types
    * @param statistic row count and keys, read when the planner first asks
    * @param primaryKey the primary key, read when first asked
+   * @param plainColumns the text and date columns that hold true text and dates in the database (not
+   *     uuid, json or intervals read as text), which lookups may compare with bound keys
    */
   public XsqlJdbcTable(JdbcSchema schema, @Nullable String catalog, @Nullable String dbSchema, String name,
       Schema.TableType type, RelProtoDataType rowType, Supplier<Statistic> statistic,
-      Supplier<Optional<PrimaryKey>> primaryKey) {
+      Supplier<Optional<PrimaryKey>> primaryKey, ImmutableBitSet plainColumns) {
     super(schema, catalog, dbSchema, name, type);
     this.rowType = rowType;
     this.statistic = statistic;
     this.primaryKey = primaryKey;
+    this.plainColumns = plainColumns;
+  }
+
+  /** Whether a text or date column holds true text or dates (see the constructor). */
+  public boolean isPlain(int column) {
+    return plainColumns.get(column);
   }
 
   @Override

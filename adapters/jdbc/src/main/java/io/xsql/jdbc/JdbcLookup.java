@@ -1,0 +1,230 @@
+package io.xsql.jdbc;
+
+import io.xsql.spi.KeyLookup;
+import io.xsql.spi.RowCursor;
+import io.xsql.spi.ScanRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.adapter.jdbc.JdbcImplementor;
+import org.apache.calcite.adapter.jdbc.JdbcRules;
+import org.apache.calcite.adapter.jdbc.XsqlJdbcTable;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.volcano.RelSubset;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.metadata.RelColumnOrigin;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.util.SqlString;
+
+/**
+ * Fetches the rows of a subtree pushed down into a database by key: the subtree's SQL, generated once at
+ * plan time, wrapped as {@code SELECT * FROM (<subtree>) AS "t" WHERE <keys> IN (...)}, key values always
+ * bound, rows read as Calcite's generated code reads them ({@link JdbcRowReader}). Statements run on the
+ * query's guarded connection, so that canceling the query cancels them.
+ */
+final class JdbcLookup implements KeyLookup {
+  private final JdbcSource source;
+  private final String name;
+  private final List<Integer> keyFields;
+  private final List<JdbcKeyType> keyTypes;
+  private final JdbcLookupSql sql;
+  private final JdbcRowReader reader;
+
+  private JdbcLookup(JdbcSource source, String name, List<Integer> keyFields, List<JdbcKeyType> keyTypes,
+      JdbcLookupSql sql, JdbcRowReader reader) {
+    this.source = source;
+    this.name = name;
+    this.keyFields = List.copyOf(keyFields);
+    this.keyTypes = List.copyOf(keyTypes);
+    this.sql = sql;
+    this.reader = reader;
+  }
+
+  /**
+   * The lookup of a subtree's rows by some of its output fields, or empty when the subtree has parameters
+   * or correlation variables, or a key's type or origin is not one the database compares at least as
+   * loosely as xsql ({@link JdbcKeyType}).
+   */
+  static Optional<JdbcLookup> plan(JdbcPushdownConvention convention, RelNode subtree, List<Integer> keyFields) {
+    Optional<RelNode> found = materialized(subtree);
+    if (found.isEmpty() || !RelOptUtil.getVariablesUsed(found.get()).isEmpty()) {
+      return Optional.empty();
+    }
+    RelNode input = found.get();
+    List<JdbcKeyType> types = new ArrayList<>();
+    for (int field : keyFields) {
+      Optional<JdbcKeyType> type = JdbcKeyType.of(input.getRowType().getFieldList().get(field).getType()
+          .getSqlTypeName());
+      if (type.isEmpty() || type.get().needsPlainColumn() && !isPlainColumn(input, field)) {
+        return Optional.empty();
+      }
+      types.add(type.get());
+    }
+    SqlDialect dialect = convention.dialect;
+    JavaTypeFactory typeFactory = (JavaTypeFactory) input.getCluster().getTypeFactory();
+    Optional<JdbcRowReader> reader = JdbcRowReader.of(input.getRowType(), typeFactory, dialect);
+    SqlString subtreeSql = new JdbcImplementor(dialect, typeFactory).visitRoot(renamed(input)).asStatement()
+        .toSqlString(dialect);
+    if (reader.isEmpty() || subtreeSql.getDynamicParameters() != null
+        && !subtreeSql.getDynamicParameters().isEmpty()) {
+      return Optional.empty();
+    }
+    String select = "SELECT * FROM (" + subtreeSql.getSql() + ") AS " + dialect.quoteIdentifier("t")
+        + " WHERE ";
+    List<String> keys = IntStream.range(0, keyFields.size())
+        .mapToObj(i -> keyExpression(convention.kind(), dialect, column(keyFields.get(i)), types.get(i)))
+        .toList();
+    return Optional.of(new JdbcLookup(convention.source(), name(convention, input), keyFields, types,
+        new JdbcLookupSql(select, keys, convention.kind()), reader.get()));
+  }
+
+  /** The table, or the source when the subtree reads several, for EXPLAIN and errors. */
+  String name() {
+    return name;
+  }
+
+  @Override
+  public boolean supports(List<Integer> keyColumns) {
+    return keyColumns.equals(keyFields);
+  }
+
+  @Override
+  public int maxBatchSize() {
+    return sql.maxBatchSize();
+  }
+
+  @Override
+  public RowCursor lookup(List<Integer> keyColumns, List<List<Object>> keys, ScanRequest request) {
+    if (!supports(keyColumns) || !request.filters().isEmpty() || keys.size() > maxBatchSize()) {
+      throw new IllegalArgumentException("the lookup of " + name + " takes keys " + keyFields + ", no filters "
+          + "and at most " + maxBatchSize() + " key tuples, not keys " + keyColumns + ", "
+          + request.filters().size() + " filters and " + keys.size() + " tuples");
+    }
+    if (keys.isEmpty()) {
+      return RowCursor.of(Collections.emptyIterator());
+    }
+    Connection connection = null;
+    PreparedStatement statement = null;
+    try {
+      connection = source.connection(request.context());
+      statement = connection.prepareStatement(sql.sql(keys.size()));
+      bind(connection, statement, keys);
+      return new JdbcLookupCursor(connection, statement, statement.executeQuery(), reader,
+          request.columnArray(), source.config());
+    } catch (SQLException e) {
+      JdbcLookupCursor.closeQuietly(statement, connection);
+      throw JdbcErrors.source(source.config(), e);
+    }
+  }
+
+  @Override
+  public String describe(List<Integer> keyColumns) {
+    return sql.describe();
+  }
+
+  private void bind(Connection connection, PreparedStatement statement, List<List<Object>> keys)
+      throws SQLException {
+    if (sql.isArray()) {
+      JdbcKeyType type = keyTypes.get(0);
+      Object[] values = new Object[keys.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = type.arrayElement(keys.get(i).get(0));
+      }
+      statement.setArray(1, connection.createArrayOf(type.postgresName(), values));
+      return;
+    }
+    int parameter = 1;
+    for (List<Object> tuple : keys) {
+      for (int k = 0; k < keyTypes.size(); k++) {
+        statement.setObject(parameter++, keyTypes.get(k).bind(tuple.get(k)));
+      }
+    }
+  }
+
+  /**
+   * The key column as the condition compares it. PostgreSQL compares text as text (an enum column has no
+   * equality with text); MySQL's booleans are TINYINT(1), which may hold any number that xsql reads as true.
+   */
+  private static String keyExpression(JdbcKind kind, SqlDialect dialect, String column, JdbcKeyType type) {
+    String quoted = dialect.quoteIdentifier(column);
+    if (kind == JdbcKind.POSTGRES && type == JdbcKeyType.VARCHAR) {
+      return "CAST(" + quoted + " AS text)";
+    }
+    if (kind == JdbcKind.MYSQL && type == JdbcKeyType.BOOLEAN) {
+      return "(" + quoted + " <> 0)";
+    }
+    return quoted;
+  }
+
+  /** The name the subtree's field has in the lookup's SQL. */
+  private static String column(int field) {
+    return "c" + field;
+  }
+
+  /**
+   * The subtree under a projection naming its fields {@code c0, c1...}: its SQL's own column names may
+   * repeat (a join's {@code SELECT *}) or differ only in case, and the lookup's condition names them.
+   */
+  private static RelNode renamed(RelNode input) {
+    RelDataType rowType = input.getRowType();
+    List<RexNode> refs = new ArrayList<>();
+    List<RelDataType> types = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < rowType.getFieldCount(); i++) {
+      refs.add(input.getCluster().getRexBuilder().makeInputRef(input, i));
+      types.add(rowType.getFieldList().get(i).getType());
+      names.add(column(i));
+    }
+    return new JdbcRules.JdbcProject(input.getCluster(), input.getTraitSet(), input, refs,
+        input.getCluster().getTypeFactory().createStructType(types, names));
+  }
+
+  /**
+   * The subtree with each of the planner's sets of equivalent nodes replaced by one of its nodes, for SQL
+   * generation; empty while a set has none yet.
+   */
+  private static Optional<RelNode> materialized(RelNode rel) {
+    RelNode node = rel;
+    if (rel instanceof RelSubset subset) {
+      node = subset.getBest() != null ? subset.getBest()
+          : subset.getRelList().isEmpty() ? null : subset.getRelList().get(0);
+      if (node == null) {
+        return Optional.empty();
+      }
+    }
+    List<RelNode> inputs = new ArrayList<>();
+    for (RelNode input : node.getInputs()) {
+      Optional<RelNode> m = materialized(input);
+      if (m.isEmpty()) {
+        return Optional.empty();
+      }
+      inputs.add(m.get());
+    }
+    return Optional.of(inputs.equals(node.getInputs()) ? node : node.copy(node.getTraitSet(), inputs));
+  }
+
+  /** Whether a field is a table column that {@link JdbcKeyType#isPlain} admits, passed on unchanged. */
+  private static boolean isPlainColumn(RelNode input, int field) {
+    RelColumnOrigin origin = input.getCluster().getMetadataQuery().getColumnOrigin(input, field);
+    if (origin == null || origin.isDerived()) {
+      return false;
+    }
+    XsqlJdbcTable table = origin.getOriginTable().unwrap(XsqlJdbcTable.class);
+    return table != null && table.isPlain(origin.getOriginColumnOrdinal());
+  }
+
+  private static String name(JdbcPushdownConvention convention, RelNode input) {
+    List<RelOptTable> tables = RelOptUtil.findAllTables(input);
+    return tables.size() == 1 ? String.join(".", tables.get(0).getQualifiedName())
+        : convention.source().config().source();
+  }
+}

@@ -1,0 +1,85 @@
+package io.xsql.jdbc;
+
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * The statement of a database lookup: the subtree's SQL as a derived table, filtered by the key tuples as
+ * bind parameters. PostgreSQL takes a single key as one array ({@code k = ANY(?)}), so the statement is
+ * the same for every batch; otherwise an IN list has one parameter per value.
+ *
+ * @param select {@code SELECT * FROM (<subtree>) AS "t" WHERE }
+ * @param keys the key columns as the condition compares them, quoted
+ * @param kind the database family
+ */
+record JdbcLookupSql(String select, List<String> keys, JdbcKind kind) {
+  JdbcLookupSql {
+    keys = List.copyOf(keys);
+  }
+
+  /** Whether the keys bind as one PostgreSQL array. */
+  boolean isArray() {
+    return kind == JdbcKind.POSTGRES && keys.size() == 1;
+  }
+
+  /**
+   * The most key tuples one statement takes: PostgreSQL's arrays are cheap up to a point; otherwise the
+   * bind parameter limits (PostgreSQL's driver 32,767, MySQL's protocol 65,535) and, for unknown
+   * databases, a conservative 1,000.
+   */
+  int maxBatchSize() {
+    int n = keys.size();
+    return switch (kind) {
+      case POSTGRES -> n == 1 ? 10_000 : 32_767 / n;
+      case MYSQL -> Math.min(10_000, 65_535 / n);
+      case GENERIC -> Math.max(1, 1_000 / n);
+    };
+  }
+
+  /** The statement for a batch of this many key tuples. */
+  String sql(int tuples) {
+    if (isArray()) {
+      return select + keys.get(0) + " = ANY(?)";
+    }
+    StringBuilder out = new StringBuilder(select.length() + tuples * (4 * keys.size() + 4));
+    out.append(select);
+    if (keys.size() == 1) {
+      out.append(keys.get(0)).append(" IN (");
+      for (int t = 0; t < tuples; t++) {
+        out.append(t == 0 ? "?" : ", ?");
+      }
+      return out.append(')').toString();
+    }
+    if (kind == JdbcKind.GENERIC) {
+      // Row values in IN lists are not everywhere (SQL Server, Derby): a disjunction is.
+      for (int t = 0; t < tuples; t++) {
+        out.append(t == 0 ? "(" : " OR (").append(conjunction()).append(')');
+      }
+      return out.toString();
+    }
+    out.append('(').append(String.join(", ", keys)).append(") IN (");
+    String tuple = "(" + "?, ".repeat(keys.size() - 1) + "?)";
+    for (int t = 0; t < tuples; t++) {
+      out.append(t == 0 ? "" : ", ").append(tuple);
+    }
+    return out.append(')').toString();
+  }
+
+  /** The statement with its placeholders for one tuple, and "..." for the others. */
+  String describe() {
+    String one = sql(1);
+    if (isArray()) {
+      return one;
+    }
+    if (keys.size() > 1 && kind == JdbcKind.GENERIC) {
+      return one + " OR ...";
+    }
+    return one.substring(0, one.length() - 1) + ", ...)";
+  }
+
+  private String conjunction() {
+    StringJoiner and = new StringJoiner(" AND ");
+    keys.forEach(k -> and.add(k + " = ?"));
+    return and.toString();
+  }
+}

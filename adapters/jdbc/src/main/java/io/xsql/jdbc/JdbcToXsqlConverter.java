@@ -1,0 +1,43 @@
+package io.xsql.jdbc;
+
+import io.xsql.spi.KeyedRows;
+import io.xsql.spi.LookupSide;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.apache.calcite.adapter.jdbc.JdbcToEnumerableConverter;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+
+/**
+ * Where a subtree pushed down whole into a database leaves it: runs as Calcite's converter does (one SQL
+ * statement, its rows read by generated code), and can also fetch the subtree's rows by key for a lookup
+ * join ({@link JdbcLookup}).
+ */
+public final class JdbcToXsqlConverter extends JdbcToEnumerableConverter implements LookupSide {
+
+  JdbcToXsqlConverter(RelOptCluster cluster, RelTraitSet traits, RelNode input) {
+    super(cluster, traits, input);
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new JdbcToXsqlConverter(getCluster(), traitSet, sole(inputs));
+  }
+
+  /**
+   * Looks rows up with {@code WHERE key IN (...)} (or {@code = ANY(?)}) around the subtree's SQL, when
+   * the subtree has no parameters and every key's type compares in the database at least as loosely as in
+   * xsql (see {@link JdbcLookup#plan}).
+   */
+  @Override
+  public Optional<KeyedRows> lookupBy(List<Integer> keyFields) {
+    if (!(getInput().getConvention() instanceof JdbcPushdownConvention convention)) {
+      return Optional.empty();
+    }
+    List<Integer> all = IntStream.range(0, getRowType().getFieldCount()).boxed().toList();
+    return JdbcLookup.plan(convention, getInput(), keyFields).map(lookup -> new KeyedRows(lookup.name(),
+        lookup, keyFields, all, JdbcTypes.columns(getRowType()), List.of(), false));
+  }
+}
