@@ -21,6 +21,12 @@ final class ConnectionSettings {
   static final String CATALOG = "catalog";
 
   /**
+   * Whether xsql's planner chooses lookup, merge and mmap joins ({@code true}, the default); {@code false}
+   * leaves every join to Calcite's own rules.
+   */
+  static final String JOIN_STRATEGIES = "joinStrategies";
+
+  /**
    * Identifiers keep their case and match case-insensitively; double quotes quote them; the usual
    * PostgreSQL and MySQL functions are available.
    */
@@ -41,7 +47,7 @@ final class ConnectionSettings {
   private ConnectionSettings() {}
 
   private static Set<String> known() {
-    Set<String> out = new TreeSet<>(Set.of(CATALOG, "user", "password"));
+    Set<String> out = new TreeSet<>(Set.of(CATALOG, JOIN_STRATEGIES, "user", "password"));
     for (CalciteConnectionProperty p : CalciteConnectionProperty.values()) {
       out.add(p.camelName());
     }
@@ -80,6 +86,15 @@ final class ConnectionSettings {
       }
     }
     return out;
+  }
+
+  /** The {@link #JOIN_STRATEGIES} setting; anything but true or false is refused. */
+  static boolean joinStrategies(Properties settings) {
+    String value = settings.getProperty(JOIN_STRATEGIES, "true").trim();
+    if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+      throw new IllegalArgumentException(JOIN_STRATEGIES + " must be true or false, not '" + value + "'");
+    }
+    return Boolean.parseBoolean(value);
   }
 
   /** The catalog file, if the settings name one. */

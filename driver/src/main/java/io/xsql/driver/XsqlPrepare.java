@@ -1,13 +1,19 @@
 package io.xsql.driver;
 
+import io.xsql.planner.JoinHints;
+import io.xsql.planner.XsqlJoinProgram;
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRules;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
@@ -16,13 +22,17 @@ import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.metadata.MetadataHandlerProvider;
 import org.apache.calcite.rel.metadata.ProxyingMetadataHandlerProvider;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.hint.RelHint;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.tools.Program;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
-/** Calcite's statement preparation with xsql's validator. */
+/** Calcite's statement preparation with xsql's validator, join hints and join strategies. */
 final class XsqlPrepare extends CalcitePrepareImpl {
 
   @Override
@@ -34,12 +44,44 @@ final class XsqlPrepare extends CalcitePrepareImpl {
     return new CalcitePreparingStmt(this, context, catalogReader, typeFactory, context.getRootSchema(),
         prefer, createCluster(planner, new RexBuilder(typeFactory)), EnumerableConvention.INSTANCE,
         createConvertletTable()) {
+      /** The join hints of the statement, as its validator found them. */
+      private final AtomicReference<List<RelHint>> joinHints = new AtomicReference<>(List.of());
+
+      @Override
+      protected SqlToRelConverter getSqlToRelConverter(SqlValidator validator, Prepare.CatalogReader reader,
+          SqlToRelConverter.Config config) {
+        return super.getSqlToRelConverter(validator, reader, config.withHintStrategyTable(JoinHints.TABLE));
+      }
+
+      @Override
+      protected Program getProgram() {
+        // Calcite asks for the program before it validates; the hints are read when the program runs.
+        return joinStrategies(context) ? XsqlJoinProgram.around(super.getProgram(),
+            joinHints::get) : super.getProgram();
+      }
+
       @Override
       protected SqlValidator createSqlValidator(Prepare.CatalogReader reader,
           UnaryOperator<SqlValidator.Config> configTransform) {
-        return validator(context, (CalciteCatalogReader) reader, configTransform);
+        // Calcite makes more validators than the one that validates the statement; that one reports.
+        return validator(context, (CalciteCatalogReader) reader, configTransform, joinHints::set);
       }
     };
+  }
+
+  @Override
+  protected RelOptPlanner createPlanner(Context prepareContext, org.apache.calcite.plan.@Nullable Context
+      externalContext, @Nullable RelOptCostFactory costFactory) {
+    RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
+    if (joinStrategies(prepareContext)) {
+      // xsql's merge join replaces Calcite's, which sorts its inputs even when another join needs none.
+      planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
+    }
+    return planner;
+  }
+
+  private static boolean joinStrategies(Context context) {
+    return !(context.config() instanceof XsqlConnectionConfig c) || c.joinStrategies();
   }
 
   @Override
@@ -51,8 +93,8 @@ final class XsqlPrepare extends CalcitePrepareImpl {
   }
 
   /** The validator Calcite would build, with exact matching of quoted identifiers added. */
-  private static SqlValidator validator(Context context, CalciteCatalogReader reader,
-      UnaryOperator<SqlValidator.Config> configTransform) {
+  private static XsqlSqlValidator validator(Context context, CalciteCatalogReader reader,
+      UnaryOperator<SqlValidator.Config> configTransform, Consumer<List<RelHint>> joinHints) {
     CalciteConnectionConfig config = context.config();
     SqlOperatorTable operators = SqlOperatorTables.chain(List.of(
         config.fun(SqlOperatorTable.class, SqlStdOperatorTable.instance()), reader));
@@ -61,6 +103,6 @@ final class XsqlPrepare extends CalcitePrepareImpl {
             .withLenientOperatorLookup(config.lenientOperatorLookup())
             .withConformance(config.conformance())
             .withDefaultNullCollation(config.defaultNullCollation())
-            .withIdentifierExpansion(true)));
+            .withIdentifierExpansion(true)), joinHints);
   }
 }

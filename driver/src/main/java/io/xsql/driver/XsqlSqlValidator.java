@@ -5,11 +5,14 @@ import static org.apache.calcite.util.Static.RESOURCE;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Set;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalciteSqlValidator;
+import org.apache.calcite.rel.hint.RelHint;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJoin;
@@ -27,9 +30,13 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
  */
 final class XsqlSqlValidator extends CalciteSqlValidator {
 
+  /** Told the statement's join hints, aliases replaced by table names, when it is validated. */
+  private final Consumer<List<RelHint>> joinHints;
+
   XsqlSqlValidator(SqlOperatorTable operators, CalciteCatalogReader reader, JavaTypeFactory typeFactory,
-      Config config) {
+      Config config, Consumer<List<RelHint>> joinHints) {
     super(operators, reader, typeFactory, config);
+    this.joinHints = joinHints;
   }
 
   /** Where a name component stands in the statement. */
@@ -73,6 +80,7 @@ final class XsqlSqlValidator extends CalciteSqlValidator {
 
   @Override
   public SqlNode validate(SqlNode topNode) {
+    joinHints.accept(HintAliases.resolve(topNode));
     Map<Span, String> quoted = new HashMap<>();
     topNode.accept(new SqlBasicVisitor<Void>() {
       @Override

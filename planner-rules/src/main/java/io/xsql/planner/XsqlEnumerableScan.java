@@ -1,7 +1,11 @@
 package io.xsql.planner;
 
+import io.xsql.spi.DataTable;
+import io.xsql.spi.KeyedRows;
+import io.xsql.spi.LookupSide;
 import io.xsql.spi.Predicate;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
@@ -17,7 +21,7 @@ import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.util.ImmutableIntList;
 
 /** An {@link XsqlTableScan} in the enumerable convention: it generates the code that runs the scan. */
-public final class XsqlEnumerableScan extends XsqlTableScan implements EnumerableRel {
+public final class XsqlEnumerableScan extends XsqlTableScan implements EnumerableRel, LookupSide {
 
   private XsqlEnumerableScan(RelOptCluster cluster, RelOptTable table, XsqlTable xsqlTable,
       ImmutableIntList columns, List<Predicate> filters, OptionalLong limit) {
@@ -29,6 +33,21 @@ public final class XsqlEnumerableScan extends XsqlTableScan implements Enumerabl
   static XsqlEnumerableScan of(XsqlTableScan scan) {
     return new XsqlEnumerableScan(scan.getCluster(), scan.getTable(), scan.xsqlTable, scan.columns,
         scan.filters, scan.limit);
+  }
+
+  /**
+   * Looks rows up through the table's {@link io.xsql.spi.KeyLookup}, with the scan's columns and
+   * filters. A scan that may stop early (a LIMIT) has no rows to look up in.
+   */
+  @Override
+  public Optional<KeyedRows> lookupBy(List<Integer> keyFields) {
+    if (limit.isPresent()) {
+      return Optional.empty();
+    }
+    List<Integer> keyColumns = keyFields.stream().map(columns::get).toList();
+    DataTable table = dataTable();
+    return table.keyLookup().filter(l -> l.supports(keyColumns)).map(l -> new KeyedRows(xsqlTable.name(), l,
+        keyColumns, columns, table.columns(), filters, table.backingFile().isPresent()));
   }
 
   @Override

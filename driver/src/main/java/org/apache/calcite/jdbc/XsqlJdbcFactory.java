@@ -3,6 +3,7 @@ package org.apache.calcite.jdbc;
 import io.xsql.driver.JavaTimes;
 import io.xsql.driver.Session;
 import io.xsql.driver.XsqlConnection;
+import io.xsql.driver.XsqlConnectionConfig;
 import io.xsql.driver.XsqlErrors;
 import io.xsql.java.JavaTables;
 import io.xsql.planner.QueryContext;
@@ -31,6 +32,7 @@ import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.avatica.AvaticaConnection;
@@ -126,6 +128,11 @@ public final class XsqlJdbcFactory extends CalciteFactory {
     XsqlConnectionImpl(Driver driver, AvaticaFactory factory, String url, Properties info,
         CalciteSchema rootSchema, @Nullable JavaTypeFactory typeFactory) {
       super(driver, factory, url, info, rootSchema, typeFactory);
+    }
+
+    @Override
+    public CalciteConnectionConfig config() {
+      return new XsqlConnectionConfig(info);
     }
 
     /** Opens the catalog; called once by the driver's handler. */

@@ -1,0 +1,285 @@
+package io.xsql.planner;
+
+import io.xsql.spi.ErrorCode;
+import io.xsql.spi.KeyedRows;
+import io.xsql.spi.LookupSide;
+import io.xsql.spi.SourceException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableHashJoin;
+import org.apache.calcite.adapter.enumerable.EnumerableSort;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelCollations;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.hint.RelHint;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+
+/**
+ * Decides how one join of a physical plan runs and builds the operator. Without hints: a lookup join
+ * (mmap for a file's index) when one side can look keys up and the other side is estimated at most
+ * {@link #LOOKUP_RATIO} times smaller; else a merge join when both sides already come ordered on the keys;
+ * else Calcite's hash join, building its table on the side estimated smaller. A hint forces a strategy,
+ * and a strategy that cannot run fails the statement with the reason instead of running another.
+ */
+final class JoinChooser {
+  /** How much smaller the outer side must be estimated for a lookup join to be chosen unasked. */
+  static final double LOOKUP_RATIO = 10;
+  /** The most keys one lookup request carries, below any source's own limit. */
+  static final int MAX_BATCH = 4096;
+
+  private final Join join;
+  private final JoinKeyPairs keys;
+  private final RelMetadataQuery mq;
+
+  private JoinChooser(Join join, JoinKeyPairs keys) {
+    this.join = join;
+    this.keys = keys;
+    this.mq = join.getCluster().getMetadataQuery();
+  }
+
+  /**
+   * The operator {@code join} should run as; the join itself when Calcite's choice stands.
+   *
+   * @param statementHints the statement's join hints
+   */
+  static RelNode choose(Join join, List<RelHint> statementHints) {
+    JoinHints.Choice hints = JoinHints.of(join, statementHints);
+    Optional<JoinKeyPairs> keys = JoinKeyPairs.of(join);
+    if (keys.isEmpty()) {
+      if (!hints.isEmpty()) {
+        throw new SourceException(ErrorCode.UNSUPPORTED, "join hints apply only to joins on equal keys of "
+            + "the same type, with no other condition: " + join.getCondition());
+      }
+      return join;
+    }
+    JoinChooser chooser = new JoinChooser(join, keys.get());
+    return hints.isEmpty() ? chooser.automatic() : chooser.forced(hints);
+  }
+
+  private RelNode automatic() {
+    double left = mq.getRowCount(join.getLeft());
+    double right = mq.getRowCount(join.getRight());
+    boolean rightFirst = left <= right;
+    for (boolean innerRight : rightFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
+      double outer = innerRight ? left : right;
+      double inner = innerRight ? right : left;
+      if (outer * LOOKUP_RATIO <= inner) {
+        Optional<RelNode> lookup = lookup(innerRight, false, false).rel();
+        if (lookup.isPresent()) {
+          return lookup.get();
+        }
+      }
+    }
+    if (sorted(join.getLeft(), keys.left()) && sorted(join.getRight(), keys.right())) {
+      return merge(false).rel().orElseThrow();
+    }
+    return hash(!(right > left && canSwap()));
+  }
+
+  private RelNode forced(JoinHints.Choice hints) {
+    boolean innerRight = hints.innerRight();
+    boolean first = hints.firstMatch();
+    if (hints.strategy().isEmpty()) {
+      Attempt lookup = lookup(innerRight, first, false);
+      return lookup.rel().isPresent() ? lookup.rel().get() : mergeWithInner(innerRight, true).orElseThrow(
+          JoinHints.FIRST_MATCH + "(" + side(innerRight) + ")");
+    }
+    JoinStrategy strategy = hints.strategy().get();
+    String hint = strategy.hint() + "(" + side(innerRight) + ")";
+    return switch (strategy) {
+      case LOOKUP -> lookup(innerRight, first, false).orElseThrow(hint);
+      case MMAP -> lookup(innerRight, first, true).orElseThrow(hint);
+      case MERGE -> mergeWithInner(innerRight, first).orElseThrow(hint);
+      case HASH -> {
+        if (first) {
+          throw unsupported(hint, "FIRST_MATCH runs as a lookup or merge join, not a hash join");
+        }
+        if (!innerRight && !canSwap()) {
+          throw unsupported(hint, "a " + join.getJoinType().lowerName + " join builds on its right side");
+        }
+        yield hash(innerRight);
+      }
+    };
+  }
+
+  /** A built operator, or why it cannot be built. */
+  private record Attempt(Optional<RelNode> rel, String reason) {
+    static Attempt of(RelNode rel) {
+      return new Attempt(Optional.of(rel), "");
+    }
+
+    static Attempt no(String reason) {
+      return new Attempt(Optional.empty(), reason);
+    }
+
+    RelNode orElseThrow(String hint) {
+      return rel.orElseThrow(() -> unsupported(hint, reason));
+    }
+  }
+
+  private static SourceException unsupported(String hint, String reason) {
+    return new SourceException(ErrorCode.UNSUPPORTED, "cannot run the join as " + hint + ": " + reason);
+  }
+
+  private boolean canSwap() {
+    return join.getJoinType() != JoinRelType.SEMI && join.getJoinType() != JoinRelType.ANTI;
+  }
+
+  /** A lookup join fetching the rows of the right (or left) side by key. */
+  private Attempt lookup(boolean innerRight, boolean firstMatch, boolean fileOnly) {
+    if (!innerRight && !canSwap()) {
+      return Attempt.no("a " + join.getJoinType().lowerName + " join looks up its right side only");
+    }
+    JoinRelType type = innerRight ? join.getJoinType() : swappedType();
+    if (type != JoinRelType.INNER && type != JoinRelType.LEFT && type != JoinRelType.SEMI
+        && type != JoinRelType.ANTI) {
+      return Attempt.no("a lookup join keeps only the outer side's unmatched rows, and this "
+          + join.getJoinType().lowerName + " join needs the looked-up side's");
+    }
+    if (firstMatch && type != JoinRelType.INNER && type != JoinRelType.LEFT) {
+      return Attempt.no("FIRST_MATCH applies to inner and left joins");
+    }
+    RelNode outer = innerRight ? join.getLeft() : join.getRight();
+    RelNode inner = innerRight ? join.getRight() : join.getLeft();
+    JoinKeyPairs pairs = innerRight ? keys : keys.swapped();
+    Optional<KeyedRows> rows = inner instanceof LookupSide side ? side.lookupBy(pairs.right())
+        : Optional.empty();
+    if (rows.isEmpty()) {
+      return Attempt.no(side(innerRight) + " cannot look rows up by " + fieldNames(inner, pairs.right()));
+    }
+    if (fileOnly && !rows.get().fileIndex()) {
+      return Attempt.no(side(innerRight) + " is not one uncompressed JSON Lines or CSV file");
+    }
+    int batch = Math.max(1, Math.min(rows.get().lookup().maxBatchSize(), MAX_BATCH));
+    LookupJoinPlan plan = new LookupJoinPlan(rows.get(), pairs.leftArray(), type, firstMatch, batch,
+        outer.getRowType().getFieldCount(), inner.getRowType().getFieldCount());
+    JoinStrategy strategy = rows.get().fileIndex() ? JoinStrategy.MMAP : JoinStrategy.LOOKUP;
+    if (innerRight) {
+      return Attempt.of(new XsqlLookupJoin(outer, join.getRowType(), plan, strategy, mq.getRowCount(inner)));
+    }
+    RelDataType swappedRow = SqlValidatorUtil.deriveJoinRowType(outer.getRowType(), inner.getRowType(), type,
+        join.getCluster().getTypeFactory(), null, List.of());
+    return Attempt.of(restoreOrder(new XsqlLookupJoin(outer, swappedRow, plan, strategy,
+        mq.getRowCount(inner))));
+  }
+
+  /** A merge join whose hinted inner side is {@code innerRight}; FIRST_MATCH needs the inner on the right. */
+  private Attempt mergeWithInner(boolean innerRight, boolean firstMatch) {
+    if (!firstMatch || innerRight) {
+      return merge(firstMatch);
+    }
+    if (join.getJoinType() != JoinRelType.INNER) {
+      return Attempt.no("FIRST_MATCH names the preserved side of a " + join.getJoinType().lowerName + " join");
+    }
+    RelNode swapped = merged(join.getRight(), join.getLeft(), keys.swapped(), JoinRelType.INNER, true,
+        SqlValidatorUtil.deriveJoinRowType(join.getRight().getRowType(), join.getLeft().getRowType(),
+            JoinRelType.INNER, join.getCluster().getTypeFactory(), null, List.of()));
+    return Attempt.of(restoreOrder(swapped));
+  }
+
+  /** A merge join, sorting an input that does not come ordered on the keys. */
+  private Attempt merge(boolean firstMatch) {
+    JoinRelType type = join.getJoinType();
+    if (firstMatch && type != JoinRelType.INNER && type != JoinRelType.LEFT) {
+      return Attempt.no("FIRST_MATCH applies to inner and left joins");
+    }
+    return Attempt.of(merged(join.getLeft(), join.getRight(), keys, type, firstMatch, join.getRowType()));
+  }
+
+  private RelNode merged(RelNode left, RelNode right, JoinKeyPairs pairs, JoinRelType type,
+      boolean firstMatch, RelDataType rowType) {
+    MergeJoinPlan plan = new MergeJoinPlan(pairs.leftArray(), pairs.rightArray(), type,
+        left.getRowType().getFieldCount(), right.getRowType().getFieldCount(), firstMatch,
+        name(left, "the left input"), name(right, "the right input"));
+    return new XsqlMergeJoin(ordered(left, pairs.left()), ordered(right, pairs.right()), rowType, plan);
+  }
+
+  /** A hash join building on the right input ({@code buildRight}) or on the left one. */
+  private RelNode hash(boolean buildRight) {
+    if (buildRight) {
+      return join instanceof EnumerableHashJoin ? join : EnumerableHashJoin.create(join.getLeft(),
+          join.getRight(), join.getCondition(), join.getVariablesSet(), join.getJoinType());
+    }
+    RexBuilder rex = join.getCluster().getRexBuilder();
+    RexNode condition = RelOptUtil.createEquiJoinCondition(join.getRight(), keys.right(), join.getLeft(),
+        keys.left(), rex);
+    return restoreOrder(EnumerableHashJoin.create(join.getRight(), join.getLeft(), condition, Set.of(),
+        swappedType()));
+  }
+
+  private JoinRelType swappedType() {
+    return switch (join.getJoinType()) {
+      case LEFT -> JoinRelType.RIGHT;
+      case RIGHT -> JoinRelType.LEFT;
+      default -> join.getJoinType();
+    };
+  }
+
+  /**
+   * Puts the fields of an operator that joined the inputs the other way round (right first) back in the
+   * join's order.
+   */
+  private RelNode restoreOrder(RelNode swapped) {
+    int left = join.getLeft().getRowType().getFieldCount();
+    int right = join.getRight().getRowType().getFieldCount();
+    RexBuilder rex = join.getCluster().getRexBuilder();
+    List<RexNode> fields = new ArrayList<>(left + right);
+    for (int i = 0; i < left; i++) {
+      fields.add(rex.makeInputRef(swapped, right + i));
+    }
+    for (int i = 0; i < right; i++) {
+      fields.add(rex.makeInputRef(swapped, i));
+    }
+    return EnumerableCalc.create(swapped, RexProgram.create(swapped.getRowType(), fields, null,
+        join.getRowType(), rex));
+  }
+
+  /** Whether the input comes ordered on the keys (ascending, NULLs last), as the merge join reads. */
+  private boolean sorted(RelNode input, List<Integer> fields) {
+    RelCollation wanted = collation(fields);
+    List<RelCollation> have = mq.collations(input);
+    return have != null && have.stream().anyMatch(c -> c.satisfies(wanted));
+  }
+
+  private RelNode ordered(RelNode input, List<Integer> fields) {
+    return sorted(input, fields) ? input : EnumerableSort.create(input, collation(fields), null, null);
+  }
+
+  private static RelCollation collation(List<Integer> fields) {
+    return RelCollations.of(fields.stream().map(f -> new RelFieldCollation(f,
+        RelFieldCollation.Direction.ASCENDING, RelFieldCollation.NullDirection.LAST)).toList());
+  }
+
+  private String side(boolean right) {
+    return name(right ? join.getRight() : join.getLeft(), right ? "the right input" : "the left input");
+  }
+
+  /** The table an input reads, when it reads one, for messages and EXPLAIN. */
+  private static String name(RelNode input, String otherwise) {
+    // Files and Java objects live in the default schema, which nobody writes.
+    return JoinHints.onlyTable(input).map(n -> String.join(".", n.get(0).equals("main")
+        ? n.subList(1, n.size()) : n)).orElse(otherwise);
+  }
+
+  private static List<String> fieldNames(RelNode input, List<Integer> fields) {
+    return fields.stream().map(input.getRowType().getFieldNames()::get).toList();
+  }
+
+  /** Calcite's enumerable convention, the only one whose joins the chooser replaces. */
+  static boolean replaces(RelNode rel) {
+    return rel instanceof Join && rel.getConvention() == EnumerableConvention.INSTANCE;
+  }
+}

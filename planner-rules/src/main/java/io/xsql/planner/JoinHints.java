@@ -1,0 +1,118 @@
+package io.xsql.planner;
+
+import io.xsql.spi.ErrorCode;
+import io.xsql.spi.SourceException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.hint.HintPredicates;
+import org.apache.calcite.rel.hint.HintStrategyTable;
+import org.apache.calcite.rel.hint.RelHint;
+
+/**
+ * The join hints: {@code LOOKUP_JOIN(t)}, {@code MERGE_JOIN(t)}, {@code MMAP_JOIN(t)}, {@code HASH_JOIN(t)}
+ * force a strategy, {@code FIRST_MATCH(t)} joins each outer row with one inner row at most. {@code t}
+ * names the join's inner side (the side looked up, the side a hash table is built on) by table name or
+ * alias. A statement's join hints apply to each of its joins that has a side reading exactly that one
+ * table.
+ */
+public final class JoinHints {
+  /** The hint that takes only the first matching inner row per outer row. */
+  public static final String FIRST_MATCH = "FIRST_MATCH";
+
+  /** The hints Calcite's SQL-to-relational conversion attaches to joins. */
+  public static final HintStrategyTable TABLE = table();
+
+  private JoinHints() {}
+
+  private static HintStrategyTable table() {
+    HintStrategyTable.Builder b = HintStrategyTable.builder();
+    for (JoinStrategy s : JoinStrategy.values()) {
+      b.hintStrategy(s.hint(), HintPredicates.JOIN);
+    }
+    return b.hintStrategy(FIRST_MATCH, HintPredicates.JOIN).build();
+  }
+
+  /**
+   * What the hints ask of one join.
+   *
+   * @param strategy the forced strategy, if any
+   * @param innerRight whether the hinted table is the join's right input (false: its left input)
+   * @param firstMatch whether FIRST_MATCH names the inner side
+   */
+  record Choice(Optional<JoinStrategy> strategy, boolean innerRight, boolean firstMatch) {
+    static final Choice NONE = new Choice(Optional.empty(), true, false);
+
+    boolean isEmpty() {
+      return strategy.isEmpty() && !firstMatch;
+    }
+  }
+
+  /** Whether a hint is one of the join hints. */
+  public static boolean isJoinHint(RelHint hint) {
+    return hint.hintName.equalsIgnoreCase(FIRST_MATCH) || JoinStrategy.ofHint(hint.hintName).isPresent();
+  }
+
+  /** Of the statement's join {@code hints}, what those naming one of {@code join}'s sides ask. */
+  static Choice of(Join join, List<RelHint> hints) {
+    Optional<String> left = table(join.getLeft());
+    Optional<String> right = table(join.getRight());
+    Optional<JoinStrategy> strategy = Optional.empty();
+    Optional<Boolean> innerRight = Optional.empty();
+    boolean firstMatch = false;
+    for (RelHint hint : hints) {
+      Optional<Boolean> side = side(hint, left, right);
+      if (side.isEmpty()) {
+        continue;
+      }
+      if (innerRight.isPresent() && !innerRight.get().equals(side.get())) {
+        throw new SourceException(ErrorCode.SYNTAX, "join hints name both sides of the join of "
+            + left.orElseThrow() + " and " + right.orElseThrow() + "; name the inner side only");
+      }
+      innerRight = side;
+      if (hint.hintName.equalsIgnoreCase(FIRST_MATCH)) {
+        firstMatch = true;
+      } else {
+        JoinStrategy s = JoinStrategy.ofHint(hint.hintName).orElseThrow();
+        if (strategy.isPresent() && strategy.get() != s) {
+          throw new SourceException(ErrorCode.SYNTAX, "both " + strategy.get().hint() + " and " + s.hint()
+              + " name " + (side.get() ? right : left).orElseThrow());
+        }
+        strategy = Optional.of(s);
+      }
+    }
+    return innerRight.isEmpty() ? Choice.NONE : new Choice(strategy, innerRight.get(), firstMatch);
+  }
+
+  /** True if the hint names the right side, false the left, empty neither. */
+  private static Optional<Boolean> side(RelHint hint, Optional<String> left, Optional<String> right) {
+    List<String> options = hint.listOptions;
+    if (options.size() != 1) {
+      throw new SourceException(ErrorCode.SYNTAX, hint.hintName + " takes one table name or alias, as in "
+          + hint.hintName + "(t)");
+    }
+    String name = options.get(0).toLowerCase(Locale.ROOT);
+    if (right.filter(name::equals).isPresent()) {
+      return Optional.of(true);
+    }
+    return left.filter(name::equals).map(l -> false);
+  }
+
+  /**
+   * The lower-case name of the one table a join input reads, if it reads exactly one. Hints name tables
+   * by alias too: the driver's validator puts each alias's table name in its place before conversion.
+   */
+  private static Optional<String> table(RelNode input) {
+    return onlyTable(input).map(t -> t.get(t.size() - 1).toLowerCase(Locale.ROOT));
+  }
+
+  /** The qualified name of the one table an input reads, if it reads exactly one, once. */
+  static Optional<List<String>> onlyTable(RelNode input) {
+    List<RelOptTable> tables = RelOptUtil.findAllTables(input);
+    return tables.size() == 1 ? Optional.of(tables.get(0).getQualifiedName()) : Optional.empty();
+  }
+}

@@ -1,0 +1,98 @@
+package io.xsql.planner;
+
+import io.xsql.spi.Column;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.linq4j.tree.Types;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.SingleRel;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * A lookup (dependent) join: streams its one input, the outer side, and fetches the inner side's rows by
+ * batches of distinct keys ({@link LookupJoinPlan}). The inner side is not an input: it is read only
+ * through its {@link io.xsql.spi.KeyLookup}, never scanned. With {@link JoinStrategy#MMAP} the lookup
+ * reads a file through its key index.
+ */
+public final class XsqlLookupJoin extends SingleRel implements EnumerableRel {
+  private static final Method JOIN =
+      Types.lookupMethod(LookupJoinPlan.class, "join", Enumerable.class, DataContext.class);
+
+  private final LookupJoinPlan plan;
+  private final JoinStrategy strategy;
+  private final RelDataType joinRowType;
+  private final double innerRows;
+
+  XsqlLookupJoin(RelNode outer, RelDataType rowType, LookupJoinPlan plan, JoinStrategy strategy,
+      double innerRows) {
+    super(outer.getCluster(), outer.getTraitSet().replace(EnumerableConvention.INSTANCE), outer);
+    this.plan = plan;
+    this.strategy = strategy;
+    this.joinRowType = rowType;
+    this.innerRows = innerRows;
+  }
+
+  @Override
+  protected RelDataType deriveRowType() {
+    return joinRowType;
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new XsqlLookupJoin(sole(inputs), joinRowType, plan, strategy, innerRows);
+  }
+
+  @Override
+  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    BlockBuilder block = new BlockBuilder();
+    Expression outer = JoinCode.arrays(implementor, block, this, 0, getInput());
+    return JoinCode.result(implementor, block, this, Expressions.call(
+        implementor.stash(plan, LookupJoinPlan.class), JOIN, outer, DataContext.ROOT));
+  }
+
+  @Override
+  public double estimateRowCount(RelMetadataQuery mq) {
+    double outer = mq.getRowCount(getInput());
+    return switch (plan.type()) {
+      case SEMI, ANTI -> outer / 2;
+      default -> outer;
+    };
+  }
+
+  @Override
+  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    // One request per batch plus the rows fetched, far below reading the whole inner side.
+    double outer = mq.getRowCount(getInput());
+    double work = outer + Math.ceil(outer / plan.batchSize()) * 100 + Math.min(outer, innerRows);
+    return planner.getCostFactory().makeCost(work, work, 0);
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    List<Column> columns = plan.inner().tableColumns();
+    String request = plan.inner().lookup().describe(plan.inner().keyColumns());
+    return super.explainTerms(pw)
+        .item("strategy", strategy)
+        .item("joinType", plan.type().lowerName)
+        .item("inner", plan.inner().name())
+        .item("keys", plan.inner().keyColumns().stream().map(c -> columns.get(c).name())
+            .collect(Collectors.toList()))
+        .item("batch", plan.batchSize())
+        .itemIf("firstMatch", true, plan.firstMatch())
+        .itemIf(strategy == JoinStrategy.MMAP ? "index" : "request", request, !request.isEmpty());
+  }
+}

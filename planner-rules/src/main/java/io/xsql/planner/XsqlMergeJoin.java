@@ -1,0 +1,84 @@
+package io.xsql.planner;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.linq4j.tree.Types;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.BiRel;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * A merge join of two inputs ordered on the join keys (ascending, NULLs last), for every join type; it
+ * checks the order as it reads ({@link MergeJoinPlan}).
+ */
+public final class XsqlMergeJoin extends BiRel implements EnumerableRel {
+  private static final Method JOIN =
+      Types.lookupMethod(MergeJoinPlan.class, "join", Enumerable.class, Enumerable.class);
+
+  private final MergeJoinPlan plan;
+  private final RelDataType joinRowType;
+
+  XsqlMergeJoin(RelNode left, RelNode right, RelDataType rowType, MergeJoinPlan plan) {
+    super(left.getCluster(), left.getCluster().traitSetOf(EnumerableConvention.INSTANCE), left, right);
+    this.plan = plan;
+    this.joinRowType = rowType;
+  }
+
+  @Override
+  protected RelDataType deriveRowType() {
+    return joinRowType;
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new XsqlMergeJoin(inputs.get(0), inputs.get(1), joinRowType, plan);
+  }
+
+  @Override
+  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    BlockBuilder block = new BlockBuilder();
+    Expression left = JoinCode.arrays(implementor, block, this, 0, getLeft());
+    Expression right = JoinCode.arrays(implementor, block, this, 1, getRight());
+    return JoinCode.result(implementor, block, this, Expressions.call(
+        implementor.stash(plan, MergeJoinPlan.class), JOIN, left, right));
+  }
+
+  @Override
+  public double estimateRowCount(RelMetadataQuery mq) {
+    return Math.max(mq.getRowCount(getLeft()), mq.getRowCount(getRight()));
+  }
+
+  @Override
+  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    double work = mq.getRowCount(getLeft()) + mq.getRowCount(getRight());
+    return planner.getCostFactory().makeCost(work, work, 0);
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    return super.explainTerms(pw)
+        .item("strategy", JoinStrategy.MERGE)
+        .item("joinType", plan.type().lowerName)
+        .item("leftKeys", names(getLeft(), plan.leftKeys()))
+        .item("rightKeys", names(getRight(), plan.rightKeys()))
+        .itemIf("firstMatch", true, plan.firstMatch());
+  }
+
+  private static List<String> names(RelNode input, int[] keys) {
+    List<String> fields = input.getRowType().getFieldNames();
+    return Arrays.stream(keys).mapToObj(fields::get).toList();
+  }
+}
