@@ -21,25 +21,30 @@ import java.util.Set;
  * @param bigScanMb the size of the JSON Lines file xsql scans with a 64 MiB heap; 0 to leave it out
  * @param dbRows rows of the PostgreSQL table xsql reads against plain JDBC; 0 to leave it out
  * @param dbUrl the PostgreSQL database (user included) holding that table
+ * @param joins whether xsql runs Q1 at the largest scale with each join strategy forced, and (with a
+ *     database table) a lookup of keys into the table against the hash plan
  * @param data folder for the generated data sets
  * @param markdown the report
  * @param csv the raw measurements
  */
 record BenchSettings(List<Integer> scales, List<String> engines, int coldRuns, int warmRuns, long slowMillis,
-    int h2MaxScale, long timeoutMillis, boolean cds, int bigScanMb, long dbRows, String dbUrl, Path data, Path markdown,
-    Path csv) {
+    int h2MaxScale, long timeoutMillis, boolean cds, int bigScanMb, long dbRows, String dbUrl,
+    boolean joins, Path data, Path markdown, Path csv) {
 
   static final String USAGE = """
       Usage: bench/run [--scales 100000,1000000] [--engines xsql,duckdb,calcite,h2] [--cold-runs 3]
                        [--warm-runs 3] [--slow-ms 20000] [--h2-max-scale 100000] [--timeout-ms 300000]
                        [--cds true] [--big-scan-mb 2048] [--db-rows 5000000]
-                       [--db-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres]
+                       [--db-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres] [--joins true]
                        [--data bench/data] [--out docs/benchmarks.md] [--csv docs/benchmarks.csv]
+      --joins false leaves out the join strategies (Q1 at the largest scale with each strategy forced, and
+      the lookup of 10,000 keys into the --db-rows table); they run only with the xsql engine, the lookup
+      only with --db-rows above 0. --db-rows 0 and --big-scan-mb 0 leave out those parts.
       """;
 
   private static final Set<String> OPTIONS = Set.of("--scales", "--engines", "--cold-runs", "--warm-runs",
-      "--slow-ms", "--h2-max-scale", "--timeout-ms", "--cds", "--big-scan-mb", "--db-rows", "--db-url", "--data", "--out",
-      "--csv");
+      "--slow-ms", "--h2-max-scale", "--timeout-ms", "--cds", "--big-scan-mb", "--db-rows", "--db-url",
+      "--joins", "--data", "--out", "--csv");
 
   /** Parses {@code --option value} pairs; anything not given keeps its default from {@link #USAGE}. */
   static BenchSettings parse(String... args) {
@@ -62,6 +67,7 @@ record BenchSettings(List<Integer> scales, List<String> engines, int coldRuns, i
         Integer.parseInt(o.getOrDefault("--big-scan-mb", "2048")),
         Long.parseLong(o.getOrDefault("--db-rows", "5000000")),
         o.getOrDefault("--db-url", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"),
+        Boolean.parseBoolean(o.getOrDefault("--joins", "true")),
         Path.of(o.getOrDefault("--data", "bench/data")),
         Path.of(o.getOrDefault("--out", "docs/benchmarks.md")),
         Path.of(o.getOrDefault("--csv", "docs/benchmarks.csv")));

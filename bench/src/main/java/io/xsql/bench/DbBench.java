@@ -76,7 +76,8 @@ public final class DbBench {
     return DriverManager.getConnection("jdbc:xsql:catalog=" + catalog);
   }
 
-  private static long run(Connection c, String sql) throws SQLException {
+  /** Runs a query once, reading every column of every row as a client would. */
+  static long run(Connection c, String sql) throws SQLException {
     long rows = 0;
     try (Statement s = c.createStatement()) {
       s.setFetchSize(FETCH_SIZE);

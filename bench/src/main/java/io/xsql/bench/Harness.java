@@ -1,7 +1,6 @@
 package io.xsql.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs every query on every engine at every scale, cold (a fresh JVM per run, timed from outside with
@@ -24,11 +22,14 @@ public final class Harness {
   private final List<Result> results = new ArrayList<>();
   private final List<String> memoryChecks = new ArrayList<>();
   private final List<DbResult> dbResults = new ArrayList<>();
+  private final List<JoinResult> joinResults = new ArrayList<>();
   /** JVM options each engine's children start with: its class-data-sharing archive, if one was made. */
   private final Map<String, List<String>> jvmOptions = new HashMap<>();
+  private final ChildJvm childJvm;
 
   Harness(BenchSettings settings) {
     this.settings = settings;
+    this.childJvm = new ChildJvm(settings.timeoutMillis());
   }
 
   public static void main(String[] args) throws Exception {
@@ -79,7 +80,10 @@ public final class Harness {
     if (settings.engines().contains("xsql") && settings.dbRows() > 0) {
       mismatches.addAll(dbBench());
     }
-    new Report(settings, machine, results, memoryChecks, dbResults, mismatches).write();
+    if (settings.engines().contains("xsql") && settings.joins()) {
+      mismatches.addAll(joins());
+    }
+    new Report(settings, machine, results, memoryChecks, dbResults, joinResults, mismatches).write();
     return mismatches;
   }
 
@@ -89,7 +93,7 @@ public final class Harness {
       List<Measurement> runs = new ArrayList<>();
       String note = "";
       for (int r = 0; r < settings.coldRuns(); r++) {
-        Child c = child(engine, data, 1, List.of(query), Optional.empty());
+        ChildJvm.Output c = child(engine, data, 1, List.of(query), Optional.empty());
         if (!c.problem().isEmpty()) {
           note = c.problem();
           break;
@@ -114,7 +118,7 @@ public final class Harness {
     if (warm.isEmpty() || settings.warmRuns() == 0) {
       return;
     }
-    Child c = child(engine, data, settings.warmRuns() + 1, warm, Optional.empty());
+    ChildJvm.Output c = child(engine, data, settings.warmRuns() + 1, warm, Optional.empty());
     for (int q = 0; q < warm.size(); q++) {
       // Each query's first run in the JVM is its cold one; the timed runs follow.
       int from = q * (settings.warmRuns() + 1) + 1;
@@ -147,7 +151,7 @@ public final class Harness {
     List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     List<String> dump = new ArrayList<>(quiet);
     dump.add("-XX:ArchiveClassesAtExit=" + archive);
-    Child c = child(QueryRunner.class.getName(), args, dump, false);
+    ChildJvm.Output c = childJvm.run(QueryRunner.class.getName(), args, dump, false);
     if (!c.problem().isEmpty() || !Files.exists(archive)) {
       System.err.println("bench: no class-data-sharing archive for " + engine + ": " + c.problem());
       return List.of();
@@ -159,7 +163,7 @@ public final class Harness {
 
   /** xsql's Q1 with the heap capped at 64 MiB: does it finish, and how fast. */
   private String memoryCheck(int scale, Path data) throws IOException, InterruptedException {
-    Child c = child("xsql", data, 1, List.of(BenchQuery.Q1), Optional.of("-Xmx64m"));
+    ChildJvm.Output c = child("xsql", data, 1, List.of(BenchQuery.Q1), Optional.of("-Xmx64m"));
     String outcome = c.problem().isEmpty() ? String.format(Locale.ROOT, "finished in %.2f s (%d rows)",
         c.runs().get(0).millis() / 1000, c.runs().get(0).rows()) : c.problem();
     return String.format(Locale.ROOT, "%,d products: xsql Q1 with -Xmx64m %s", scale, outcome);
@@ -176,7 +180,7 @@ public final class Harness {
     long bytes = BigScan.prepare(source, dir, settings.bigScanMb() * 1024L * 1024L);
     List<String> options = new ArrayList<>(jvmOptions.getOrDefault("xsql", List.of()));
     options.add("-Xmx64m");
-    Child c = child(BigScan.class.getName(), List.of(dir.toString()), options, false);
+    ChildJvm.Output c = childJvm.run(BigScan.class.getName(), List.of(dir.toString()), options, false);
     if (!c.problem().isEmpty()) {
       return String.format(Locale.ROOT, "%,d MB JSON Lines: xsql scan with -Xmx64m %s", bytes / 1_000_000,
           c.problem());
@@ -210,7 +214,7 @@ public final class Harness {
       List<String> options = new ArrayList<>(engine.equals("xsql") ? jvmOptions.getOrDefault("xsql", List.of())
           : List.of());
       options.add("-Xmx256m");
-      Child c = child(DbBench.class.getName(), args, options, false);
+      ChildJvm.Output c = childJvm.run(DbBench.class.getName(), args, options, false);
       boolean complete = c.problem().isEmpty() && c.runs().size() == runs * DbQuery.values().length;
       for (DbQuery q : DbQuery.values()) {
         // Each query's first run is untimed warm-up.
@@ -226,6 +230,32 @@ public final class Harness {
       if (jdbc != xsql) {
         out.add(String.format("row counts differ on the database table, %s: xsql returned %d, JDBC %d", q,
             xsql, jdbc));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Q1 at the largest scale with each join strategy, and the lookup into the database table (unless
+   * {@code --db-rows 0}); returns the cases whose row counts differ from the other engines' Q1 or from
+   * one row per key.
+   */
+  private List<String> joins() throws IOException, InterruptedException {
+    int largest = settings.scales().stream().max(Integer::compare).orElseThrow();
+    JoinSuite suite = new JoinSuite(settings, childJvm, jvmOptions.getOrDefault("xsql", List.of()));
+    joinResults.addAll(suite.q1(data(largest)));
+    if (settings.dbRows() > 0) {
+      joinResults.addAll(suite.lookup());
+    }
+    Optional<Long> q1 = results.stream().filter(r -> r.scale() == largest && r.query() == BenchQuery.Q1
+        && !r.runs().isEmpty()).map(Result::rows).findFirst();
+    List<String> out = new ArrayList<>();
+    for (JoinResult r : joinResults) {
+      Optional<Long> expected = r.query().part == JoinQuery.Part.Q1 ? q1
+          : Optional.of((long) JoinSuite.keyCount(settings.dbRows()));
+      if (!r.runs().isEmpty() && expected.isPresent() && r.rows() != expected.get()) {
+        out.add(String.format(Locale.ROOT, "row counts differ on the join strategies, %s: xsql returned %d,"
+            + " expected %d", r.query(), r.rows(), expected.get()));
       }
     }
     return out;
@@ -264,71 +294,19 @@ public final class Harness {
   }
 
   /**
-   * What a child JVM produced.
-   *
-   * @param runs its measurements
-   * @param problem why it produced none or too few ("timed out", "failed, see LOG"), else empty
-   */
-  private record Child(List<Measurement> runs, String problem) {}
-
-  /**
    * Runs queries in a fresh JVM with this JVM's class path. A query run once is timed from outside, JVM
    * start-up included (an engine's import excluded, it is reported as the load).
    */
-  private Child child(String engine, Path data, int runs, List<BenchQuery> queries, Optional<String> heap)
-      throws IOException, InterruptedException {
+  private ChildJvm.Output child(String engine, Path data, int runs, List<BenchQuery> queries,
+      Optional<String> heap) throws IOException, InterruptedException {
     List<String> args = new ArrayList<>(List.of(engine, data.toString(), String.valueOf(runs)));
     queries.forEach(q -> args.add(q.name()));
     List<String> options = new ArrayList<>(jvmOptions.getOrDefault(engine, List.of()));
     heap.ifPresent(options::add);
-    Child c = child(QueryRunner.class.getName(), args, options, true);
+    ChildJvm.Output c = childJvm.run(QueryRunner.class.getName(), args, options, true);
     if (!c.problem().isEmpty() || c.runs().size() != runs * queries.size()) {
-      return new Child(c.runs(), c.problem().isEmpty() ? "too few measurements" : c.problem());
+      return c.failed(c.problem().isEmpty() ? "too few measurements" : c.problem());
     }
     return c;
-  }
-
-  /**
-   * Runs a main class in a fresh JVM with this JVM's class path and collects the {@link Measurement}s it
-   * prints.
-   *
-   * @param options JVM options
-   * @param fromOutside whether a child printing one measurement is timed from outside, JVM start-up
-   *     included (an engine's import excluded, it is reported as the load)
-   */
-  private Child child(String main, List<String> args, List<String> options, boolean fromOutside)
-      throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    command.addAll(options);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
-    command.addAll(args);
-    String name = args.get(0).replaceAll("[^A-Za-z0-9]", "");
-    Path log = Files.createTempFile("xsql-bench-" + name, ".log");
-    Path out = Files.createTempFile("xsql-bench-" + name, ".out");
-    long start = System.nanoTime();
-    Process p = new ProcessBuilder(command).redirectError(log.toFile()).redirectOutput(out.toFile()).start();
-    if (!p.waitFor(settings.timeoutMillis(), TimeUnit.MILLISECONDS)) {
-      p.destroyForcibly().waitFor();
-      return new Child(List.of(), "timed out after " + settings.timeoutMillis() / 1000 + " s");
-    }
-    double wall = (System.nanoTime() - start) / 1e6;
-    List<Measurement> measured = new ArrayList<>();
-    for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
-      Measurement m = Measurement.parse(line);
-      if (m != null) {
-        measured.add(m);
-      }
-    }
-    Files.delete(out);
-    if (p.exitValue() != 0 || measured.isEmpty()) {
-      return new Child(measured, "failed, see " + log);
-    }
-    Files.delete(log);
-    if (measured.size() == 1 && fromOutside) {
-      Measurement m = measured.get(0);
-      return new Child(List.of(m.withMillis(wall - m.loadMillis())), "");
-    }
-    return new Child(measured, "");
   }
 }

@@ -15,16 +15,22 @@ final class Report {
   private final List<Result> results;
   private final List<String> memoryChecks;
   private final List<DbResult> dbResults;
+  private final List<JoinResult> joinResults;
+  private final JoinReport joinReport;
   private final List<String> mismatches;
 
   Report(BenchSettings settings, Machine machine, List<Result> results, List<String> memoryChecks,
-      List<DbResult> dbResults, List<String> mismatches) {
+      List<DbResult> dbResults, List<JoinResult> joinResults, List<String> mismatches) {
     this.settings = settings;
     this.machine = machine;
     this.results = results;
     this.memoryChecks = memoryChecks;
     this.dbResults = dbResults;
+    this.joinResults = joinResults;
     this.mismatches = mismatches;
+    int largest = settings.scales().stream().max(Integer::compare).orElseThrow();
+    this.joinReport = new JoinReport(settings, joinResults, largest,
+        find(largest, "duckdb", BenchQuery.Q1, true).map(Result::medianMillis).orElse(Double.NaN));
   }
 
   void write() throws IOException {
@@ -97,6 +103,9 @@ final class Report {
     if (!dbResults.isEmpty()) {
       database(b);
     }
+    if (!joinResults.isEmpty()) {
+      joinReport.section(b);
+    }
     targets(b);
     b.append("\n## Memory check\n\n");
     memoryChecks.forEach(m -> b.append("- ").append(m).append('\n'));
@@ -153,6 +162,9 @@ final class Report {
             : big.contains("finished") ? "yes" : "no"));
     if (!dbResults.isEmpty()) {
       databaseTargets(b);
+    }
+    if (!joinResults.isEmpty()) {
+      joinReport.targets(b);
     }
   }
 
@@ -330,6 +342,7 @@ final class Report {
             r.note().replace(',', ';')));
       }
     }
+    joinReport.csv(b);
     return b.toString();
   }
 }
