@@ -5,9 +5,11 @@ import io.xsql.spi.ConfigNode;
 import io.xsql.spi.Location;
 import io.xsql.spi.Options;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
@@ -31,6 +33,26 @@ record Catalog(Path file, List<Entry> sources) {
   /** An empty catalog, for {@code jdbc:xsql:} without one. */
   static Catalog empty() {
     return new Catalog(Path.of("."), List.of());
+  }
+
+  /**
+   * This catalog with only the named sources, for connections limited to some of them.
+   *
+   * @throws SQLException 42000 naming a source the catalog does not have
+   */
+  Catalog only(Set<String> names) throws SQLException {
+    Set<String> missing = new TreeSet<>(names);
+    List<Entry> kept = new ArrayList<>();
+    for (Entry e : sources) {
+      if (missing.remove(e.name())) {
+        kept.add(e);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new SQLException("the setting '" + ConnectionSettings.SOURCES + "' names sources the catalog "
+          + file + " does not have: " + missing, "42000");
+    }
+    return new Catalog(file, List.copyOf(kept));
   }
 
   /** Reads and checks a catalog file's structure (each source's own keys are checked by its adapter). */

@@ -33,16 +33,27 @@ final class CatalogReader {
 
   private final Path file;
   private final UnaryOperator<String> environment;
+  /** What the file is, for messages: "catalog", "server configuration". */
+  private final String kind;
+  /** The key a file of this kind starts with, for messages. */
+  private final String firstKey;
 
   /**
-   * Creates a reader.
+   * Creates a reader of a catalog.
    *
    * @param file the catalog file
    * @param environment looks up environment variables (null when unset)
    */
   CatalogReader(Path file, UnaryOperator<String> environment) {
+    this(file, environment, "catalog", "sources");
+  }
+
+  /** Creates a reader of another kind of file: {@code kind} names it in messages, {@code firstKey} its usual start. */
+  CatalogReader(Path file, UnaryOperator<String> environment, String kind, String firstKey) {
     this.file = file;
     this.environment = environment;
+    this.kind = kind;
+    this.firstKey = firstKey;
   }
 
   /** Reads the whole file; its top level must be a mapping. */
@@ -52,11 +63,12 @@ final class CatalogReader {
     try (InputStream in = Files.newInputStream(file); JsonParser p = factory.createParser(in)) {
       JsonToken first = p.nextToken();
       if (first == null) {
-        throw new CatalogException(new Location(file, 1, 1), "the catalog is empty; expected 'sources:'");
+        throw new CatalogException(new Location(file, 1, 1),
+            "the " + kind + " is empty; expected '" + firstKey + ":'");
       }
       ConfigNode root = node(p, first);
       if (!(root instanceof ConfigNode.Mapping mapping)) {
-        throw new CatalogException(root.location(), "expected a mapping with 'sources:' but got "
+        throw new CatalogException(root.location(), "expected a mapping with '" + firstKey + ":' but got "
             + root.shape());
       }
       return mapping;
@@ -64,9 +76,9 @@ final class CatalogReader {
       throw new CatalogException(location(e.getLocation()), "not valid "
           + (factory instanceof YAMLFactory ? "YAML" : "JSON") + ": " + e.getOriginalMessage(), e);
     } catch (NoSuchFileException e) {
-      throw new CatalogException(new Location(file, 0, 0), "catalog file not found", e);
+      throw new CatalogException(new Location(file, 0, 0), kind + " file not found", e);
     } catch (IOException e) {
-      throw new CatalogException(new Location(file, 0, 0), "cannot read the catalog: " + e, e);
+      throw new CatalogException(new Location(file, 0, 0), "cannot read the " + kind + ": " + e, e);
     }
   }
 

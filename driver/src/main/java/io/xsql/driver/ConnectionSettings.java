@@ -27,6 +27,12 @@ final class ConnectionSettings {
   static final String JOIN_STRATEGIES = "joinStrategies";
 
   /**
+   * The catalog's sources to open, comma-separated; all when absent. The xsql server sets it per user
+   * (its clients cannot: it is not on the server's list of settings clients may give).
+   */
+  static final String SOURCES = "sources";
+
+  /**
    * Identifiers keep their case and match case-insensitively; double quotes quote them; the usual
    * PostgreSQL and MySQL functions are available.
    */
@@ -47,7 +53,7 @@ final class ConnectionSettings {
   private ConnectionSettings() {}
 
   private static Set<String> known() {
-    Set<String> out = new TreeSet<>(Set.of(CATALOG, JOIN_STRATEGIES, "user", "password"));
+    Set<String> out = new TreeSet<>(Set.of(CATALOG, JOIN_STRATEGIES, SOURCES, "user", "password"));
     for (CalciteConnectionProperty p : CalciteConnectionProperty.values()) {
       out.add(p.camelName());
     }
@@ -95,6 +101,19 @@ final class ConnectionSettings {
       throw new IllegalArgumentException(JOIN_STRATEGIES + " must be true or false, not '" + value + "'");
     }
     return Boolean.parseBoolean(value);
+  }
+
+  /** The names of the sources to open, if the settings restrict them. */
+  static Optional<Set<String>> sources(Properties settings) {
+    return Optional.ofNullable(settings.getProperty(SOURCES)).map(s -> {
+      Set<String> out = new TreeSet<>();
+      for (String name : s.split(",")) {
+        if (!name.isBlank()) {
+          out.add(name.trim());
+        }
+      }
+      return out;
+    });
   }
 
   /** The catalog file, if the settings name one. */

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.calcite.schema.SchemaPlus;
@@ -48,6 +49,10 @@ public final class Session implements AutoCloseable {
     try {
       Catalog catalog = ConnectionSettings.catalog(settings)
           .map(path -> Catalog.read(path, System::getenv)).orElse(Catalog.empty());
+      Optional<Set<String>> only = ConnectionSettings.sources(settings);
+      if (only.isPresent()) {
+        catalog = catalog.only(only.get());
+      }
       open(catalog, root);
     } catch (RuntimeException e) {
       throw XsqlErrors.translate(e);

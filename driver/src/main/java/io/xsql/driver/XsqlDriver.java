@@ -11,7 +11,8 @@ import java.util.logging.Logger;
 
 /**
  * The xsql JDBC driver: {@code jdbc:xsql:} for an empty catalog, {@code jdbc:xsql:catalog=PATH} for a
- * catalog file, further settings as {@code ;key=value} or as properties.
+ * catalog file, further settings as {@code ;key=value} or as properties; {@code jdbc:xsql:remote:url=...}
+ * for an xsql server (Avatica's remote driver, protobuf unless {@code serialization} says otherwise).
  */
 public final class XsqlDriver implements Driver {
   static {
@@ -23,6 +24,9 @@ public final class XsqlDriver implements Driver {
     }
   }
 
+  /** URLs of an xsql server: what follows is Avatica's remote settings ({@code url=http://host:8765}). */
+  static final String REMOTE_PREFIX = EmbeddedDriver.PREFIX + "remote:";
+
   /** Created on first use, after {@link CalciteDefaults} took effect. */
   private static final class Embedded {
     static final EmbeddedDriver DRIVER = new EmbeddedDriver();
@@ -32,6 +36,9 @@ public final class XsqlDriver implements Driver {
   public Connection connect(String url, Properties info) throws SQLException {
     if (!acceptsURL(url)) {
       return null;
+    }
+    if (url.startsWith(REMOTE_PREFIX)) {
+      return RemoteDriver.connect(url.substring(REMOTE_PREFIX.length()), info);
     }
     Properties settings = ConnectionSettings.resolve(url.substring(EmbeddedDriver.PREFIX.length()), info);
     return Embedded.DRIVER.connect(url, settings);

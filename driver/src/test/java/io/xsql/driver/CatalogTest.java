@@ -7,7 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.xsql.spi.CatalogException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +37,26 @@ final class CatalogTest {
     try (Connection c = Fixtures.connect(catalog)) {
       assertThat(Fixtures.rows(c, "SELECT COUNT(*) FROM users")).containsExactly("5");
     }
+  }
+
+  @Test
+  void theSourcesSettingOpensOnlyTheNamedSources() throws SQLException {
+    Path catalog = Fixtures.usersAndDepartments(dir);
+    try (Connection c = DriverManager.getConnection("jdbc:xsql:catalog=" + catalog + ";sources=users")) {
+      assertThat(Fixtures.rows(c, "SELECT COUNT(*) FROM users")).containsExactly("5");
+      assertThatThrownBy(() -> Fixtures.rows(c, "SELECT COUNT(*) FROM departments"))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42S02"));
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rs = c.getMetaData().getTables(null, null, "%", null)) {
+        while (rs.next()) {
+          tables.add(rs.getString("TABLE_NAME"));
+        }
+      }
+      assertThat(tables).contains("users").doesNotContain("departments");
+    }
+    assertThatThrownBy(() -> DriverManager.getConnection("jdbc:xsql:catalog=" + catalog + ";sources=users,nope"))
+        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42000"))
+        .hasMessageContaining("[nope]");
   }
 
   @Test

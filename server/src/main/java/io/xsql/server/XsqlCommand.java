@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code xsql} command: {@code query}, {@code explain}, {@code shell} and {@code demo} over a
- * catalog file. Exit codes: 0 success, 1 a query, the catalog or the terminal failed, 2 the command line
+ * The {@code xsql} command: {@code query}, {@code explain}, {@code shell}, {@code demo} and {@code serve}
+ * over a catalog file. Exit codes: 0 success, 1 a query, the catalog or the terminal failed, 2 the command line
  * was wrong.
  */
 public final class XsqlCommand {
@@ -36,6 +36,7 @@ public final class XsqlCommand {
     out.put("explain", new ExplainCommand());
     out.put("shell", new ShellCommand());
     out.put("demo", new DemoCommand());
+    out.put("serve", new ServeCommand());
     return out;
   }
 

@@ -363,6 +363,9 @@ public final class XsqlJdbcFactory extends CalciteFactory {
     /** The execution this result set reads, kept after it ends for its warnings. */
     private Optional<QueryContext> query = Optional.empty();
     private final OptionalInt fixedOffsetMillis;
+    /** The statement's maximum rows when the result set was made; 0 for no limit. */
+    private final long maxRows;
+    private long returned;
     private BitSet timestampColumns;
     private Class<?>[] plainClasses;
 
@@ -370,6 +373,7 @@ public final class XsqlJdbcFactory extends CalciteFactory {
         ResultSetMetaData metaData, TimeZone timeZone, Meta.Frame firstFrame) throws SQLException {
       super(statement, signature, metaData, timeZone, firstFrame);
       fixedOffsetMillis = fixedOffset(localCalendar);
+      maxRows = statement.getLargeMaxRows();
     }
 
     private Optional<QueryContext> query() {
@@ -383,9 +387,12 @@ public final class XsqlJdbcFactory extends CalciteFactory {
     public boolean next() throws SQLException {
       query();
       try {
-        boolean more = super.next();
+        // Calcite applies a statement's maximum rows to plain statements only; prepared ones stop here.
+        boolean more = (maxRows <= 0 || returned < maxRows) && super.next();
         if (!more) {
           finish();
+        } else {
+          returned++;
         }
         return more;
       } catch (SQLException | RuntimeException e) {

@@ -1,0 +1,42 @@
+package io.xsql.driver;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.apache.calcite.avatica.AvaticaClientRuntimeException;
+import org.apache.calcite.avatica.BuiltInConnectionProperty;
+import org.apache.calcite.avatica.ConnectStringParser;
+import org.apache.calcite.avatica.remote.Driver;
+
+/** {@code jdbc:xsql:remote:}: Avatica's remote driver, speaking protobuf unless told otherwise. */
+final class RemoteDriver {
+  private static final String AVATICA_PREFIX = "jdbc:avatica:remote:";
+
+  /** Created on first use: loading Avatica's driver registers it, which embedded users need not pay for. */
+  private static final class Holder {
+    static final Driver DRIVER = new Driver();
+  }
+
+  private RemoteDriver() {}
+
+  /** Connects to the server that {@code settings} (Avatica's {@code url=...;...}) name. */
+  static Connection connect(String settings, Properties info) throws SQLException {
+    Properties withDefaults = new Properties();
+    if (info != null) {
+      withDefaults.putAll(info);
+    }
+    String serialization = BuiltInConnectionProperty.SERIALIZATION.camelName();
+    // Protobuf is smaller and faster than Avatica's JSON default; xsql servers speak protobuf unless told.
+    if (!ConnectStringParser.parse(settings).containsKey(serialization)
+        && !withDefaults.containsKey(serialization)) {
+      withDefaults.setProperty(serialization, "protobuf");
+    }
+    try {
+      return Holder.DRIVER.connect(AVATICA_PREFIX + settings, withDefaults);
+    } catch (AvaticaClientRuntimeException e) {
+      // The server refused the connection (a forbidden property, a bad catalog): JDBC callers expect an
+      // SQLException with the server's SQLState, not Avatica's unchecked exception.
+      throw new SQLException(e.getMessage(), e.getSqlState(), e.getErrorCode(), e);
+    }
+  }
+}
