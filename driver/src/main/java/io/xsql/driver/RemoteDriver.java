@@ -37,6 +37,12 @@ final class RemoteDriver {
       // The server refused the connection (a forbidden property, a bad catalog): JDBC callers expect an
       // SQLException with the server's SQLState, not Avatica's unchecked exception.
       throw new SQLException(e.getMessage(), e.getSqlState(), e.getErrorCode(), e);
+    } catch (RuntimeException e) {
+      // Avatica's HTTP client fails unchecked: a refused login (HTTP 401/403) or an unreachable server.
+      String message = String.valueOf(e.getMessage());
+      boolean refused = message.contains("HTTP/401") || message.contains("HTTP/403");
+      throw new SQLException((refused ? "the xsql server refused the login: " : "cannot reach the xsql server: ")
+          + message, refused ? "28000" : "08001", e);
     }
   }
 }

@@ -23,6 +23,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaStatement;
@@ -74,6 +75,8 @@ final class ServeAuthTest {
   @Test
   void basicAuthenticationLetsInTheRightPasswordOnlyAndLogsFailuresWithoutIt() throws Exception {
     assertThatThrownBy(() -> ServeFixture.avatica(basic.port(), "").close()).hasStackTraceContaining("401");
+    assertThatThrownBy(() -> ServeFixture.xsqlRemote(basic.port(), new Properties()).close())
+        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("28000"));
     String log = stderrOf(() -> assertThatThrownBy(() ->
         ServeFixture.avatica(basic.port(), login("BASIC", "alice", "not-" + ALICE_PASSWORD)).close())
         .hasStackTraceContaining("401"));
