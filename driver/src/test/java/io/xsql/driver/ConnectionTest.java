@@ -8,8 +8,10 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.Driver;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -19,6 +21,24 @@ import org.junit.jupiter.api.io.TempDir;
 final class ConnectionTest {
   @TempDir
   Path dir;
+
+  @Test
+  void preparedStatementsStopAtTheirMaximumRowsAsPlainOnesDo() throws SQLException {
+    Path catalog = Fixtures.usersAndDepartments(dir);
+    try (Connection c = Fixtures.connect(catalog);
+        PreparedStatement ps = c.prepareStatement("SELECT id FROM users WHERE id > ? ORDER BY id");
+        Statement s = c.createStatement()) {
+      ps.setMaxRows(2);
+      ps.setInt(1, 1);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertThat(Fixtures.rows(rs)).containsExactly("2", "3");
+      }
+      s.setMaxRows(2);
+      try (ResultSet rs = s.executeQuery("SELECT id FROM users WHERE id > 1 ORDER BY id")) {
+        assertThat(Fixtures.rows(rs)).containsExactly("2", "3");
+      }
+    }
+  }
 
   @Test
   void theDriverIsFoundThroughServiceLoading() throws SQLException {
