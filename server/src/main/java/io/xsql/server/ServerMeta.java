@@ -275,9 +275,15 @@ final class ServerMeta extends JdbcMeta {
   @Override
   public boolean syncResults(StatementHandle sh, QueryState state, long offset)
       throws NoSuchStatementException {
-    statement(sh);
+    Statement s = statement(sh);
     try {
+      // A client re-creating a result sends the SQL again: it must pass the same check as the first time.
+      if (state.type == QueryState.StateType.SQL) {
+        ServerQueries.check(state.sql, s.getConnection(), user());
+      }
       return super.syncResults(sh, state, offset);
+    } catch (SQLException e) {
+      throw ServerErrors.translate(new RuntimeException(e));
     } catch (RuntimeException e) {
       throw ServerErrors.translate(e);
     }

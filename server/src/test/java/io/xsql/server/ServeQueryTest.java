@@ -9,12 +9,18 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
+import org.apache.calcite.avatica.remote.Service;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,6 +131,17 @@ final class ServeQueryTest {
           .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42501"))
           .hasStackTraceContaining("queries and EXPLAIN only");
       assertThat(ServeFixture.rows(c, "EXPLAIN PLAN FOR SELECT * FROM people")).isNotEmpty();
+      // Re-creating a result (as clients do after a server restart) sends SQL too; it is checked the same.
+      try (Statement s = c.createStatement()) {
+        ProtobufTranslationImpl protobuf = new ProtobufTranslationImpl();
+        Service.Request sync = new Service.SyncResultsRequest(((AvaticaConnection) c).id,
+            ((AvaticaStatement) s).getId(), new QueryState("DELETE FROM pg.nums"), 0);
+        Service.Response response = protobuf.parseResponse(
+            ServeAuthTest.post(server.port(), null, null, protobuf.serializeRequest(sync)).body());
+        assertThat(response).isInstanceOfSatisfying(Service.ErrorResponse.class,
+            e -> assertThat(e.sqlState).isEqualTo("42501"));
+      }
+      assertThat(ServeFixture.rows(c, "SELECT COUNT(*) FROM pg.nums")).containsExactly("" + ServeFixture.NUMS);
       assertThat(ServeFixture.rows(c, "WITH t AS (SELECT id FROM people) SELECT COUNT(*) FROM t"))
           .containsExactly("3");
     }
