@@ -69,13 +69,16 @@ final class FileLookupCursor implements RowCursor {
   /** Finds the records' offsets in the index (building it if needed) and opens the file. */
   private void open() {
     FileIndex index = lookup.index(keyColumns, context);
-    LongStream.Builder found = LongStream.builder();
+    LongStream.Builder hashes = LongStream.builder();
     for (List<Object> key : keys) {
       Object[] values = key.toArray();
       if (!KeyHash.hasNull(values) && wanted.add(KeyHash.tuple(values))) {
-        index.offsets(KeyHash.of(values), found);
+        hashes.add(KeyHash.of(values));
       }
     }
+    // In hash order the searches walk the index forward instead of jumping across it.
+    LongStream.Builder found = LongStream.builder();
+    hashes.build().sorted().forEach(hash -> index.offsets(hash, found));
     // In file order, each once: reads go forward, and two keys with one hash find the same records.
     offsets = found.build().sorted().distinct().toArray();
     List<Integer> columns = new ArrayList<>(request.columns());
