@@ -61,6 +61,12 @@ final class ServeFixture {
         Optional.empty(), idle, defaults, users);
   }
 
+  /** A server of a catalog without authentication, with default limits, idle connections kept a minute. */
+  static ServeServer serve(Path catalog) throws SQLException, IOException {
+    return ServeServer.start(config(catalog, Duration.ofMinutes(1), ServerConfig.of(catalog).defaults(),
+        Map.of()));
+  }
+
   /** A user's settings. */
   static ServerUser user(String name, Optional<Set<String>> sources, ServerLimits limits) {
     return new ServerUser(name, sources, limits, false);

@@ -40,8 +40,7 @@ final class ServeLoadTest {
   static void start() throws Exception {
     ServeFixture.createDatabase();
     catalog = ServeFixture.catalog(dir, "xsql_serve_load");
-    server = ServeServer.start(ServeFixture.config(catalog, Duration.ofMinutes(1),
-        ServerConfig.of(catalog).defaults(), Map.of()));
+    server = ServeFixture.serve(catalog);
   }
 
   @AfterAll

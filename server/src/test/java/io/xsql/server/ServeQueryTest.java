@@ -11,10 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaStatement;
@@ -37,8 +35,7 @@ final class ServeQueryTest {
   static void start() throws Exception {
     ServeFixture.createDatabase();
     catalog = ServeFixture.catalog(dir, "xsql_serve_query");
-    server = ServeServer.start(ServeFixture.config(catalog, Duration.ofMinutes(1),
-        ServerConfig.of(catalog).defaults(), Map.of()));
+    server = ServeFixture.serve(catalog);
   }
 
   @AfterAll
