@@ -2,7 +2,6 @@ package io.xsql.planner;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Join keys as the join operators compare them. Both sides of an equi-join key have the same SQL type
@@ -13,8 +12,16 @@ import java.util.List;
 final class JoinKeys {
   private JoinKeys() {}
 
-  /** The key tuple of a row for hashing and {@code equals}, or null when one of its values is NULL. */
-  static List<Object> of(Object[] row, int[] keys) {
+  /**
+   * The key of a row for hashing and {@code equals}: the normalized value of a single key, a list of them
+   * for a composite key; null when one of its values is NULL. A single key is not wrapped in a list,
+   * since lookups compute one per row on both sides.
+   */
+  static Object of(Object[] row, int[] keys) {
+    if (keys.length == 1) {
+      Object v = row[keys[0]];
+      return v == null ? null : normalize(v);
+    }
     Object[] values = new Object[keys.length];
     for (int i = 0; i < keys.length; i++) {
       Object v = row[keys[i]];

@@ -25,9 +25,11 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
   private Enumerator<Object[]> outer;
   private boolean outerDone;
   private final List<Object[]> batch = new ArrayList<>();
+  /** The join key of each batch row ({@link JoinKeys#of}), computed once. */
+  private final List<Object> batchKeys = new ArrayList<>();
   private int nextInBatch;
   /** The batch's inner rows by normalized key, in the order the lookup returned them. */
-  private Map<List<Object>, List<Object[]>> innerByKey = Map.of();
+  private Map<Object, List<Object[]>> innerByKey = Map.of();
   private Object[] outerRow;
   private List<Object[]> matches = List.of();
   private int nextMatch;
@@ -57,8 +59,8 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
       if (nextInBatch == batch.size() && !readBatch()) {
         return false;
       }
+      Object key = batchKeys.get(nextInBatch);
       outerRow = batch.get(nextInBatch++);
-      List<Object> key = JoinKeys.of(outerRow, plan.outerKeys());
       matches = key == null ? List.of() : innerByKey.getOrDefault(key, List.of());
       nextMatch = 0;
       JoinRelType type = plan.type();
@@ -89,6 +91,7 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
   /** Reads the next batch of outer rows and looks up their keys; false when the outer side is done. */
   private boolean readBatch() {
     batch.clear();
+    batchKeys.clear();
     nextInBatch = 0;
     innerByKey = Map.of();
     if (outerDone) {
@@ -103,7 +106,9 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
         outerDone = true;
         break;
       }
-      batch.add(outer.current());
+      Object[] row = outer.current();
+      batch.add(row);
+      batchKeys.add(JoinKeys.of(row, plan.outerKeys()));
     }
     if (batch.isEmpty()) {
       return false;
@@ -115,11 +120,12 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
   }
 
   /** The inner rows matching the batch's keys, asking the lookup for each distinct non-NULL key once. */
-  private Map<List<Object>, List<Object[]>> lookup(ScanRequest scan) {
+  private Map<Object, List<Object[]>> lookup(ScanRequest scan) {
     // Normalized key -> the first occurrence's own values, which the source compares in its own way.
-    Map<List<Object>, List<Object>> wanted = new LinkedHashMap<>();
-    for (Object[] row : batch) {
-      List<Object> key = JoinKeys.of(row, plan.outerKeys());
+    Map<Object, List<Object>> wanted = new LinkedHashMap<>();
+    for (int r = 0; r < batch.size(); r++) {
+      Object[] row = batch.get(r);
+      Object key = batchKeys.get(r);
       if (key != null && !wanted.containsKey(key)) {
         Object[] values = new Object[plan.outerKeys().length];
         for (int i = 0; i < values.length; i++) {
@@ -136,11 +142,11 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
     RowCursor cursor = null;
     try {
       cursor = inner.lookup().lookup(inner.keyColumns(), List.copyOf(wanted.values()), scan);
-      Map<List<Object>, List<Object[]>> found = new HashMap<>();
+      Map<Object, List<Object[]>> found = new HashMap<>();
       while (cursor.next()) {
         checkCanceled();
         Object[] row = cursor.current();
-        List<Object> key = JoinKeys.of(row, innerKeys);
+        Object key = JoinKeys.of(row, innerKeys);
         // Rows for keys not asked for (a source's looser comparison) match no row of the batch: drop them
         // to keep memory to the batch's matches.
         if (key != null && wanted.containsKey(key)) {
@@ -183,6 +189,7 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
     close();
     outerDone = false;
     batch.clear();
+    batchKeys.clear();
     nextInBatch = 0;
     innerByKey = Map.of();
     matches = List.of();

@@ -103,7 +103,7 @@ final class MergeJoinEnumeratorTest {
     List<Object[]> out = new ArrayList<>();
     boolean[] rightMatched = new boolean[right.size()];
     for (Object[] l : left) {
-      List<Object> key = JoinKeys.of(l, plan.leftKeys());
+      Object key = JoinKeys.of(l, plan.leftKeys());
       boolean found = false;
       for (int j = 0; j < right.size() && !(found && plan.firstMatch()); j++) {
         if (key != null && key.equals(JoinKeys.of(right.get(j), plan.rightKeys()))) {
