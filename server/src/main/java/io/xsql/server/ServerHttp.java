@@ -8,6 +8,7 @@ import org.apache.calcite.avatica.server.AvaticaServerConfiguration;
 import org.apache.calcite.avatica.server.HttpRequestRemoteUserExtractor;
 import org.apache.calcite.avatica.server.HttpServer;
 import org.apache.calcite.avatica.server.RemoteUserExtractor;
+import org.eclipse.jetty.security.Authenticator;
 import org.eclipse.jetty.security.ConstraintSecurityHandler;
 import org.eclipse.jetty.security.authentication.BasicAuthenticator;
 import org.eclipse.jetty.security.authentication.DigestAuthenticator;
@@ -31,19 +32,21 @@ final class ServerHttp extends HttpServer {
   @Override
   protected ConstraintSecurityHandler configureBasicAuthentication(Server server,
       AvaticaServerConfiguration config) {
-    ServerLogin login = new ServerLogin(config.getHashLoginServiceRealm(), config.getHashLoginServiceProperties());
-    server.addBean(login);
-    return configureCommonAuthentication(Constraint.__BASIC_AUTH, config.getAllowedRoles(),
-        new BasicAuthenticator(), null, login);
+    return login(server, config, Constraint.__BASIC_AUTH, new BasicAuthenticator());
   }
 
   @Override
   protected ConstraintSecurityHandler configureDigestAuthentication(Server server,
       AvaticaServerConfiguration config) {
+    return login(server, config, Constraint.__DIGEST_AUTH, new DigestAuthenticator());
+  }
+
+  /** Avatica's authentication of one kind, with xsql's login service (it logs failed logins). */
+  private ConstraintSecurityHandler login(Server server, AvaticaServerConfiguration config, String kind,
+      Authenticator authenticator) {
     ServerLogin login = new ServerLogin(config.getHashLoginServiceRealm(), config.getHashLoginServiceProperties());
     server.addBean(login);
-    return configureCommonAuthentication(Constraint.__DIGEST_AUTH, config.getAllowedRoles(),
-        new DigestAuthenticator(), null, login);
+    return configureCommonAuthentication(kind, config.getAllowedRoles(), authenticator, null, login);
   }
 
   /** Basic or Digest authentication against a users file, running each request as its user. */
