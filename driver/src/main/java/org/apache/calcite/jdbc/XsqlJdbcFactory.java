@@ -1,6 +1,7 @@
 package org.apache.calcite.jdbc;
 
 import io.xsql.driver.JavaTimes;
+import io.xsql.driver.RowArrayCursor;
 import io.xsql.driver.Session;
 import io.xsql.driver.XsqlConnection;
 import io.xsql.driver.XsqlConnectionConfig;
@@ -374,6 +375,21 @@ public final class XsqlJdbcFactory extends CalciteFactory {
       super(statement, signature, metaData, timeZone, firstFrame);
       fixedOffsetMillis = fixedOffset(localCalendar);
       maxRows = statement.getLargeMaxRows();
+    }
+
+    /**
+     * Executes as Calcite's result set does, but reads the rows through {@link RowArrayCursor} rather
+     * than Avatica's slower cursor for rows that are arrays.
+     */
+    @Override
+    protected CalciteResultSet execute() throws SQLException {
+      CalciteConnectionImpl connection = getCalciteConnection();
+      connection.getDriver().handler.onStatementExecute(statement,
+          connection.config().autoTemp() ? () -> { } : null);
+      Iterable<Object> rows = connection.meta().createIterable(statement.handle, state, signature, List.of(),
+          firstFrame);
+      execute2(RowArrayCursor.of(signature.cursorFactory, rows), columnMetaDataList);
+      return this;
     }
 
     private Optional<QueryContext> query() {
