@@ -150,6 +150,9 @@ public final class Harness {
     }
     List<String> quiet = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     List<String> dump = new ArrayList<>(quiet);
+    // Compiles in the requesting thread, so that none is still queued when the JVM exits: such a method
+    // can be archived in a state that no later JVM compiles (seen: the CSV tokenizer stayed interpreted).
+    dump.add("-XX:-BackgroundCompilation");
     dump.add("-XX:ArchiveClassesAtExit=" + archive);
     ChildJvm.Output c = childJvm.run(QueryRunner.class.getName(), args, dump, false);
     if (!c.problem().isEmpty() || !Files.exists(archive)) {
