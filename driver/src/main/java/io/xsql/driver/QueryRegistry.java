@@ -1,6 +1,7 @@
 package io.xsql.driver;
 
 import io.xsql.planner.QueryContext;
+import io.xsql.spi.DaemonThreads;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -19,17 +19,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class QueryRegistry implements AutoCloseable {
   /** One daemon thread fires all timeouts; it hands the cancel actions to {@link #CANCELLERS}. */
   private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(
-      daemon("xsql-query-timeout"));
+      DaemonThreads.named("xsql-query-timeout"));
   /** Runs cancel actions, which may block (a database's cancel), so that one never delays other timeouts. */
-  private static final ExecutorService CANCELLERS = Executors.newCachedThreadPool(daemon("xsql-cancel"));
-
-  private static ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
-  }
+  private static final ExecutorService CANCELLERS = Executors.newCachedThreadPool(DaemonThreads.named("xsql-cancel"));
 
   private record Running(QueryContext context, Optional<ScheduledFuture<?>> timer) {}
 

@@ -1,5 +1,6 @@
 package io.xsql.server;
 
+import io.xsql.spi.DaemonThreads;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -70,11 +71,8 @@ final class ServeServer implements AutoCloseable {
     }).orElse(null);
     ServerHttp http = new ServerHttp(config.port(), handler, auth.orElse(null), tls);
     http.start();
-    ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "xsql-serve-expiry");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor(
+        DaemonThreads.named("xsql-serve-expiry"));
     // Once a second at most: expiring is cheap, and an idle timeout of seconds should mean seconds.
     long period = Math.max(100, Math.min(1000, config.idleTimeout().toMillis() / 4));
     expiry.scheduleWithFixedDelay(() -> {

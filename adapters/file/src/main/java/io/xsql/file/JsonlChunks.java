@@ -1,5 +1,6 @@
 package io.xsql.file;
 
+import io.xsql.spi.DaemonThreads;
 import io.xsql.spi.ErrorCode;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.SourceException;
@@ -30,11 +31,8 @@ final class JsonlChunks implements RowCursor {
   /** Bytes per chunk: small enough to bound memory, large enough to keep hand-over costs low. */
   static final long CHUNK = 1 << 20;
   private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
-  private static final ExecutorService POOL = Executors.newFixedThreadPool(WORKERS, r -> {
-    Thread t = new Thread(r, "xsql-file-scan");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService POOL = Executors.newFixedThreadPool(WORKERS,
+      DaemonThreads.named("xsql-file-scan"));
 
   /** What one chunk produced: its rows, or the failure that stopped it after them. */
   private record Chunk(List<Object[]> rows, SourceException failure) {}

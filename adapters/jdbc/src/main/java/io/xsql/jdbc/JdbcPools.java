@@ -2,6 +2,7 @@ package io.xsql.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.xsql.spi.DaemonThreads;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,11 +23,8 @@ final class JdbcPools {
   /** How long an unused pool stays open for the next xsql connection. */
   private static final Duration LINGER = Duration.ofSeconds(60);
   private static final AtomicInteger POOL_NUMBER = new AtomicInteger();
-  private static final ScheduledExecutorService CLOSER = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "xsql-pool-closer");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ScheduledExecutorService CLOSER = Executors.newSingleThreadScheduledExecutor(
+      DaemonThreads.named("xsql-pool-closer"));
   private static final Map<Key, Shared> POOLS = new HashMap<>();
 
   /** What makes two sources share a pool: everything that decides how connections are opened. */
