@@ -5,27 +5,21 @@ import io.xsql.spi.Predicate;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanRequest;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A key lookup over rows in memory that remembers the keys of every call. It can return every row
  * (passing the filters) instead of the matching ones, as a source comparing more loosely than SQL would,
- * fail while reading, or run an action on each call. Concurrent when asked: each call reads a copy of
- * the rows, slowly enough that the engine's next lookup starts before this one ends.
+ * fail while reading, or run an action on each call.
  */
 final class ListLookup implements KeyLookup {
   final List<Object[]> rows;
-  final List<List<List<Object>>> calls = Collections.synchronizedList(new ArrayList<>());
+  final List<List<List<Object>>> calls = new ArrayList<>();
   boolean superset;
-  boolean concurrent;
   RuntimeException failure;
   Runnable onLookup = () -> { };
-  final AtomicInteger openCursors = new AtomicInteger();
-  /** The most calls whose cursors were open at once. */
-  final AtomicInteger mostOpen = new AtomicInteger();
+  int openCursors;
 
   ListLookup(List<Object[]> rows) {
     this.rows = rows;
@@ -39,11 +33,6 @@ final class ListLookup implements KeyLookup {
   @Override
   public int maxBatchSize() {
     return 1000;
-  }
-
-  @Override
-  public boolean concurrent() {
-    return concurrent;
   }
 
   @Override
@@ -65,7 +54,7 @@ final class ListLookup implements KeyLookup {
         out.add(projected);
       }
     }
-    mostOpen.accumulateAndGet(openCursors.incrementAndGet(), Math::max);
+    openCursors++;
     RowCursor cursor = RowCursor.of(out.iterator());
     return new RowCursor() {
       private int read;
@@ -76,9 +65,6 @@ final class ListLookup implements KeyLookup {
           throw failure;
         }
         read++;
-        if (concurrent) {
-          Thread.yield();
-        }
         return cursor.next();
       }
 
@@ -94,7 +80,7 @@ final class ListLookup implements KeyLookup {
 
       @Override
       public void close() {
-        openCursors.decrementAndGet();
+        openCursors--;
       }
     };
   }

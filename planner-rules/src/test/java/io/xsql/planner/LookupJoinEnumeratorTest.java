@@ -18,8 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
@@ -226,13 +224,11 @@ final class LookupJoinEnumeratorTest {
             for (boolean superset : List.of(false, true)) {
               ListLookup lookup = new ListLookup(table);
               lookup.superset = superset;
-              lookup.concurrent = (round + type.ordinal()) % 2 == 0;
               List<List<Object>> actual =
                   run(plan(lookup, keys, type, firstMatch, batchSize, filters), outer, NO_VARIABLES);
-              assertThat(actual).as("round %d keys %s %s first %s superset %s batch %d concurrent %s", round,
-                  keys.innerColumns(), type, firstMatch, superset, batchSize, lookup.concurrent)
-                  .isEqualTo(expected);
-              assertThat(lookup.openCursors).hasValue(0);
+              assertThat(actual).as("round %d keys %s %s first %s superset %s batch %d", round,
+                  keys.innerColumns(), type, firstMatch, superset, batchSize).isEqualTo(expected);
+              assertThat(lookup.openCursors).isZero();
             }
           }
         }
@@ -346,72 +342,21 @@ final class LookupJoinEnumeratorTest {
   @Test
   void namesTheInnerTableWhenTheLookupFails() {
     List<Object[]> outer = List.<Object[]>of(new Object[] {null, "o0", 1});
-    for (boolean concurrent : List.of(false, true)) {
-      ListLookup lookup = new ListLookup(List.<Object[]>of(new Object[] {1, 1, null, "a"},
-          new Object[] {2, 1, null, "a"}));
-      lookup.concurrent = concurrent;
-      lookup.failure = new SourceException(ErrorCode.IO, "connection reset");
-      LookupJoinPlan plan = plan(lookup, KEYS.get(0), JoinRelType.INNER, false, 10, List.of());
-
-      assertThatThrownBy(() -> run(plan, outer, NO_VARIABLES)).isInstanceOf(SourceException.class)
-          .hasMessage("source 'orders': connection reset")
-          .satisfies(e -> assertThat(((SourceException) e).code()).isEqualTo(ErrorCode.IO));
-      assertThat(lookup.openCursors).hasValue(0);
-
-      lookup.failure = new IllegalStateException("bad row");
-      assertThatThrownBy(() -> run(plan, outer, NO_VARIABLES)).isInstanceOf(SourceException.class)
-          .hasMessage("source 'orders' at row 1 failed: java.lang.IllegalStateException: bad row")
-          .hasCauseInstanceOf(IllegalStateException.class);
-      assertThat(lookup.openCursors).hasValue(0);
-    }
-  }
-
-  @Test
-  void looksUpTheNextBatchWhileTheCurrentOneRuns() {
-    List<Object[]> outer = new ArrayList<>();
-    for (int i = 0; i < 6; i++) {
-      outer.add(new Object[] {null, "o" + i, i});
-    }
-    List<Object[]> table = List.of(new Object[] {1, 1, null, "a"}, new Object[] {2, 4, null, "a"});
-    ListLookup lookup = new ListLookup(table);
-    lookup.concurrent = true;
-    // The first batch's lookup ends only once the second one has started: in turn they would wait forever.
-    CountDownLatch bothStarted = new CountDownLatch(2);
-    lookup.onLookup = () -> {
-      bothStarted.countDown();
-      try {
-        if (!bothStarted.await(10, TimeUnit.SECONDS)) {
-          throw new IllegalStateException("the second batch's lookup did not start");
-        }
-      } catch (InterruptedException e) {
-        throw new IllegalStateException(e);
-      }
-    };
-
-    List<List<Object>> rows = run(plan(lookup, KEYS.get(0), JoinRelType.LEFT, false, 3, List.of()), outer,
-        NO_VARIABLES);
-
-    assertThat(rows).isEqualTo(reference(outer, table, KEYS.get(0), JoinRelType.LEFT, false, r -> true));
-    assertThat(lookup.calls).hasSize(2);
-    assertThat(lookup.openCursors).hasValue(0);
-  }
-
-  @Test
-  void closingEarlyWaitsForTheLookupReadAhead() {
-    CountingOuter outer = new CountingOuter(List.of(new Object[] {null, "o0", 1}, new Object[] {null, "o1", 2},
-        new Object[] {null, "o2", 3}, new Object[] {null, "o3", 4}));
     ListLookup lookup = new ListLookup(List.<Object[]>of(new Object[] {1, 1, null, "a"},
-        new Object[] {2, 3, null, "a"}));
-    lookup.concurrent = true;
-    Enumerator<Object[]> e = plan(lookup, KEYS.get(0), JoinRelType.INNER, false, 2, List.of())
-        .join(outer, NO_VARIABLES).enumerator();
+        new Object[] {2, 1, null, "a"}));
+    lookup.failure = new SourceException(ErrorCode.IO, "connection reset");
+    LookupJoinPlan plan = plan(lookup, KEYS.get(0), JoinRelType.INNER, false, 10, List.of());
 
-    assertThat(e.moveNext()).isTrue();
-    assertThat(outer.read).isEqualTo(4);
-    e.close();
-    assertThat(lookup.calls).hasSize(2);
-    assertThat(lookup.openCursors).hasValue(0);
-    assertThat(outer.closed).isEqualTo(1);
+    assertThatThrownBy(() -> run(plan, outer, NO_VARIABLES)).isInstanceOf(SourceException.class)
+        .hasMessage("source 'orders': connection reset")
+        .satisfies(e -> assertThat(((SourceException) e).code()).isEqualTo(ErrorCode.IO));
+    assertThat(lookup.openCursors).isZero();
+
+    lookup.failure = new IllegalStateException("bad row");
+    assertThatThrownBy(() -> run(plan, outer, NO_VARIABLES)).isInstanceOf(SourceException.class)
+        .hasMessage("source 'orders' at row 1 failed: java.lang.IllegalStateException: bad row")
+        .hasCauseInstanceOf(IllegalStateException.class);
+    assertThat(lookup.openCursors).isZero();
   }
 
   @Test

@@ -25,15 +25,6 @@ public interface KeyLookup {
   RowCursor lookup(List<Integer> keyColumns, List<List<Object>> keys, ScanRequest request);
 
   /**
-   * Whether {@link #lookup} may be called from another thread while an earlier call's rows are still
-   * being read: true when each call has a connection or reader of its own. The engine then looks up the
-   * next batch of keys while it joins the current one.
-   */
-  default boolean concurrent() {
-    return false;
-  }
-
-  /**
    * What EXPLAIN shows for lookups by these columns: the native request (SQL with its placeholders, a
    * MongoDB filter) or the index file. Must not contain secrets or key values.
    */

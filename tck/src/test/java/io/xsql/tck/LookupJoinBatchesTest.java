@@ -18,9 +18,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Lookup joins into PostgreSQL over many batches of keys, two lookups in flight at a time, checked against
- * the same join inside PostgreSQL; on a pool of two connections, so that a lookup that kept its connection
- * would make the next query fail.
+ * Lookup joins into PostgreSQL over many batches of keys, checked against the same join inside PostgreSQL;
+ * on a pool of two connections, so that a lookup that kept its connection would make the next query fail.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class LookupJoinBatchesTest {

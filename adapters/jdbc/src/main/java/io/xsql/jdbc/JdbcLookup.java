@@ -126,12 +126,6 @@ final class JdbcLookup implements KeyLookup {
     }
   }
 
-  /** Each call takes a connection of its own from the pool. */
-  @Override
-  public boolean concurrent() {
-    return true;
-  }
-
   @Override
   public String describe(List<Integer> keyColumns) {
     return sql.describe();
