@@ -6,6 +6,7 @@ import io.xsql.spi.KeyedRows;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanContext;
 import io.xsql.spi.ScanRequest;
+import io.xsql.tck.Rows;
 import io.xsql.tck.TestDatabase;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -203,6 +204,40 @@ final class JdbcLookupTest {
       JdbcToXsqlConverter computed = converter(c, "SELECT id, UPPER(s) AS us FROM pg.k");
       assertThat(computed.lookupBy(List.of(1))).isEmpty();
       assertThat(computed.lookupBy(List.of(0))).isPresent();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pg", "shop"})
+  void integersWidenedByACastAreLookedUpInTheirColumn(String source) throws Exception {
+    try (Connection c = xsql()) {
+      JdbcToXsqlConverter converter = converter(c, "SELECT s, CAST(id AS BIGINT) AS wide FROM " + source + ".k");
+      List<Object[]> all = calciteRows(c, converter);
+      KeyedRows keyed = converter.lookupBy(List.of(1)).orElseThrow();
+      String q = source.equals("pg") ? "\"" : "`";
+      String sql = keyed.lookup().describe(List.of(1));
+      assertThat(sql).startsWith("SELECT " + q + "c0" + q + ", " + q + "c1" + q + " FROM (SELECT ")
+          .contains(" AS " + q + "k0" + q).contains("WHERE " + q + "k0" + q);
+      Random random = new Random(11);
+      for (int batch = 0; batch < 8; batch++) {
+        Set<List<Object>> keys = new LinkedHashSet<>();
+        for (int k = 0; k < 1 + random.nextInt(12); k++) {
+          keys.add(List.of(random.nextInt(4) == 0 ? (Object) (1_000L + random.nextInt(100))
+              : all.get(random.nextInt(all.size()))[1]));
+        }
+        checkLookup(source, all, keyed, new ArrayList<>(keys));
+      }
+      // Keys beyond INTEGER's range find nothing, and fail nothing.
+      checkLookup(source, all, keyed, List.of(List.of(5_000_000_000L), List.of(-5_000_000_000L), List.of(3L)));
+      if (source.equals("pg")) {
+        // The point of comparing in the column: PostgreSQL finds the rows through the primary key's index.
+        try (Connection pg = TestDatabase.POSTGRES.connect("xsql_lookup_pg");
+            PreparedStatement explain = pg.prepareStatement("EXPLAIN " + sql)) {
+          explain.setArray(1, pg.createArrayOf("int8", new Object[] {3L, 5_000_000_000L}));
+          assertThat(String.join("\n", Rows.of(explain.executeQuery()))).contains("Index")
+              .doesNotContain("Seq Scan");
+        }
+      }
     }
   }
 

@@ -239,6 +239,8 @@ class JoinStrategiesTest {
             + "ON p.team = t.id AND p.code = t.code", "p", EnumSet.of(Mode.MMAP, Mode.MERGE, Mode.HASH)),
         new Case("INTEGER against BIGINT keys", "SELECT %s p.id, e.n FROM {people} p "
             + "JOIN {events} e ON p.team = e.team", "e", all),
+        new Case("BIGINT keys into a database's INTEGER column", "SELECT %s e.n, t.label FROM {events} e "
+            + "JOIN {teams} t ON t.id = e.team", "t", all),
         new Case("VARCHAR keys", "SELECT %s p.id, l.text FROM {people} p LEFT JOIN {labels} l "
             + "ON p.code = l.code", "l", mergeHash),
         new Case("self join", "SELECT %s a.id, b.id FROM {people} a JOIN {people} b "

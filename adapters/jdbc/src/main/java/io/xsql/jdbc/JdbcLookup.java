@@ -19,10 +19,16 @@ import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.metadata.RelColumnOrigin;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.util.SqlString;
 
 /**
@@ -72,16 +78,19 @@ final class JdbcLookup implements KeyLookup {
     SqlDialect dialect = convention.dialect;
     JavaTypeFactory typeFactory = (JavaTypeFactory) input.getCluster().getTypeFactory();
     Optional<JdbcRowReader> reader = JdbcRowReader.of(input.getRowType(), typeFactory, dialect);
-    SqlString subtreeSql = new JdbcImplementor(dialect, typeFactory).visitRoot(renamed(input)).asStatement()
+    Named named = Named.of(input, keyFields);
+    SqlString subtreeSql = new JdbcImplementor(dialect, typeFactory).visitRoot(named.rel()).asStatement()
         .toSqlString(dialect);
     if (reader.isEmpty() || subtreeSql.getDynamicParameters() != null
         && !subtreeSql.getDynamicParameters().isEmpty()) {
       return Optional.empty();
     }
-    String select = "SELECT * FROM (" + subtreeSql.getSql() + ") AS " + dialect.quoteIdentifier("t")
+    String columns = !named.widens() ? "*" : String.join(", ", IntStream.range(0, input.getRowType().getFieldCount())
+            .mapToObj(i -> dialect.quoteIdentifier(column(i))).toList());
+    String select = "SELECT " + columns + " FROM (" + subtreeSql.getSql() + ") AS " + dialect.quoteIdentifier("t")
         + " WHERE ";
     List<String> keys = IntStream.range(0, keyFields.size())
-        .mapToObj(i -> keyExpression(convention.kind(), dialect, column(keyFields.get(i)), types.get(i)))
+        .mapToObj(i -> keyExpression(convention.kind(), dialect, named.keyColumns().get(i), types.get(i)))
         .toList();
     return Optional.of(new JdbcLookup(convention.source(), name(convention, input), keyFields, types,
         new JdbcLookupSql(select, keys, convention.kind()), reader.get()));
@@ -171,21 +180,62 @@ final class JdbcLookup implements KeyLookup {
   }
 
   /**
-   * The subtree under a projection naming its fields {@code c0, c1...}: its SQL's own column names may
-   * repeat (a join's {@code SELECT *}) or differ only in case, and the lookup's condition names them.
+   * The subtree under a projection naming its fields {@code c0, c1...} (its SQL's own column names may
+   * repeat, a join's {@code SELECT *}, or differ only in case, and the lookup's condition names them), and
+   * the column each key is compared in. A key that widens an integer column by a cast ({@code CAST(id AS
+   * BIGINT)}, where the other side of the join is BIGINT) is compared in the column itself, projected once
+   * more as {@code k0, k1...}: the same rows match, and the database finds them through the column's index
+   * rather than computing the cast for every row.
+   *
+   * @param rel the projection whose SQL the lookup wraps
+   * @param keyColumns the name of the column each key is compared in
+   * @param widens whether the projection has key columns beyond the subtree's fields, which rows leave out
    */
-  private static RelNode renamed(RelNode input) {
-    RelDataType rowType = input.getRowType();
-    List<RexNode> refs = new ArrayList<>();
-    List<RelDataType> types = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < rowType.getFieldCount(); i++) {
-      refs.add(input.getCluster().getRexBuilder().makeInputRef(input, i));
-      types.add(rowType.getFieldList().get(i).getType());
-      names.add(column(i));
+  private record Named(RelNode rel, List<String> keyColumns, boolean widens) {
+    static Named of(RelNode input, List<Integer> keyFields) {
+      List<String> keyColumns = new ArrayList<>(keyFields.stream().map(JdbcLookup::column).toList());
+      if (input instanceof Project p) {
+        List<RexNode> fields = new ArrayList<>(p.getProjects());
+        List<String> names = new ArrayList<>(IntStream.range(0, fields.size()).mapToObj(JdbcLookup::column).toList());
+        for (int i = 0; i < keyFields.size(); i++) {
+          Optional<RexNode> column = widenedColumn(p.getProjects().get(keyFields.get(i)));
+          if (column.isPresent()) {
+            fields.add(column.get());
+            names.add("k" + i);
+            keyColumns.set(i, "k" + i);
+          }
+        }
+        if (fields.size() > p.getProjects().size()) {
+          return new Named(project(p.getInput(), fields, names), keyColumns, true);
+        }
+      }
+      RexBuilder rex = input.getCluster().getRexBuilder();
+      List<RexNode> refs = new ArrayList<>();
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < input.getRowType().getFieldCount(); i++) {
+        refs.add(rex.makeInputRef(input, i));
+        names.add(column(i));
+      }
+      return new Named(project(input, refs, names), keyColumns, false);
     }
-    return new JdbcRules.JdbcProject(input.getCluster(), input.getTraitSet(), input, refs,
-        input.getCluster().getTypeFactory().createStructType(types, names));
+
+    private static RelNode project(RelNode base, List<RexNode> fields, List<String> names) {
+      RelDataType rowType = base.getCluster().getTypeFactory().createStructType(
+          fields.stream().map(RexNode::getType).toList(), names);
+      return new JdbcRules.JdbcProject(base.getCluster(), base.getTraitSet(), base, fields, rowType);
+    }
+
+    /** The integer column a cast to a wider integer type reads, if the expression is one. */
+    private static Optional<RexNode> widenedColumn(RexNode e) {
+      if (e.getKind() != SqlKind.CAST || !(((RexCall) e).getOperands().get(0) instanceof RexInputRef column)) {
+        return Optional.empty();
+      }
+      List<SqlTypeName> widths = List.of(SqlTypeName.TINYINT, SqlTypeName.SMALLINT, SqlTypeName.INTEGER,
+          SqlTypeName.BIGINT);
+      int from = widths.indexOf(column.getType().getSqlTypeName());
+      int to = widths.indexOf(e.getType().getSqlTypeName());
+      return from >= 0 && to > from ? Optional.of(column) : Optional.empty();
+    }
   }
 
   /**
