@@ -23,7 +23,8 @@ final class ServeCommand implements Subcommand {
 
   @Override
   public String usage() {
-    return "serve [--config FILE] [--catalog FILE] [--port N] [--auth none|basic|digest] [--users FILE]\n"
+    return "serve [--config FILE] [--catalog FILE] [--host ADDRESS] [--port N] [--auth none|basic|digest]\n"
+        + "      [--users FILE]"
         + "      [--keystore FILE --keystore-password env:NAME|file:PATH [--keystore-type PKCS12|JKS]]\n"
         + "      [--idle-timeout DURATION] [--serialization protobuf|json]\n"
         + "    Serves the catalog to remote JDBC clients (jdbc:xsql:remote:url=http://host:8765 or Avatica's\n"
@@ -38,7 +39,7 @@ final class ServeCommand implements Subcommand {
     if (args.option("hash-password").isPresent()) {
       return hashPassword(args, io);
     }
-    args.allowOnly(Set.of("config", "catalog", "port", "auth", "users", "keystore", "keystore-password",
+    args.allowOnly(Set.of("config", "catalog", "host", "port", "auth", "users", "keystore", "keystore-password",
         "keystore-type", "idle-timeout", "serialization"));
     ServerConfig config;
     try {
@@ -49,7 +50,8 @@ final class ServeCommand implements Subcommand {
     }
     try (ServeServer server = ServeServer.start(config)) {
       io.err().println("xsql serve: serving " + config.catalog() + " at "
-          + (config.tls().isPresent() ? "https" : "http") + "://localhost:" + server.port()
+          + (config.tls().isPresent() ? "https" : "http") + "://" + config.host().orElse("localhost") + ":"
+          + server.port()
           + " (" + config.serialization().name().toLowerCase(Locale.ROOT) + ", authentication "
           + config.auth().name().toLowerCase(Locale.ROOT) + ")");
       io.err().flush();
@@ -110,7 +112,8 @@ final class ServeCommand implements Subcommand {
     } else if (args.option("keystore-password").isPresent() || args.option("keystore-type").isPresent()) {
       throw new UsageException("--keystore-password and --keystore-type go with --keystore");
     }
-    return new ServerConfig(catalog.orElse(c.catalog()), port(args).orElse(c.port()),
+    return new ServerConfig(catalog.orElse(c.catalog()), args.option("host").or(c::host),
+        port(args).orElse(c.port()),
         serialization(args).orElse(c.serialization()), auth, users, tls,
         idleTimeout(args).orElse(c.idleTimeout()), c.defaults(), c.users());
   }

@@ -19,6 +19,8 @@ import org.apache.calcite.avatica.remote.Driver.Serialization;
  * naming the file and line) and the command line.
  *
  * @param catalog the catalog every remote connection opens
+ * @param host the address to listen on (a name or IP, {@code 127.0.0.1} for this machine only); empty for
+ *     every interface
  * @param port the HTTP(S) port; 0 picks a free one
  * @param serialization what clients speak: protobuf (the default) or json
  * @param auth how clients authenticate
@@ -29,7 +31,7 @@ import org.apache.calcite.avatica.remote.Driver.Serialization;
  * @param defaults what users not named under {@code users} get
  * @param users per-user settings, by name
  */
-record ServerConfig(Path catalog, int port, Serialization serialization, ServerAuth auth,
+record ServerConfig(Path catalog, Optional<String> host, int port, Serialization serialization, ServerAuth auth,
     Optional<Path> usersFile, Optional<ServerTls> tls, Duration idleTimeout, ServerUser defaults,
     Map<String, ServerUser> users) {
 
@@ -38,12 +40,13 @@ record ServerConfig(Path catalog, int port, Serialization serialization, ServerA
   /** The default port. */
   static final int PORT = 8765;
 
-  private static final Set<String> KEYS = Set.of("catalog", "port", "serialization", "auth", "users_file",
+  private static final Set<String> KEYS = Set.of("catalog", "host", "port", "serialization", "auth", "users_file",
       "tls", "idle_timeout", "defaults", "users");
   private static final Set<String> TLS_KEYS = Set.of("keystore", "keystore_password", "keystore_type");
 
   ServerConfig {
     Objects.requireNonNull(catalog, "catalog is null");
+    Objects.requireNonNull(host, "host is null");
     Objects.requireNonNull(serialization, "serialization is null");
     Objects.requireNonNull(auth, "auth is null");
     Objects.requireNonNull(idleTimeout, "idleTimeout is null");
@@ -59,7 +62,7 @@ record ServerConfig(Path catalog, int port, Serialization serialization, ServerA
 
   /** A server of {@code catalog} with every default: port 8765, protobuf, no authentication, no TLS. */
   static ServerConfig of(Path catalog) {
-    return new ServerConfig(catalog, PORT, Serialization.PROTOBUF, ServerAuth.NONE, Optional.empty(),
+    return new ServerConfig(catalog, Optional.empty(), PORT, Serialization.PROTOBUF, ServerAuth.NONE, Optional.empty(),
         Optional.empty(), Duration.ofMinutes(10), defaultUser(), Map.of());
   }
 
@@ -96,7 +99,7 @@ record ServerConfig(Path catalog, int port, Serialization serialization, ServerA
     }
     ServerUser defaults = o.child("defaults").map(d -> defaultUser().with(ANONYMOUS, d))
         .orElse(defaultUser());
-    return new ServerConfig(catalog, port, o.choice("serialization", Serialization.class,
+    return new ServerConfig(catalog, o.string("host"), port, o.choice("serialization", Serialization.class,
         Serialization.PROTOBUF), auth, usersFile, o.child("tls").map(ServerConfig::tls), idle, defaults,
         users(o, base, defaults));
   }

@@ -1,6 +1,7 @@
 package io.xsql.server;
 
 import java.io.File;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.calcite.avatica.remote.AuthenticationType;
 import org.apache.calcite.avatica.server.AvaticaHandler;
@@ -13,6 +14,7 @@ import org.eclipse.jetty.security.ConstraintSecurityHandler;
 import org.eclipse.jetty.security.authentication.BasicAuthenticator;
 import org.eclipse.jetty.security.authentication.DigestAuthenticator;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.security.Constraint;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
@@ -24,9 +26,20 @@ final class ServerHttp extends HttpServer {
   /** Any authenticated user may connect; what they may do is the server configuration's business. */
   private static final String[] ANY_USER = {Constraint.ANY_AUTH};
 
-  ServerHttp(int port, AvaticaHandler handler, AvaticaServerConfiguration auth,
+  /** The address to listen on; empty for every interface. */
+  private final Optional<String> host;
+
+  ServerHttp(Optional<String> host, int port, AvaticaHandler handler, AvaticaServerConfiguration auth,
       SslContextFactory.Server tls) {
     super(port, handler, auth, null, tls);
+    this.host = host;
+  }
+
+  @Override
+  protected ServerConnector getServerConnector() {
+    ServerConnector connector = super.getServerConnector();
+    host.ifPresent(connector::setHost);
+    return connector;
   }
 
   @Override

@@ -64,7 +64,7 @@ final class ServeAuthTest {
         + ServerUsers.entry("bob", BOB_PASSWORD, auth) + "\n", UTF_8);
     ServerUser defaults = ServerConfig.of(catalog).defaults();
     ServerUser alice = ServeFixture.user("alice", Optional.of(Set.of("people")), ServerLimits.DEFAULT);
-    return new ServerConfig(catalog, 0, Serialization.PROTOBUF, auth, Optional.of(users), tls,
+    return new ServerConfig(catalog, Optional.empty(), 0, Serialization.PROTOBUF, auth, Optional.of(users), tls,
         Duration.ofMinutes(1), defaults, Map.of("alice", alice));
   }
 

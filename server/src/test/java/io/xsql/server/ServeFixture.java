@@ -57,7 +57,7 @@ final class ServeFixture {
 
   /** A configuration without authentication. */
   static ServerConfig config(Path catalog, Duration idle, ServerUser defaults, Map<String, ServerUser> users) {
-    return new ServerConfig(catalog, 0, Serialization.PROTOBUF, ServerAuth.NONE, Optional.empty(),
+    return new ServerConfig(catalog, Optional.empty(), 0, Serialization.PROTOBUF, ServerAuth.NONE, Optional.empty(),
         Optional.empty(), idle, defaults, users);
   }
 

@@ -119,8 +119,8 @@ final class ServeLoadTest {
           protobuf.serializeRequest(request));
       assertThat(ServeAuthTest.refused(protobuf.parseResponse(response.body()))).as(request.toString()).isTrue();
     }
-    try (ServeServer json = ServeServer.start(new ServerConfig(catalog, 0, Serialization.JSON, ServerAuth.NONE,
-        Optional.empty(), Optional.empty(), Duration.ofMinutes(1),
+    try (ServeServer json = ServeServer.start(new ServerConfig(catalog, Optional.empty(), 0, Serialization.JSON,
+        ServerAuth.NONE, Optional.empty(), Optional.empty(), Duration.ofMinutes(1),
         ServerConfig.of(catalog).defaults(), Map.of()))) {
       for (String body : List.of("{not json", "{\"request\": \"noSuchRequest\"}",
           "{\"request\": \"createStatement\", \"connectionId\": \"nope\"}")) {

@@ -3,6 +3,12 @@ package io.xsql.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -11,8 +17,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaStatement;
@@ -20,6 +29,7 @@ import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.remote.ProtobufTranslationImpl;
 import org.apache.calcite.avatica.remote.Service;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +51,35 @@ final class ServeQueryTest {
   @AfterAll
   static void stop() {
     server.close();
+  }
+
+  @Test
+  void aHostKeepsTheServerToThatAddress() throws Exception {
+    Optional<InetAddress> external = NetworkInterface.networkInterfaces().flatMap(NetworkInterface::inetAddresses)
+        .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress()).findFirst();
+    Assumptions.assumeTrue(external.isPresent(), "the machine has an address besides loopback");
+    ServerConfig everywhere = ServeFixture.config(catalog, Duration.ofMinutes(1),
+        ServerConfig.of(catalog).defaults(), Map.of());
+    ServerConfig loopback = new ServerConfig(catalog, Optional.of("127.0.0.1"), 0, everywhere.serialization(),
+        everywhere.auth(), everywhere.usersFile(), everywhere.tls(), everywhere.idleTimeout(),
+        everywhere.defaults(), everywhere.users());
+    try (ServeServer all = ServeServer.start(everywhere); ServeServer local = ServeServer.start(loopback)) {
+      assertThat(reachable(external.get(), all.port())).isTrue();
+      assertThat(reachable(external.get(), local.port())).isFalse();
+      assertThat(reachable(InetAddress.getLoopbackAddress(), local.port())).isTrue();
+      try (Connection c = ServeFixture.avatica(local.port(), "")) {
+        assertThat(ServeFixture.rows(c, "SELECT COUNT(*) FROM people")).isNotEmpty();
+      }
+    }
+  }
+
+  private static boolean reachable(InetAddress address, int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(address, port), 2000);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   @Test

@@ -28,6 +28,7 @@ final class ServerConfigTest {
     Path file = dir.resolve("server.yaml");
     Files.writeString(file, """
         catalog: catalog.yaml
+        host: 127.0.0.1
         port: 9000
         serialization: json
         auth: digest
@@ -40,6 +41,7 @@ final class ServerConfigTest {
         """, UTF_8);
     ServerConfig c = ServerConfig.read(file);
     assertThat(c.catalog()).isEqualTo(dir.resolve("catalog.yaml"));
+    assertThat(c.host()).contains("127.0.0.1");
     assertThat(c.port()).isEqualTo(9000);
     assertThat(c.serialization()).isEqualTo(Serialization.JSON);
     assertThat(c.auth()).isEqualTo(ServerAuth.DIGEST);
