@@ -24,8 +24,7 @@ final class ServeCommand implements Subcommand {
   @Override
   public String usage() {
     return "serve [--config FILE] [--catalog FILE] [--host ADDRESS] [--port N] [--auth none|basic|digest]\n"
-        + "      [--users FILE]"
-        + "      [--keystore FILE --keystore-password env:NAME|file:PATH [--keystore-type PKCS12|JKS]]\n"
+        + "      [--users FILE] [--keystore FILE --keystore-password env:NAME|file:PATH [--keystore-type PKCS12|JKS]]\n"
         + "      [--idle-timeout DURATION] [--serialization protobuf|json]\n"
         + "    Serves the catalog to remote JDBC clients (jdbc:xsql:remote:url=http://host:8765 or Avatica's\n"
         + "    jdbc:avatica:remote:url=...;serialization=protobuf) until stopped; options override --config.\n"
