@@ -1,6 +1,7 @@
 package io.xsql.driver;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Map;
@@ -25,6 +26,12 @@ final class ConnectionSettings {
    * leaves every join to Calcite's own rules.
    */
   static final String JOIN_STRATEGIES = "joinStrategies";
+
+  /**
+   * How long planning one statement may take, in seconds (default 30); beyond it the statement fails with
+   * SQLState 54001 instead of planning on.
+   */
+  static final String PLANNING_TIMEOUT = "planningTimeout";
 
   /**
    * The catalog's sources to open, comma-separated; all when absent. The xsql server sets it per user
@@ -53,7 +60,8 @@ final class ConnectionSettings {
   private ConnectionSettings() {}
 
   private static Set<String> known() {
-    Set<String> out = new TreeSet<>(Set.of(CATALOG, JOIN_STRATEGIES, SOURCES, "user", "password"));
+    Set<String> out = new TreeSet<>(Set.of(CATALOG, JOIN_STRATEGIES, PLANNING_TIMEOUT, SOURCES, "user",
+        "password"));
     for (CalciteConnectionProperty p : CalciteConnectionProperty.values()) {
       out.add(p.camelName());
     }
@@ -91,6 +99,15 @@ final class ConnectionSettings {
         out.setProperty(key, info.getProperty(key));
       }
     }
+    Properties effective = new Properties();
+    effective.putAll(out);
+    effective.putAll(url);
+    try {
+      joinStrategies(effective);
+      planningTimeout(effective);
+    } catch (IllegalArgumentException e) {
+      throw new SQLException(e.getMessage(), "08001", e);
+    }
     return out;
   }
 
@@ -101,6 +118,21 @@ final class ConnectionSettings {
       throw new IllegalArgumentException(JOIN_STRATEGIES + " must be true or false, not '" + value + "'");
     }
     return Boolean.parseBoolean(value);
+  }
+
+  /** The {@link #PLANNING_TIMEOUT} setting; anything but a positive number of seconds is refused. */
+  static Duration planningTimeout(Properties settings) {
+    String value = settings.getProperty(PLANNING_TIMEOUT, "30").trim();
+    try {
+      double seconds = Double.parseDouble(value);
+      if (seconds > 0 && seconds <= Integer.MAX_VALUE) {
+        return Duration.ofMillis(Math.round(seconds * 1000));
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new IllegalArgumentException(PLANNING_TIMEOUT + " must be a positive number of seconds, not '"
+        + value + "'");
   }
 
   /** The names of the sources to open, if the settings restrict them. */

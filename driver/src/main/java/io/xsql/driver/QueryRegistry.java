@@ -37,11 +37,15 @@ public final class QueryRegistry implements AutoCloseable {
     cancelFlag.set(false);
     QueryContext context = new QueryContext(cancelFlag, timeoutMillis);
     Optional<ScheduledFuture<?>> timer = timeoutMillis > 0
-        ? Optional.of(TIMER.schedule(() -> CANCELLERS.execute(context::timeout), timeoutMillis,
-            TimeUnit.MILLISECONDS))
+        ? Optional.of(after(timeoutMillis, context::timeout))
         : Optional.empty();
     running.put(cancelFlag, new Running(context, timer));
     return context;
+  }
+
+  /** Runs {@code action} on the timer's pool after {@code millis}; the handle cancels it. */
+  static ScheduledFuture<?> after(long millis, Runnable action) {
+    return TIMER.schedule(() -> CANCELLERS.execute(action), millis, TimeUnit.MILLISECONDS);
   }
 
   /** The statement's current execution. */

@@ -1,20 +1,28 @@
 package io.xsql.driver;
 
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 
 /** Calcite's connection settings plus xsql's own, as the statement preparation reads them. */
 public final class XsqlConnectionConfig extends CalciteConnectionConfigImpl {
   private final boolean joinStrategies;
+  private final Duration planningTimeout;
 
   /** The settings of a connection. */
   public XsqlConnectionConfig(Properties properties) {
     super(properties);
     this.joinStrategies = ConnectionSettings.joinStrategies(properties);
+    this.planningTimeout = ConnectionSettings.planningTimeout(properties);
   }
 
   /** Whether xsql chooses lookup, merge and mmap joins; false leaves every join to Calcite. */
   public boolean joinStrategies() {
     return joinStrategies;
+  }
+
+  /** How long planning one statement may take. */
+  public Duration planningTimeout() {
+    return planningTimeout;
   }
 }

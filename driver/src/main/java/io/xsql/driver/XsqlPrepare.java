@@ -1,7 +1,7 @@
 package io.xsql.driver;
 
 import io.xsql.planner.JoinHints;
-import io.xsql.planner.XsqlJoinProgram;
+import io.xsql.planner.XsqlPrograms;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,6 +12,7 @@ import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRules;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCostFactory;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -30,6 +31,7 @@ import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.tools.Program;
+import org.apache.calcite.util.CancelFlag;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** Calcite's statement preparation with xsql's validator, join hints and join strategies. */
@@ -56,8 +58,7 @@ final class XsqlPrepare extends CalcitePrepareImpl {
       @Override
       protected Program getProgram() {
         // Calcite asks for the program before it validates; the hints are read when the program runs.
-        return joinStrategies(context) ? XsqlJoinProgram.around(super.getProgram(),
-            joinHints::get) : super.getProgram();
+        return XsqlPrograms.standard(joinStrategies(context), joinHints::get);
       }
 
       @Override
@@ -72,7 +73,10 @@ final class XsqlPrepare extends CalcitePrepareImpl {
   @Override
   protected RelOptPlanner createPlanner(Context prepareContext, org.apache.calcite.plan.@Nullable Context
       externalContext, @Nullable RelOptCostFactory costFactory) {
-    RelOptPlanner planner = super.createPlanner(prepareContext, externalContext, costFactory);
+    // The planners stop between rule calls once this flag goes up (cancel, timeout, planning budget).
+    org.apache.calcite.plan.Context cancel = Contexts.of(new CancelFlag(Planning.cancelFlag()));
+    RelOptPlanner planner = super.createPlanner(prepareContext, Contexts.chain(
+        externalContext == null ? Contexts.of(prepareContext.config()) : externalContext, cancel), costFactory);
     if (joinStrategies(prepareContext)) {
       // xsql's merge join replaces Calcite's, which sorts its inputs even when another join needs none.
       planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);

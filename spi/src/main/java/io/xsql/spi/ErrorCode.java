@@ -32,6 +32,8 @@ public enum ErrorCode {
   TIMEOUT("HYT00"),
   /** The query was canceled. */
   CANCELED("57014"),
+  /** The query is too complex: planning it ran past its budget. */
+  TOO_COMPLEX("54001"),
   /** A failure inside the engine or a source that fits no other code. */
   INTERNAL("XX000");
 

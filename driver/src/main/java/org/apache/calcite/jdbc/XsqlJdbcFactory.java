@@ -1,6 +1,7 @@
 package org.apache.calcite.jdbc;
 
 import io.xsql.driver.JavaTimes;
+import io.xsql.driver.Planning;
 import io.xsql.driver.RowArrayCursor;
 import io.xsql.driver.Session;
 import io.xsql.driver.XsqlConnection;
@@ -116,15 +117,21 @@ public final class XsqlJdbcFactory extends CalciteFactory {
 
     Session session();
 
-    /** Cancels the running execution, reaching into sources blocked on I/O. */
+    /**
+     * Cancels the running execution, reaching into sources blocked on I/O and into the planner. Avatica's
+     * cancel locks the statement, which the executing thread holds while it plans: this never waits.
+     */
     default void cancelExecution() {
       session().queries().get(flag()).ifPresent(QueryContext::cancel);
+      flag().set(true);
     }
   }
 
   /** A connection with a catalog and in-process tables. */
   public static final class XsqlConnectionImpl extends CalciteConnectionImpl implements XsqlConnection {
     private final Session session = new Session();
+    /** The plain statement whose execution, started before its planning, runs on this thread. */
+    private final ThreadLocal<AvaticaStatement> executing = new ThreadLocal<>();
 
     XsqlConnectionImpl(Driver driver, AvaticaFactory factory, String url, Properties info,
         CalciteSchema rootSchema, @Nullable JavaTypeFactory typeFactory) {
@@ -132,7 +139,7 @@ public final class XsqlJdbcFactory extends CalciteFactory {
     }
 
     @Override
-    public CalciteConnectionConfig config() {
+    public XsqlConnectionConfig config() {
       return new XsqlConnectionConfig(info);
     }
 
@@ -237,30 +244,38 @@ public final class XsqlJdbcFactory extends CalciteFactory {
     }
 
     /** Starts an execution of a statement of ours: its timeout runs from now, planning included. */
-    private void start(AvaticaStatement statement) throws SQLException {
+    private Optional<QueryContext> start(AvaticaStatement statement) throws SQLException {
       if (statement instanceof Flagged f) {
-        session.queries().start(f.flag(), statement.getQueryTimeout() * 1000L);
+        return Optional.of(session.queries().start(f.flag(), statement.getQueryTimeout() * 1000L));
       }
+      return Optional.empty();
     }
 
     @Override
     public CalcitePreparedStatement prepareStatement(String sql, int resultSetType,
         int resultSetConcurrency, int resultSetHoldability) throws SQLException {
+      Planning planning = Planning.start(Optional.empty(), config().planningTimeout());
       try {
         return super.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
       } catch (SQLException | RuntimeException e) {
-        throw XsqlErrors.translate(e);
+        throw XsqlErrors.translate(planning.explain(e));
+      } finally {
+        planning.close();
       }
     }
 
     @Override
     protected Meta.ExecuteResult prepareAndExecuteInternal(AvaticaStatement statement, String sql,
         long maxRowCount) throws SQLException, NoSuchStatementException {
+      Planning planning = Planning.start(start(statement), config().planningTimeout());
+      executing.set(statement);
       try {
-        start(statement);
         return super.prepareAndExecuteInternal(statement, sql, maxRowCount);
       } catch (SQLException | RuntimeException e) {
-        throw failure(statement, e);
+        throw failure(statement, planning.explain(e));
+      } finally {
+        executing.remove();
+        planning.close();
       }
     }
 
@@ -268,7 +283,9 @@ public final class XsqlJdbcFactory extends CalciteFactory {
     protected ResultSet executeQueryInternal(AvaticaStatement statement, Meta.Signature signature,
         Meta.Frame firstFrame, QueryState state, boolean isUpdate) throws SQLException {
       try {
-        start(statement);
+        if (executing.get() != statement) {
+          start(statement);
+        }
         return super.executeQueryInternal(statement, signature, firstFrame, state, isUpdate);
       } catch (SQLException | RuntimeException e) {
         throw failure(statement, e);
@@ -316,8 +333,8 @@ public final class XsqlJdbcFactory extends CalciteFactory {
 
     @Override
     public void cancel() throws SQLException {
+      checkOpen();
       cancelExecution();
-      super.cancel();
     }
   }
 
@@ -341,8 +358,8 @@ public final class XsqlJdbcFactory extends CalciteFactory {
 
     @Override
     public void cancel() throws SQLException {
+      checkOpen();
       cancelExecution();
-      super.cancel();
     }
 
     @Override

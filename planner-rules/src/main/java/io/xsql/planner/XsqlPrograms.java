@@ -1,0 +1,128 @@
+package io.xsql.planner;
+
+import io.xsql.spi.ErrorCode;
+import io.xsql.spi.SourceException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.calcite.plan.RelOptCostImpl;
+import org.apache.calcite.plan.RelOptRule;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.hep.HepMatchOrder;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgram;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.hint.RelHint;
+import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.rel.metadata.RelMetadataProvider;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.rules.JoinPushThroughJoinRule;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.Programs;
+import org.apache.calcite.util.CancelFlag;
+
+/**
+ * How xsql plans a query, in phases, so that planning time stays bounded however many tables a query
+ * joins: Calcite's cost-based (Volcano) search with join reordering rules grows exponentially with the
+ * joins, and on TPC-H Q5 across five sources it did not finish in minutes.
+ *
+ * <ol>
+ *   <li>{@link #subqueries()}: subqueries become joins and correlates, which are then decorrelated
+ *       (scalar subqueries into aggregates joined back), and unused fields are trimmed;</li>
+ *   <li>{@link #joinOrder()}: conjuncts common to every branch of an OR are pulled out, filters are
+ *       pushed into joins, and each tree of inner joins is collapsed into one {@code MultiJoin} and
+ *       ordered heuristically from row estimates;</li>
+ *   <li>{@link #physical()}: the cost-based search, without the rules that reorder joins;</li>
+ *   <li>Calcite's calc phase, then the join strategies ({@link XsqlJoinProgram}).</li>
+ * </ol>
+ *
+ * <p>Every phase builds its planner on the context of the statement's planner, so cancel, timeout and
+ * the planning budget stop each of them between rule calls.
+ */
+public final class XsqlPrograms {
+  private static final RelMetadataProvider METADATA = DefaultRelMetadataProvider.INSTANCE;
+
+  /** Joins from which on the join order phase orders them, not the cost-based search. */
+  static final int MIN_JOINS = 3;
+
+  /** The rules that reorder joins in the cost-based phase, left out once the join order phase ran. */
+  private static final List<RelOptRule> JOIN_REORDERING = List.of(CoreRules.JOIN_COMMUTE,
+      CoreRules.JOIN_ASSOCIATE, JoinPushThroughJoinRule.LEFT, JoinPushThroughJoinRule.RIGHT);
+
+  private XsqlPrograms() {}
+
+  /**
+   * The whole program.
+   *
+   * @param joinStrategies whether xsql chooses how each join runs, or leaves that to Calcite
+   * @param hints the statement's join hints, read when the program runs
+   */
+  public static Program standard(boolean joinStrategies, Supplier<List<RelHint>> hints) {
+    Program planned = Programs.sequence(subqueries(), joinOrder(), physical(), Programs.calc(METADATA));
+    return joinStrategies ? XsqlJoinProgram.around(planned, hints) : planned;
+  }
+
+  /** Subqueries to joins, decorrelation, field trimming. */
+  static Program subqueries() {
+    return Programs.sequence(Programs.subQuery(METADATA), Programs.decorrelate(), Programs.measure(METADATA),
+        Programs.trim());
+  }
+
+  /**
+   * OR factoring and filters into joins; then, for queries of {@link #MIN_JOINS} joins or more, a heuristic
+   * order for each tree of inner joins, after which the cost-based phase no longer reorders joins. Fewer
+   * joins are left to the cost-based search, which is quick for them and weighs the physical joins.
+   */
+  static Program joinOrder() {
+    Program conditions = hep(new HepProgramBuilder()
+        .addRuleCollection(List.of(OrFactorRule.FILTER.toRule(), OrFactorRule.JOIN.toRule(),
+            CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH, CoreRules.FILTER_MERGE))
+        .build());
+    Program order = hep(new HepProgramBuilder()
+        .addMatchOrder(HepMatchOrder.BOTTOM_UP)
+        .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
+        .addRuleCollection(List.of(CoreRules.PROJECT_MULTI_JOIN_MERGE, CoreRules.FILTER_MULTI_JOIN_MERGE))
+        .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
+        .build());
+    return (planner, rel, traits, materializations, lattices) -> {
+      RelNode conditioned = conditions.run(planner, rel, traits, materializations, lattices);
+      if (RelOptUtil.countJoins(conditioned) < MIN_JOINS) {
+        return conditioned;
+      }
+      JOIN_REORDERING.forEach(planner::removeRule);
+      return order.run(planner, conditioned, traits, materializations, lattices);
+    };
+  }
+
+  /** The cost-based search over the planner's rules. */
+  static Program physical() {
+    return (planner, rel, traits, materializations, lattices) -> {
+      materializations.forEach(planner::addMaterialization);
+      lattices.forEach(planner::addLattice);
+      planner.setRoot(rel);
+      RelNode root = rel.getTraitSet().equals(traits) ? rel : planner.changeTraits(rel, traits);
+      planner.setRoot(root);
+      RelNode best = planner.chooseDelegate().findBestExp();
+      // Volcano answers its cancel flag by returning the best plan so far; the statement must stop.
+      if (planner.getContext().maybeUnwrap(CancelFlag.class).map(CancelFlag::isCancelRequested).orElse(false)) {
+        throw new SourceException(ErrorCode.CANCELED, "query canceled while planning");
+      }
+      return best;
+    };
+  }
+
+  /** A heuristic program run on a planner that shares the statement planner's context. */
+  private static Program hep(HepProgram program) {
+    return (planner, rel, traits, materializations, lattices) -> {
+      HepPlanner hep = new HepPlanner(program, planner.getContext(), true, null, RelOptCostImpl.FACTORY);
+      List<RelMetadataProvider> providers = new ArrayList<>(List.of(METADATA));
+      hep.registerMetadataProviders(providers);
+      rel.getCluster().setMetadataProvider(ChainedRelMetadataProvider.of(providers));
+      hep.setRoot(rel);
+      return hep.findBestExp();
+    };
+  }
+
+}
