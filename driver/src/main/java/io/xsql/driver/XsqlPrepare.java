@@ -19,9 +19,7 @@ import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare;
-import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.metadata.MetadataHandlerProvider;
-import org.apache.calcite.rel.metadata.ProxyingMetadataHandlerProvider;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.hint.RelHint;
 import org.apache.calcite.rex.RexBuilder;
@@ -36,6 +34,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** Calcite's statement preparation with xsql's validator, join hints and join strategies. */
 final class XsqlPrepare extends CalcitePrepareImpl {
+  private static final MetadataHandlerProvider METADATA = new CachedMetadataHandlers();
 
   @Override
   protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
@@ -91,8 +90,7 @@ final class XsqlPrepare extends CalcitePrepareImpl {
   @Override
   protected RelOptCluster createCluster(RelOptPlanner planner, RexBuilder rexBuilder) {
     RelOptCluster cluster = super.createCluster(planner, rexBuilder);
-    MetadataHandlerProvider handlers = new ProxyingMetadataHandlerProvider(DefaultRelMetadataProvider.INSTANCE);
-    cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(handlers));
+    cluster.setMetadataQuerySupplier(() -> new RelMetadataQuery(METADATA));
     return cluster;
   }
 

@@ -15,7 +15,6 @@ import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.hint.RelHint;
 import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
-import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.metadata.RelMetadataProvider;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.JoinPushThroughJoinRule;
@@ -33,7 +32,8 @@ import org.apache.calcite.util.CancelFlag;
  *       (scalar subqueries into aggregates joined back), and unused fields are trimmed;</li>
  *   <li>{@link #joinOrder()}: conjuncts common to every branch of an OR are pulled out, filters are
  *       pushed into joins, and each tree of inner joins is collapsed into one {@code MultiJoin} and
- *       ordered heuristically from row estimates;</li>
+ *       ordered from row estimates ({@link XsqlJoinOrderRule}; with outer joins, Calcite's
+ *       {@code LoptOptimizeJoinRule});</li>
  *   <li>{@link #physical()}: the cost-based search, without the rules that reorder joins;</li>
  *   <li>Calcite's calc phase, then the join strategies ({@link XsqlJoinProgram}).</li>
  * </ol>
@@ -42,7 +42,7 @@ import org.apache.calcite.util.CancelFlag;
  * the planning budget stop each of them between rule calls.
  */
 public final class XsqlPrograms {
-  private static final RelMetadataProvider METADATA = DefaultRelMetadataProvider.INSTANCE;
+  private static final RelMetadataProvider METADATA = XsqlMdRowCount.PROVIDER;
 
   /** Joins from which on the join order phase orders them, not the cost-based search. */
   static final int MIN_JOINS = 3;
@@ -84,6 +84,7 @@ public final class XsqlPrograms {
         .addMatchOrder(HepMatchOrder.BOTTOM_UP)
         .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
         .addRuleCollection(List.of(CoreRules.PROJECT_MULTI_JOIN_MERGE, CoreRules.FILTER_MULTI_JOIN_MERGE))
+        .addRuleInstance(XsqlJoinOrderRule.CONFIG.toRule())
         .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
         .build());
     return (planner, rel, traits, materializations, lattices) -> {

@@ -1,0 +1,176 @@
+package io.xsql.planner;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * The inputs of a tree of inner joins (its factors) and the conjuncts that link them, as the join order
+ * search sees them: each factor's estimated rows and the source that could join it with others inside
+ * itself, classes of fields that equi-conjuncts make equal (so that {@code a.x = b.y AND b.y = c.z} also
+ * links a and c), and the distinct values of those fields.
+ *
+ * <p>Fields are numbered as in the join's output: the factors' fields one after the other.
+ */
+final class JoinGraph {
+
+  /** One input: its relation, its first field, its field count, rows, and the source that runs it. */
+  record Factor(RelNode rel, int offset, int fieldCount, double rows, Optional<Convention> source) {
+    boolean holds(int field) {
+      return field >= offset && field < offset + fieldCount;
+    }
+  }
+
+  private final List<Factor> factors;
+  private final List<RexNode> conjuncts;
+  private final List<BitSet> conjunctFactors = new ArrayList<>();
+  /** For each field, the representative of its class (union-find). */
+  private final int[] classOf;
+  private final double[] distinct;
+
+  JoinGraph(List<RelNode> inputs, RexNode condition, RelMetadataQuery mq) {
+    List<Factor> list = new ArrayList<>();
+    int offset = 0;
+    for (RelNode input : inputs) {
+      int count = input.getRowType().getFieldCount();
+      list.add(new Factor(input, offset, count, Math.max(1, rows(mq, input)), source(input)));
+      offset += count;
+    }
+    this.factors = List.copyOf(list);
+    this.conjuncts = RelOptUtil.conjunctions(condition);
+    this.classOf = new int[offset];
+    for (int i = 0; i < offset; i++) {
+      classOf[i] = i;
+    }
+    for (RexNode c : conjuncts) {
+      conjunctFactors.add(factorsOf(RelOptUtil.InputFinder.bits(c)));
+      equality(c).ifPresent(pair -> union(pair[0], pair[1]));
+    }
+    this.distinct = new double[offset];
+    for (Factor f : factors) {
+      for (int i = 0; i < f.fieldCount(); i++) {
+        Double d = mq.getDistinctRowCount(f.rel(), ImmutableBitSet.of(i), null);
+        // Unknown: as many values as rows, the case of a key.
+        distinct[f.offset() + i] = d == null || d <= 0 ? f.rows() : Math.min(d, f.rows());
+      }
+    }
+  }
+
+  private static double rows(RelMetadataQuery mq, RelNode rel) {
+    Double rows = mq.getRowCount(rel);
+    return rows == null ? 1e6 : rows;
+  }
+
+  /**
+   * The source-specific convention all table scans of a relation share (a database's, whose joins run in
+   * the database), if there is one.
+   */
+  private static Optional<Convention> source(RelNode rel) {
+    List<Convention> found = new ArrayList<>();
+    collectScans(rel.stripped(), found);
+    if (found.isEmpty() || found.stream().distinct().count() != 1) {
+      return Optional.empty();
+    }
+    Convention c = found.get(0);
+    return c == Convention.NONE || c.getName().equals("ENUMERABLE") ? Optional.empty() : Optional.of(c);
+  }
+
+  private static void collectScans(RelNode rel, List<Convention> found) {
+    if (rel instanceof TableScan scan) {
+      found.add(scan.getConvention() == null ? Convention.NONE : scan.getConvention());
+    }
+    for (RelNode input : rel.getInputs()) {
+      collectScans(input.stripped(), found);
+    }
+  }
+
+  private static Optional<int[]> equality(RexNode c) {
+    if (c.getKind() == SqlKind.EQUALS && c instanceof RexCall call
+        && call.getOperands().get(0) instanceof RexInputRef a && call.getOperands().get(1) instanceof RexInputRef b
+        && a.getType().getSqlTypeName() == b.getType().getSqlTypeName()) {
+      return Optional.of(new int[] {a.getIndex(), b.getIndex()});
+    }
+    return Optional.empty();
+  }
+
+  private int find(int field) {
+    while (classOf[field] != field) {
+      classOf[field] = classOf[classOf[field]];
+      field = classOf[field];
+    }
+    return field;
+  }
+
+  private void union(int a, int b) {
+    classOf[find(a)] = find(b);
+  }
+
+  List<Factor> factors() {
+    return factors;
+  }
+
+  List<RexNode> conjuncts() {
+    return conjuncts;
+  }
+
+  /** The factors a conjunct reads. */
+  BitSet factorsOf(int conjunct) {
+    return conjunctFactors.get(conjunct);
+  }
+
+  private BitSet factorsOf(ImmutableBitSet fields) {
+    BitSet out = new BitSet();
+    for (int field : fields) {
+      out.set(factorOf(field));
+    }
+    return out;
+  }
+
+  int factorOf(int field) {
+    for (int i = 0; i < factors.size(); i++) {
+      if (factors.get(i).holds(field)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException("no factor holds field " + field);
+  }
+
+  /**
+   * Pairs of fields, one of each side, that the equality classes make equal: one pair per class that has
+   * fields on both sides.
+   */
+  List<int[]> links(BitSet left, BitSet right) {
+    List<int[]> out = new ArrayList<>();
+    BitSet seen = new BitSet();
+    for (int a = 0; a < classOf.length; a++) {
+      int cls = find(a);
+      if (seen.get(cls) || !left.get(factorOf(a))) {
+        continue;
+      }
+      for (int b = 0; b < classOf.length; b++) {
+        if (find(b) == cls && right.get(factorOf(b))) {
+          out.add(new int[] {a, b});
+          seen.set(cls);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The distinct values of a field among a side's estimated rows. */
+  double distinct(int field, double rows) {
+    return Math.max(1, Math.min(distinct[field], rows));
+  }
+}

@@ -1,0 +1,68 @@
+package io.xsql.planner;
+
+import java.util.List;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.metadata.BuiltInMetadata;
+import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
+import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
+import org.apache.calcite.rel.metadata.MetadataDef;
+import org.apache.calcite.rel.metadata.MetadataHandler;
+import org.apache.calcite.rel.metadata.ReflectiveRelMetadataProvider;
+import org.apache.calcite.rel.metadata.RelMetadataProvider;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.util.ImmutableBitSet;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Row estimates of inner equi-joins from distinct key values: left rows times right rows divided by the
+ * larger number of distinct keys on either side (so joining a foreign key to a primary key gives about the
+ * foreign key side's rows). Calcite guesses 15% of the cartesian product for any equality, which made a
+ * join of two tables in one database look millions of rows large, and the database's own join lose.
+ * Other joins keep Calcite's estimate.
+ */
+public final class XsqlMdRowCount implements MetadataHandler<BuiltInMetadata.RowCount> {
+
+  /** Calcite's metadata with these estimates first. */
+  public static final RelMetadataProvider PROVIDER = ChainedRelMetadataProvider.of(List.of(
+      ReflectiveRelMetadataProvider.reflectiveSource(new XsqlMdRowCount(), BuiltInMetadata.RowCount.Handler.class),
+      DefaultRelMetadataProvider.INSTANCE));
+
+  private XsqlMdRowCount() {}
+
+  @Override
+  public MetadataDef<BuiltInMetadata.RowCount> getDef() {
+    return BuiltInMetadata.RowCount.DEF;
+  }
+
+  /** The estimate for an inner join with equality keys; null (Calcite's) otherwise. */
+  public @Nullable Double getRowCount(Join join, RelMetadataQuery mq) {
+    JoinInfo info = join.analyzeCondition();
+    if (join.getJoinType() != JoinRelType.INNER || info.leftKeys.isEmpty()) {
+      return null;
+    }
+    Double left = mq.getRowCount(join.getLeft());
+    Double right = mq.getRowCount(join.getRight());
+    if (left == null || right == null) {
+      return null;
+    }
+    double keys = Math.max(distinct(mq, join.getLeft(), info.leftSet(), left),
+        distinct(mq, join.getRight(), info.rightSet(), right));
+    double rows = left * right / Math.max(1, keys);
+    if (!info.isEqui()) {
+      Double rest = mq.getSelectivity(join, RexUtil.composeConjunction(join.getCluster().getRexBuilder(),
+          info.nonEquiConditions));
+      rows *= rest == null ? 1 : rest;
+    }
+    return Math.max(1, rows);
+  }
+
+  /** Distinct values of the keys among a side's rows; unknown counts as all different (a key). */
+  private static double distinct(RelMetadataQuery mq, RelNode side, ImmutableBitSet keys, double rows) {
+    Double d = mq.getDistinctRowCount(side, keys, null);
+    return d == null || d <= 0 ? rows : Math.min(d, rows);
+  }
+}
