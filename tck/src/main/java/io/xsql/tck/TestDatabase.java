@@ -36,13 +36,20 @@ public enum TestDatabase {
 
   /** Drops and creates a database; returns its URL. */
   public String create(String name) throws SQLException {
+    drop(name);
     try (Connection c = admin(); Statement s = c.createStatement()) {
-      // FORCE: pools of earlier runs may still hold connections to it.
-      s.execute(this == POSTGRES ? "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"
-          : "DROP DATABASE IF EXISTS " + name);
       s.execute("CREATE DATABASE " + name);
     }
     return url(name);
+  }
+
+  /** Drops a database if it exists. */
+  public void drop(String name) throws SQLException {
+    try (Connection c = admin(); Statement s = c.createStatement()) {
+      // FORCE: xsql's pools (of earlier runs too) may still hold connections to it.
+      s.execute(this == POSTGRES ? "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"
+          : "DROP DATABASE IF EXISTS " + name);
+    }
   }
 
   /** A database's URL. */

@@ -1,0 +1,213 @@
+package io.xsql.tck;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * TPC-H at one scale factor spread over PostgreSQL, MariaDB and files as {@link TpchLayout} says, plus
+ * optionally a reference: one PostgreSQL database holding all eight tables, to run the same queries on.
+ *
+ * <p>Each table is generated once and written to every place that holds it while it is generated
+ * (PostgreSQL through COPY, MariaDB through batched inserts), tables in parallel. Each database and the
+ * folder get a marker last; {@link #load(boolean) load(true)} keeps whatever already holds this scale
+ * factor, so that benchmarks at scale factor 1 load once.
+ */
+public final class TpchFixture {
+  /** Part of every marker: raise it when tables or types change, so that old data is reloaded. */
+  private static final int FORMAT = 1;
+
+  private final TpchData data;
+  private final TpchLayout layout;
+  private final Optional<String> referenceDatabase;
+
+  /**
+   * A fixture.
+   *
+   * @param data the scale factor
+   * @param layout the databases and folder of the sources
+   * @param referenceDatabase the PostgreSQL database to hold all tables, if any
+   */
+  public TpchFixture(TpchData data, TpchLayout layout, Optional<String> referenceDatabase) {
+    this.data = requireNonNull(data, "data is null");
+    this.layout = requireNonNull(layout, "layout is null");
+    this.referenceDatabase = requireNonNull(referenceDatabase, "referenceDatabase is null");
+  }
+
+  /**
+   * A fixture whose databases are named {@code <name>_pg}, {@code <name>_my} and (with a reference)
+   * {@code <name>_ref}, with files and catalog in {@code directory}.
+   */
+  public static TpchFixture named(String name, double scaleFactor, Path directory, boolean withReference) {
+    return new TpchFixture(new TpchData(scaleFactor), new TpchLayout(name + "_pg", name + "_my", directory),
+        withReference ? Optional.of(name + "_ref") : Optional.empty());
+  }
+
+  /** The scale factor. */
+  public TpchData data() {
+    return data;
+  }
+
+  /** Where the tables are. */
+  public TpchLayout layout() {
+    return layout;
+  }
+
+  /**
+   * Loads the tables and writes the catalog.
+   *
+   * @param reuse keep a database or folder that already holds this scale factor (else everything is
+   *     loaded again)
+   * @return what was loaded (empty when everything was reused)
+   */
+  public List<String> load(boolean reuse) throws IOException, SQLException {
+    List<TpchTarget> stale = new ArrayList<>();
+    for (TpchTarget t : targets()) {
+      if (!reuse || !t.holds(marker(t))) {
+        stale.add(t);
+      }
+    }
+    for (TpchTarget t : stale) {
+      t.prepare();
+    }
+    List<Callable<Void>> tasks = new ArrayList<>();
+    for (TpchTableDef table : TpchTableDef.values()) {
+      List<TpchTarget> into = stale.stream().filter(t -> t.tables().contains(table)).toList();
+      if (!into.isEmpty()) {
+        tasks.add(() -> {
+          loadTable(table, into);
+          return null;
+        });
+      }
+    }
+    runAll(tasks);
+    for (TpchTarget t : stale) {
+      t.finish(marker(t));
+    }
+    Files.writeString(layout.catalog(), layout.catalogText());
+    return stale.stream().map(TpchTarget::describe).toList();
+  }
+
+  /** The catalog file (written by {@link #load}). */
+  public Path catalog() {
+    return layout.catalog();
+  }
+
+  /** The xsql URL of the catalog. */
+  public String url() {
+    return "jdbc:xsql:catalog=" + catalog();
+  }
+
+  /** A direct connection to the reference database. */
+  public Connection connectReference() throws SQLException {
+    return reference().orElseThrow(() -> new IllegalStateException("this fixture has no reference")).connect();
+  }
+
+  /** Drops the databases and deletes the files (not the folder, nor the catalog). */
+  public void drop() throws IOException, SQLException {
+    for (TpchTarget t : targets()) {
+      t.drop();
+    }
+  }
+
+  private List<TpchTarget> targets() {
+    List<TpchTarget> all = new ArrayList<>(List.of(layout.postgres(), layout.mariadb(), layout.files()));
+    reference().ifPresent(all::add);
+    return all;
+  }
+
+  private Optional<TpchDatabase> reference() {
+    return referenceDatabase.map(name -> new TpchDatabase(TestDatabase.POSTGRES, name, List.of(TpchTableDef.values())));
+  }
+
+  private String marker(TpchTarget target) {
+    return "TPC-H scale factor " + BigDecimal.valueOf(data.scaleFactor()).toPlainString() + ", tables "
+        + target.tables().stream().map(TpchTableDef::tableName).collect(Collectors.joining(" "))
+        + ", fixture format " + FORMAT;
+  }
+
+  private void loadTable(TpchTableDef table, List<TpchTarget> into) throws IOException, SQLException {
+    List<TpchSink> sinks = new ArrayList<>();
+    Exception failure = null;
+    try {
+      for (TpchTarget t : into) {
+        sinks.add(t.sink(table));
+      }
+      for (Object[] row : data.rows(table)) {
+        for (TpchSink s : sinks) {
+          s.accept(row);
+        }
+      }
+    } catch (IOException | SQLException | RuntimeException e) {
+      failure = e;
+    }
+    for (TpchSink s : sinks) {
+      try {
+        s.close();
+      } catch (IOException | SQLException | RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    rethrow(failure);
+  }
+
+  private static void runAll(List<Callable<Void>> tasks) throws IOException, SQLException {
+    if (tasks.isEmpty()) {
+      return;
+    }
+    // A few threads: the servers parse and index in their own processes while tables are generated here.
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(tasks.size(), 3));
+    try {
+      List<Future<Void>> done = pool.invokeAll(tasks);
+      for (Future<Void> f : done) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          rethrow(e.getCause());
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading TPC-H", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void rethrow(Throwable failure) throws IOException, SQLException {
+    if (failure == null) {
+      return;
+    }
+    if (failure instanceof IOException e) {
+      throw e;
+    }
+    if (failure instanceof SQLException e) {
+      throw e;
+    }
+    if (failure instanceof RuntimeException e) {
+      throw e;
+    }
+    if (failure instanceof Error e) {
+      throw e;
+    }
+    throw new IllegalStateException(failure);
+  }
+}

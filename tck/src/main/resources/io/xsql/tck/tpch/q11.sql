@@ -1,0 +1,30 @@
+-- TPC-H Q11, important stock identification; validation parameters NATION = GERMANY, FRACTION = 0.0001.
+-- The alias value is quoted: Calcite reserves the word VALUE.
+select
+  ps_partkey,
+  sum(ps_supplycost * ps_availqty) as "value"
+from
+  partsupp,
+  supplier,
+  my.nation
+where
+  ps_suppkey = s_suppkey
+  and s_nationkey = n_nationkey
+  and n_name = 'GERMANY'
+group by
+  ps_partkey
+having
+  sum(ps_supplycost * ps_availqty) > (
+    select
+      sum(ps_supplycost * ps_availqty) * 0.0001
+    from
+      partsupp,
+      supplier,
+      my.nation
+    where
+      ps_suppkey = s_suppkey
+      and s_nationkey = n_nationkey
+      and n_name = 'GERMANY'
+  )
+order by
+  "value" desc

@@ -1,0 +1,123 @@
+package io.xsql.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Join order across sources: tables of one database join inside it, inputs a condition links never form
+ * a cartesian product whatever the order of the FROM clause, and a key implied through a third table
+ * links two inputs. Rows are checked against PostgreSQL holding every table.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+final class JoinOrderTest {
+  private static final String DATABASE = "xsql_join_order";
+
+  @TempDir
+  static Path dir;
+  private Path catalog;
+
+  @BeforeAll
+  void load() throws Exception {
+    TestDatabase.POSTGRES.create(DATABASE);
+    StringBuilder colors = new StringBuilder();
+    StringBuilder sizes = new StringBuilder();
+    try (Connection c = TestDatabase.POSTGRES.connect(DATABASE); Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE customers (id int PRIMARY KEY, name text, color int)");
+      s.execute("INSERT INTO customers SELECT g, 'c' || g, g % 7 FROM generate_series(1, 2000) g");
+      s.execute("CREATE TABLE orders (id int PRIMARY KEY, customer_id int, size int, total int)");
+      s.execute("INSERT INTO orders SELECT g, 1 + g % 2000, g % 5, g % 97 FROM generate_series(1, 20000) g");
+      // The reference database holds the files' rows too.
+      s.execute("CREATE TABLE colors (id int, label text)");
+      s.execute("CREATE TABLE sizes (id int, label text)");
+      for (int i = 0; i < 7; i++) {
+        colors.append("{\"id\": ").append(i).append(", \"label\": \"color").append(i).append("\"}\n");
+        s.execute("INSERT INTO colors VALUES (" + i + ", 'color" + i + "')");
+      }
+      for (int i = 0; i < 5; i++) {
+        sizes.append("{\"id\": ").append(i).append(", \"label\": \"size").append(i).append("\"}\n");
+        s.execute("INSERT INTO sizes VALUES (" + i + ", 'size" + i + "')");
+      }
+      s.execute("ANALYZE");
+    }
+    Files.writeString(dir.resolve("colors.jsonl"), colors);
+    Files.writeString(dir.resolve("sizes.jsonl"), sizes);
+    catalog = dir.resolve("catalog.yaml");
+    Files.writeString(catalog, "sources:\n"
+        + "  pg: " + TestDatabase.POSTGRES.catalogEntry(DATABASE, "") + "\n"
+        + "  colors: { type: jsonl, path: colors.jsonl, columns: { id: integer, label: varchar } }\n"
+        + "  sizes: { type: jsonl, path: sizes.jsonl, columns: { id: integer, label: varchar } }\n");
+  }
+
+  @AfterAll
+  void drop() throws Exception {
+    TestDatabase.POSTGRES.drop(DATABASE);
+  }
+
+  private List<String> rows(String xsql) throws Exception {
+    try (Connection x = DriverManager.getConnection("jdbc:xsql:catalog=" + catalog);
+        Connection pg = TestDatabase.POSTGRES.connect(DATABASE)) {
+      List<String> expected = Rows.of(pg, xsql.replace("pg.", "")).stream().sorted().toList();
+      assertThat(expected).isNotEmpty();
+      List<String> actual = Rows.of(x, xsql).stream().sorted().toList();
+      assertThat(actual).isEqualTo(expected);
+      return actual;
+    }
+  }
+
+  private String plan(String sql) throws Exception {
+    try (Connection x = DriverManager.getConnection("jdbc:xsql:catalog=" + catalog)) {
+      return String.join("\n", Rows.of(x, "EXPLAIN PLAN FOR " + sql));
+    }
+  }
+
+  @Test
+  void tablesOfOneDatabaseJoinInsideIt() throws Exception {
+    // The FROM clause puts a file between the two PostgreSQL tables.
+    String sql = "SELECT k.label, z.label, count(*), sum(o.total) FROM pg.customers c, colors k, sizes z, "
+        + "pg.orders o WHERE c.color = k.id AND o.customer_id = c.id AND o.size = z.id AND c.id < 500 "
+        + "GROUP BY k.label, z.label";
+    rows(sql);
+    String plan = plan(sql);
+    assertThat(plan).doesNotContain("NestedLoopJoin").contains("customers").contains("orders");
+    // PostgreSQL is read once, a statement that joins both tables (scanned whole, or looked up by key).
+    assertThat(plan.split("JdbcToXsqlConverter|inner=\\[pg", -1)).as(plan).hasSize(2);
+    assertThat(plan).containsAnyOf("JdbcJoin", "INNER JOIN");
+  }
+
+  @Test
+  void linkedInputsNeverFormACartesianProduct() throws Exception {
+    // In the written order, colors and sizes share no condition.
+    String sql = "SELECT k.label, z.label, o.id FROM colors k, sizes z, pg.customers c, pg.orders o "
+        + "WHERE o.size = z.id AND c.color = k.id AND o.customer_id = c.id AND o.total = 3";
+    rows(sql);
+    assertThat(plan(sql)).doesNotContain("NestedLoopJoin").doesNotContain("condition=[true]");
+  }
+
+  @Test
+  void aKeyImpliedThroughAThirdTableLinksTwoInputs() throws Exception {
+    // colors and sizes are linked only through o.size = z.id AND o.size = k.id.
+    String sql = "SELECT k.label, z.label, count(*) FROM colors k, sizes z, pg.orders o "
+        + "WHERE o.size = z.id AND o.size = k.id GROUP BY k.label, z.label";
+    rows(sql);
+    assertThat(plan(sql)).doesNotContain("NestedLoopJoin");
+  }
+
+  @Test
+  void outerJoinsAmongInnerJoinsKeepTheirMeaning() throws Exception {
+    String sql = "SELECT k.label, count(o.id), count(z.id) FROM pg.customers c JOIN colors k ON c.color = k.id "
+        + "LEFT JOIN pg.orders o ON o.customer_id = c.id AND o.total = 5 LEFT JOIN sizes z ON z.id = o.size "
+        + "AND z.id > 2 GROUP BY k.label";
+    rows(sql);
+  }
+}
