@@ -76,7 +76,7 @@ final class JoinChooser {
     for (boolean innerRight : rightFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
       double outer = innerRight ? left : right;
       double inner = innerRight ? right : left;
-      if (outer * LOOKUP_RATIO <= inner) {
+      if (outer * LOOKUP_RATIO <= inner && probesCheaply(innerRight)) {
         Optional<RelNode> lookup = lookup(innerRight, false, false).rel();
         if (lookup.isPresent()) {
           return lookup.get();
@@ -87,6 +87,16 @@ final class JoinChooser {
       return merge(false).rel().orElseThrow();
     }
     return hash(!(right > left && canSwap()));
+  }
+
+  /**
+   * Whether the inner side answers a batch of keys without making all of itself first: one key column, or
+   * a side without joins. A database answers composite keys drawn from two joined tables only after the
+   * whole join, once per batch (TPC-H Q5 at scale factor 1: minutes per batch, where reading the join
+   * once takes seconds).
+   */
+  private boolean probesCheaply(boolean innerRight) {
+    return keys.left().size() == 1 || RelOptUtil.countJoins(innerRight ? join.getRight() : join.getLeft()) == 0;
   }
 
   private RelNode forced(JoinHints.Choice hints) {
