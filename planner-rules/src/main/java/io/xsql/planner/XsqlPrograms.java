@@ -30,7 +30,8 @@ import org.apache.calcite.util.CancelFlag;
  * <ol>
  *   <li>{@link #subqueries()}: subqueries become joins and correlates, which are then decorrelated
  *       (scalar subqueries into aggregates joined back), and unused fields are trimmed;</li>
- *   <li>{@link #joinOrder()}: conjuncts common to every branch of an OR are pulled out, filters are
+ *   <li>{@link #joinOrder()}: conjuncts common to every branch of an OR are pulled out, what every branch
+ *       requires of one input becomes that input's filter ({@link OrImpliedFilters}), filters are
  *       pushed into joins, and each tree of inner joins is collapsed into one {@code MultiJoin} and
  *       ordered from row estimates ({@link XsqlJoinOrderRule}; with outer joins, Calcite's
  *       {@code LoptOptimizeJoinRule});</li>
@@ -76,10 +77,10 @@ public final class XsqlPrograms {
    * joins are left to the cost-based search, which is quick for them and weighs the physical joins.
    */
   static Program joinOrder() {
-    Program conditions = hep(new HepProgramBuilder()
+    Program conditions = Programs.sequence(OrImpliedFilters.program(), hep(new HepProgramBuilder()
         .addRuleCollection(List.of(OrFactorRule.FILTER.toRule(), OrFactorRule.JOIN.toRule(),
             CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH, CoreRules.FILTER_MERGE))
-        .build());
+        .build()));
     Program order = hep(new HepProgramBuilder()
         .addMatchOrder(HepMatchOrder.BOTTOM_UP)
         .addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN)
