@@ -26,10 +26,15 @@ import java.util.Set;
  * @param data folder for the generated data sets
  * @param markdown the report
  * @param csv the raw measurements
+ * @param suites which parts run: {@code main} (everything above) and {@code tpch} (the TPC-H section)
+ * @param tpch how the TPC-H section runs
  */
 record BenchSettings(List<Integer> scales, List<String> engines, int coldRuns, int warmRuns, long slowMillis,
     int h2MaxScale, long timeoutMillis, boolean cds, int bigScanMb, long dbRows, String dbUrl,
-    boolean joins, Path data, Path markdown, Path csv) {
+    boolean joins, Path data, Path markdown, Path csv, List<String> suites, TpchSettings tpch) {
+
+  /** The parts of the benchmark {@code --suites} can name. */
+  static final List<String> SUITES = List.of("main", "tpch");
 
   static final String USAGE = """
       Usage: bench/run [--scales 100000,1000000] [--engines xsql,duckdb,calcite,h2] [--cold-runs 3]
@@ -37,14 +42,23 @@ record BenchSettings(List<Integer> scales, List<String> engines, int coldRuns, i
                        [--cds true] [--big-scan-mb 2048] [--db-rows 5000000]
                        [--db-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres] [--joins true]
                        [--data bench/data] [--out docs/benchmarks.md] [--csv docs/benchmarks.csv]
+                       [--suites main,tpch] [--tpch 0.1,1] [--tpch-queries 1-22] [--tpch-timeout-s 120]
+                       [--tpch-csv docs/benchmarks-tpch.csv] [--tpch-pg-jit false]
       --joins false leaves out the join strategies (Q1 at the largest scale with each strategy forced, and
       the lookup of 10,000 keys into the --db-rows table); they run only with the xsql engine, the lookup
       only with --db-rows above 0. --db-rows 0 and --big-scan-mb 0 leave out those parts.
+      --suites tpch runs only the TPC-H section (the 22 queries at each --tpch scale factor, in xsql over
+      PostgreSQL, MariaDB and files, and in PostgreSQL holding all eight tables); it replaces that section of
+      --out and keeps the rest. --suites main (or --tpch none) leaves it out, keeping the section --out has.
+      The TPC-H databases (xsql_bench_tpch_sf<SF>_pg, _my, _ref) are loaded once and kept for later runs.
+      --tpch-pg-jit sets PostgreSQL's jit on both PostgreSQL databases: off by default, as PostgreSQL 15
+      compiling the filter of a 4096-pair lookup batch ran for many minutes, deaf to cancel.
       """;
 
   private static final Set<String> OPTIONS = Set.of("--scales", "--engines", "--cold-runs", "--warm-runs",
       "--slow-ms", "--h2-max-scale", "--timeout-ms", "--cds", "--big-scan-mb", "--db-rows", "--db-url",
-      "--joins", "--data", "--out", "--csv");
+      "--joins", "--data", "--out", "--csv", "--suites", "--tpch", "--tpch-queries", "--tpch-timeout-s",
+      "--tpch-csv", "--tpch-pg-jit");
 
   /** Parses {@code --option value} pairs; anything not given keeps its default from {@link #USAGE}. */
   static BenchSettings parse(String... args) {
@@ -70,8 +84,20 @@ record BenchSettings(List<Integer> scales, List<String> engines, int coldRuns, i
         Boolean.parseBoolean(o.getOrDefault("--joins", "true")),
         Path.of(o.getOrDefault("--data", "bench/data")),
         Path.of(o.getOrDefault("--out", "docs/benchmarks.md")),
-        Path.of(o.getOrDefault("--csv", "docs/benchmarks.csv")));
+        Path.of(o.getOrDefault("--csv", "docs/benchmarks.csv")),
+        List.of(o.getOrDefault("--suites", "main,tpch").split(",")),
+        TpchSettings.of(o));
     s.engines.forEach(BenchEngine::named);
+    for (String suite : s.suites) {
+      if (!SUITES.contains(suite)) {
+        throw new IllegalArgumentException("unknown suite '" + suite + "': --suites takes " + SUITES + "\n" + USAGE);
+      }
+    }
     return s;
+  }
+
+  /** Whether a part of the benchmark runs: {@code main}, or {@code tpch} with a scale factor to run. */
+  boolean runs(String suite) {
+    return suites.contains(suite) && (!suite.equals("tpch") || tpch.enabled());
   }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Runs every query on every engine at every scale, cold (a fresh JVM per run, timed from outside with
  * start-up, planning and reading included) and warm (repeated in one JVM), checks that all engines return
- * the same number of rows, and writes the report and the raw CSV.
+ * the same number of rows, and writes the report and the raw CSV. The TPC-H section ({@link TpchSuite}) runs
+ * after it, or alone with {@code --suites tpch}.
  */
 public final class Harness {
   private final BenchSettings settings;
@@ -47,16 +48,40 @@ public final class Harness {
     }
     Harness harness = new Harness(settings);
     List<String> mismatches = harness.run();
-    System.out.println("Wrote " + settings.markdown() + " and " + settings.csv());
+    System.out.println("Wrote " + settings.markdown() + (settings.runs("main") ? " and " + settings.csv() : "")
+        + (settings.runs("tpch") ? " and " + settings.tpch().csv() : ""));
     if (!mismatches.isEmpty()) {
       mismatches.forEach(System.err::println);
       System.exit(1);
     }
   }
 
-  /** Runs everything and writes the report; returns row-count mismatches (empty when engines agree). */
+  /**
+   * Runs the suites {@code --suites} names and writes the report; returns row-count mismatches and wrong
+   * TPC-H results (empty when engines agree).
+   */
   List<String> run() throws IOException, InterruptedException {
     Machine machine = Machine.describe();
+    List<String> mismatches = new ArrayList<>();
+    if (settings.runs("main")) {
+      mismatches.addAll(main(machine));
+    }
+    if (settings.runs("tpch")) {
+      TpchSuite suite = new TpchSuite(settings);
+      String servers = TpchSuite.servers();
+      List<TpchScale> tpch = new ArrayList<>();
+      for (double sf : settings.tpch().scaleFactors()) {
+        tpch.add(suite.scale(sf));
+        // Written after each scale factor, so that a long run that is stopped keeps what finished.
+        new TpchReport(settings, machine, servers, tpch).write();
+      }
+      mismatches.addAll(TpchReport.wrong(tpch));
+    }
+    return mismatches;
+  }
+
+  /** The products/images engines, the database table and the join strategies; writes their report. */
+  private List<String> main(Machine machine) throws IOException, InterruptedException {
     List<String> mismatches = new ArrayList<>();
     for (String engine : settings.engines()) {
       jvmOptions.put(engine, settings.cds() ? classDataSharing(engine) : List.of());

@@ -6,6 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Rows PostgreSQL has read from a table, from its statistics ({@code pg_stat_user_tables}): rows returned
@@ -24,35 +27,47 @@ final class PgTableReads {
 
   /** The table's read counter once it has stopped moving. */
   static long settled(String url, String table) throws SQLException, InterruptedException {
+    return settled(url, List.of(table)).get(table);
+  }
+
+  /** The read counters of some tables of one database, once none of them has moved for a second. */
+  static Map<String, Long> settled(String url, List<String> tables) throws SQLException, InterruptedException {
     try (Connection c = DriverManager.getConnection(url);
-        PreparedStatement read = c.prepareStatement("SELECT COALESCE(seq_tup_read, 0) + COALESCE(idx_tup_fetch, 0)"
-            + " FROM pg_stat_user_tables WHERE relname = ?");
+        PreparedStatement read = c.prepareStatement("SELECT relname, COALESCE(seq_tup_read, 0)"
+            + " + COALESCE(idx_tup_fetch, 0) FROM pg_stat_user_tables WHERE relname = ANY (?)");
         Statement clear = c.createStatement()) {
-      read.setString(1, table);
-      long last = read(read, clear, table);
+      read.setArray(1, c.createArrayOf("text", tables.toArray()));
+      Map<String, Long> last = read(read, clear, tables);
       long deadline = System.currentTimeMillis() + GIVE_UP_MILLIS;
       for (int same = 0; same < STABLE_POLLS; ) {
         if (System.currentTimeMillis() > deadline) {
-          throw new SQLException("the statistics of " + table + " kept changing for "
-              + GIVE_UP_MILLIS / 1000 + " s: is something else reading it?");
+          throw new SQLException("the statistics of " + String.join(", ", tables) + " kept changing for "
+              + GIVE_UP_MILLIS / 1000 + " s: is something else reading them?");
         }
         Thread.sleep(POLL_MILLIS);
-        long now = read(read, clear, table);
-        same = now == last ? same + 1 : 0;
+        Map<String, Long> now = read(read, clear, tables);
+        same = now.equals(last) ? same + 1 : 0;
         last = now;
       }
       return last;
     }
   }
 
-  private static long read(PreparedStatement read, Statement clear, String table) throws SQLException {
+  private static Map<String, Long> read(PreparedStatement read, Statement clear, List<String> tables)
+      throws SQLException {
     // Statistics read in a transaction are cached until it ends; start from a fresh snapshot.
     clear.execute("SELECT pg_stat_clear_snapshot()");
+    Map<String, Long> out = new TreeMap<>();
     try (ResultSet rs = read.executeQuery()) {
-      if (!rs.next()) {
-        throw new SQLException("no statistics for table " + table);
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getLong(2));
       }
-      return rs.getLong(1);
     }
+    for (String t : tables) {
+      if (!out.containsKey(t)) {
+        throw new SQLException("no statistics for table " + t);
+      }
+    }
+    return out;
   }
 }

@@ -39,7 +39,9 @@ final class Report {
         Files.createDirectories(p.toAbsolutePath().getParent());
       }
     }
-    Files.writeString(settings.markdown(), markdown());
+    // A run without the TPC-H section keeps the one the report has (it says its own date).
+    String old = Files.exists(settings.markdown()) ? Files.readString(settings.markdown()) : "";
+    Files.writeString(settings.markdown(), TpchReport.keep(old, markdown()));
     Files.writeString(settings.csv(), csv());
   }
 
