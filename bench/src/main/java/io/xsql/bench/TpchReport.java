@@ -59,9 +59,9 @@ final class TpchReport {
     int b = document.indexOf(BEGIN);
     int e = document.indexOf(END);
     if (b >= 0 && e > b) {
-      return document.substring(0, b) + section + document.substring(e + END.length());
+      return document.substring(0, b) + section.stripTrailing() + document.substring(e + END.length());
     }
-    return document.stripTrailing() + "\n\n" + section + "\n";
+    return document.stripTrailing() + "\n\n" + section.stripTrailing() + "\n";
   }
 
   /** A new document keeping the TPC-H section of an old one, if it had one. */
@@ -155,7 +155,8 @@ final class TpchReport {
         + " %d of %d.%n", geomean(s), s.withRatio(), s.queries().size(), s.right(), s.queries().size()));
     for (TpchQueryResult q : s.queries()) {
       if (q.check() == TpchQueryResult.Check.WRONG || q.check() == TpchQueryResult.Check.UNCHECKED) {
-        String d = q.difference().length() > 600 ? q.difference().substring(0, 600) + " ..." : q.difference();
+        String d = q.referenceTimedOut() ? "PostgreSQL timed out after " + settings.tpch().timeoutSeconds() + " s"
+            : q.difference().length() > 600 ? q.difference().substring(0, 600) + " ..." : q.difference();
         b.append("\n- ").append(q.name()).append(q.check() == TpchQueryResult.Check.WRONG ? " **WRONG**: "
             : " not checked: ").append(escape(d)).append('\n');
       }

@@ -49,6 +49,9 @@ final class TpchReportTest {
     String kept = TpchReport.keep(withOld, "# Benchmarks\n\nnewer main\n");
     assertThat(kept).contains("newer main").contains("old").doesNotContain("main figures");
     assertThat(TpchReport.keep("", main)).isEqualTo(main);
+    // Again and again: the same text, no blank lines piling up.
+    assertThat(TpchReport.splice(replaced, section + "\n")).isEqualTo(replaced);
+    assertThat(TpchReport.keep(kept, "# Benchmarks\n\nnewer main\n")).isEqualTo(kept);
   }
 
   @Test
