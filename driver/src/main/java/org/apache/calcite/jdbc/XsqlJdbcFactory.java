@@ -130,8 +130,6 @@ public final class XsqlJdbcFactory extends CalciteFactory {
   /** A connection with a catalog and in-process tables. */
   public static final class XsqlConnectionImpl extends CalciteConnectionImpl implements XsqlConnection {
     private final Session session = new Session();
-    /** The plain statement whose execution, started before its planning, runs on this thread. */
-    private final ThreadLocal<AvaticaStatement> executing = new ThreadLocal<>();
 
     XsqlConnectionImpl(Driver driver, AvaticaFactory factory, String url, Properties info,
         CalciteSchema rootSchema, @Nullable JavaTypeFactory typeFactory) {
@@ -268,13 +266,11 @@ public final class XsqlJdbcFactory extends CalciteFactory {
     protected Meta.ExecuteResult prepareAndExecuteInternal(AvaticaStatement statement, String sql,
         long maxRowCount) throws SQLException, NoSuchStatementException {
       Planning planning = Planning.start(start(statement), config().planningTimeout());
-      executing.set(statement);
       try {
         return super.prepareAndExecuteInternal(statement, sql, maxRowCount);
       } catch (SQLException | RuntimeException e) {
         throw failure(statement, planning.explain(e));
       } finally {
-        executing.remove();
         planning.close();
       }
     }
@@ -283,9 +279,7 @@ public final class XsqlJdbcFactory extends CalciteFactory {
     protected ResultSet executeQueryInternal(AvaticaStatement statement, Meta.Signature signature,
         Meta.Frame firstFrame, QueryState state, boolean isUpdate) throws SQLException {
       try {
-        if (executing.get() != statement) {
-          start(statement);
-        }
+        start(statement);
         return super.executeQueryInternal(statement, signature, firstFrame, state, isUpdate);
       } catch (SQLException | RuntimeException e) {
         throw failure(statement, e);
