@@ -39,6 +39,8 @@ final class JoinChooser {
   static final double LOOKUP_RATIO = 10;
   /** The most keys one lookup request carries, below any source's own limit. */
   static final int MAX_BATCH = 4096;
+  /** The most lookups a hash join's dynamic filter makes; with more keys the probe side is read whole. */
+  static final int FILTER_BATCHES = 4;
 
   private final Join join;
   private final JoinKeyPairs keys;
@@ -86,7 +88,33 @@ final class JoinChooser {
     if (sorted(join.getLeft(), keys.left()) && sorted(join.getRight(), keys.right())) {
       return merge(false).rel().orElseThrow();
     }
-    return hash(!(right > left && canSwap()));
+    boolean buildRight = !(right > left && canSwap());
+    return filteredHash(buildRight).orElseGet(() -> hash(buildRight));
+  }
+
+  /**
+   * An inner hash join that sends the build side's distinct keys, up to {@link #FILTER_BATCHES} lookups'
+   * worth, to the probe side, when that side looks rows up by them cheaply. Not into a file's index, whose
+   * first use reads the whole file to build it: the filter pays where the source filters as it reads.
+   */
+  private Optional<RelNode> filteredHash(boolean buildRight) {
+    if (join.getJoinType() != JoinRelType.INNER || !probesCheaply(!buildRight)) {
+      return Optional.empty();
+    }
+    RelNode build = buildRight ? join.getRight() : join.getLeft();
+    RelNode probe = buildRight ? join.getLeft() : join.getRight();
+    JoinKeyPairs pairs = buildRight ? keys.swapped() : keys;
+    Optional<KeyedRows> rows = probe instanceof LookupSide side ? side.lookupBy(pairs.right())
+        : Optional.empty();
+    if (rows.isEmpty() || rows.get().fileIndex()) {
+      return Optional.empty();
+    }
+    int batch = Math.max(1, Math.min(rows.get().lookup().maxBatchSize(), MAX_BATCH));
+    FilteredHashJoinPlan plan = new FilteredHashJoinPlan(rows.get(), pairs.leftArray(), pairs.rightArray(),
+        !buildRight, build.getRowType().getFieldCount(), probe.getRowType().getFieldCount(),
+        batch * FILTER_BATCHES, batch);
+    return Optional.of(new XsqlFilteredHashJoin(join.getLeft(), join.getRight(), join.getRowType(), plan,
+        mq.getRowCount(join)));
   }
 
   /**

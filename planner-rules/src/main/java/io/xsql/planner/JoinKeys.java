@@ -2,6 +2,7 @@ package io.xsql.planner;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Join keys as the join operators compare them. Both sides of an equi-join key have the same SQL type
@@ -29,6 +30,15 @@ final class JoinKeys {
         return null;
       }
       values[i] = normalize(v);
+    }
+    return Arrays.asList(values);
+  }
+
+  /** The row's own key values (not normalized), as a source is asked for them. */
+  static List<Object> values(Object[] row, int[] keys) {
+    Object[] values = new Object[keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      values[i] = row[keys[i]];
     }
     return Arrays.asList(values);
   }

@@ -4,7 +4,6 @@ import io.xsql.spi.KeyedRows;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanRequest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -127,11 +126,7 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
       Object[] row = batch.get(r);
       Object key = batchKeys.get(r);
       if (key != null && !wanted.containsKey(key)) {
-        Object[] values = new Object[plan.outerKeys().length];
-        for (int i = 0; i < values.length; i++) {
-          values[i] = row[plan.outerKeys()[i]];
-        }
-        wanted.put(key, Arrays.asList(values));
+        wanted.put(key, JoinKeys.values(row, plan.outerKeys()));
       }
     }
     if (wanted.isEmpty()) {
@@ -161,19 +156,7 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
       done.close();
       return found;
     } catch (RuntimeException e) {
-      String position = "";
-      if (cursor != null) {
-        position = cursor.position();
-        try {
-          cursor.close();
-        } catch (RuntimeException closing) {
-          e.addSuppressed(closing);
-        }
-      }
-      if (context.isCanceled()) {
-        throw context.interruption();
-      }
-      throw SourceErrors.of(inner.name(), e, position);
+      throw KeyedLookups.failure(inner, e, cursor, context);
     }
   }
 

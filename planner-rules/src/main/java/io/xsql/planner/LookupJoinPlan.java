@@ -3,11 +3,8 @@ package io.xsql.planner;
 import static java.util.Objects.requireNonNull;
 
 import io.xsql.spi.KeyedRows;
-import io.xsql.spi.Predicate;
 import io.xsql.spi.ScanRequest;
-import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -61,7 +58,7 @@ public record LookupJoinPlan(KeyedRows inner, int[] outerKeys, JoinRelType type,
       throw new IllegalArgumentException("inner width " + innerWidth + " but " + inner.columns().size()
           + " requested columns of " + inner.name());
     }
-    innerKeyPositions(inner);
+    KeyedLookups.keyPositions(inner);
   }
 
   /**
@@ -70,33 +67,17 @@ public record LookupJoinPlan(KeyedRows inner, int[] outerKeys, JoinRelType type,
    * values only (SEMI, ANTI).
    */
   public Enumerable<Object[]> join(Enumerable<Object[]> outer, DataContext root) {
-    Optional<List<Predicate>> bound = FilterBinding.bind(inner.filters(), inner.tableColumns(), root);
-    if (bound.isEmpty() && (type == JoinRelType.INNER || type == JoinRelType.SEMI)) {
+    Optional<ScanRequest> request = KeyedLookups.request(inner, root);
+    if (request.isEmpty() && (type == JoinRelType.INNER || type == JoinRelType.SEMI)) {
       return Linq4j.emptyEnumerable();
     }
     QueryContext context = QueryContext.of(root);
-    // Empty: a NULL parameter left no inner row that could match, so the lookup is never called.
-    Optional<ScanRequest> request = bound.map(filters ->
-        new ScanRequest(inner.columns(), filters, OptionalLong.empty(), context));
-    int[] innerKeys = innerKeyPositions(inner);
+    int[] innerKeys = KeyedLookups.keyPositions(inner);
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
         return new LookupJoinEnumerator(LookupJoinPlan.this, outer, request, innerKeys, context);
       }
     };
-  }
-
-  /** Where each key column is in the returned inner rows, which hold the requested columns in order. */
-  private static int[] innerKeyPositions(KeyedRows inner) {
-    int[] positions = new int[inner.keyColumns().size()];
-    for (int i = 0; i < positions.length; i++) {
-      positions[i] = inner.columns().indexOf(inner.keyColumns().get(i));
-      if (positions[i] < 0) {
-        throw new IllegalArgumentException("key column " + inner.keyColumns().get(i) + " of " + inner.name()
-            + " is not among the requested columns " + inner.columns());
-      }
-    }
-    return positions;
   }
 }

@@ -87,7 +87,7 @@ final class TpchTest {
    * Every plan joins on the equi-keys the query has: the only nested loops are joins with a scalar
    * subquery's single row, which has no key (Q11's HAVING total, Q16's NOT IN count, Q22's average).
    * Q19's join key, written inside each branch of an OR, becomes a hash join's key, and what Q7's OR allows
-   * of each nation filters it.
+   * of each nation filters it. Q4's EXISTS runs inside PostgreSQL as a semi-join.
    */
   @ParameterizedTest(name = "Q{0}")
   @MethodSource("queries")
@@ -115,6 +115,10 @@ final class TpchTest {
     if (number == 12) {
       // orders and lineitem, both in PostgreSQL, join there.
       assertThat(plan).contains("JdbcJoin");
+    }
+    if (number == 4) {
+      // EXISTS over lineitem, both tables in PostgreSQL: the database's semi-join (EXISTS in its SQL).
+      assertThat(plan).contains("JdbcJoin(condition=[=($0, $3)], joinType=[semi])");
     }
   }
 

@@ -143,12 +143,14 @@ final class JdbcLookup implements KeyLookup {
   private void bind(Connection connection, PreparedStatement statement, List<List<Object>> keys)
       throws SQLException {
     if (sql.isArray()) {
-      JdbcKeyType type = keyTypes.get(0);
-      Object[] values = new Object[keys.size()];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = type.arrayElement(keys.get(i).get(0));
+      for (int k = 0; k < keyTypes.size(); k++) {
+        JdbcKeyType type = keyTypes.get(k);
+        Object[] values = new Object[keys.size()];
+        for (int i = 0; i < values.length; i++) {
+          values[i] = type.arrayElement(keys.get(i).get(k));
+        }
+        statement.setArray(k + 1, connection.createArrayOf(type.postgresName(), values));
       }
-      statement.setArray(1, connection.createArrayOf(type.postgresName(), values));
       return;
     }
     int parameter = 1;

@@ -5,8 +5,10 @@ import java.util.StringJoiner;
 
 /**
  * The statement of a database lookup: the subtree's SQL as a derived table, filtered by the key tuples as
- * bind parameters. PostgreSQL takes a single key as one array ({@code k = ANY(?)}), so the statement is
- * the same for every batch; otherwise an IN list has one parameter per value.
+ * bind parameters. PostgreSQL takes each key column as one array ({@code k = ANY(?)}, and composite keys as
+ * {@code (k1, k2) IN (SELECT * FROM unnest(?, ?))}, which it runs as a hashed semi-join where a list of row
+ * values is tested one by one for every row), so the statement is the same for every batch; otherwise an
+ * IN list has one parameter per value.
  *
  * @param select {@code SELECT * FROM (<subtree>) AS "t" WHERE }
  * @param keys the key columns as the condition compares them, quoted
@@ -17,9 +19,9 @@ record JdbcLookupSql(String select, List<String> keys, JdbcKind kind) {
     keys = List.copyOf(keys);
   }
 
-  /** Whether the keys bind as one PostgreSQL array. */
+  /** Whether the keys bind as PostgreSQL arrays, one per key column. */
   boolean isArray() {
-    return kind == JdbcKind.POSTGRES && keys.size() == 1;
+    return kind == JdbcKind.POSTGRES;
   }
 
   /**
@@ -30,7 +32,7 @@ record JdbcLookupSql(String select, List<String> keys, JdbcKind kind) {
   int maxBatchSize() {
     int n = keys.size();
     return switch (kind) {
-      case POSTGRES -> n == 1 ? 10_000 : 32_767 / n;
+      case POSTGRES -> 10_000;
       case MYSQL -> Math.min(10_000, 65_535 / n);
       case GENERIC -> Math.max(1, 1_000 / n);
     };
@@ -39,7 +41,9 @@ record JdbcLookupSql(String select, List<String> keys, JdbcKind kind) {
   /** The statement for a batch of this many key tuples. */
   String sql(int tuples) {
     if (isArray()) {
-      return select + keys.get(0) + " = ANY(?)";
+      return keys.size() == 1 ? select + keys.get(0) + " = ANY(?)"
+          : select + "(" + String.join(", ", keys) + ") IN (SELECT * FROM unnest(" + "?, ".repeat(keys.size() - 1)
+              + "?))";
     }
     StringBuilder out = new StringBuilder(select.length() + tuples * (4 * keys.size() + 4));
     out.append(select);

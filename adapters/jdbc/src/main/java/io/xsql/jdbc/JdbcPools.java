@@ -99,6 +99,10 @@ final class JdbcPools {
         // PostgreSQL streams through a cursor only inside a transaction.
         h.setAutoCommit(false);
         properties.setProperty("ApplicationName", "xsql");
+        // No server-side prepared statements: PostgreSQL then plans each statement for its values. A
+        // lookup join runs one statement per key batch, and from the fifth run pgjdbc's named statement
+        // gets a generic plan that cannot see how few keys a batch holds (TPC-H Q8 took 44 s, not 5).
+        properties.setProperty("prepareThreshold", "0");
         // Literals are quoted the standard way; a server configured otherwise would read backslashes.
         h.setConnectionInitSql("SET standard_conforming_strings = on");
       }

@@ -48,6 +48,7 @@ final class JdbcPushdownConvention extends JdbcConvention {
     for (RelOptRule rule : JdbcRules.rules(this)) {
       planner.addRule(checked(rule));
     }
+    planner.addRule(JdbcSemiJoinRule.create(this, this::pushable));
     planner.addRule(CoreRules.FILTER_SET_OP_TRANSPOSE);
     planner.addRule(CoreRules.PROJECT_REMOVE);
   }
@@ -67,7 +68,7 @@ final class JdbcPushdownConvention extends JdbcConvention {
       return gated(rule, Project.class, p -> JdbcPushdown.expressions(kind, p.getProjects()));
     }
     if (rule instanceof JdbcRules.JdbcJoinRule) {
-      return gated(rule, Join.class, j -> JdbcPushdown.expression(kind, j.getCondition()));
+      return gated(rule, Join.class, this::pushable);
     }
     if (rule instanceof JdbcRules.JdbcAggregateRule) {
       return gated(rule, Aggregate.class, a -> JdbcPushdown.aggregate(kind, a));
@@ -76,6 +77,10 @@ final class JdbcPushdownConvention extends JdbcConvention {
       return gated(rule, Sort.class, JdbcPushdown::sort);
     }
     return rule;
+  }
+
+  private boolean pushable(Join join) {
+    return JdbcPushdown.expression(kind, join.getCondition());
   }
 
   /**

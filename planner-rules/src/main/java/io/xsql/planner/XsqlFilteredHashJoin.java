@@ -1,0 +1,90 @@
+package io.xsql.planner;
+
+import io.xsql.spi.Column;
+import java.lang.reflect.Method;
+import java.util.List;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.linq4j.tree.Types;
+import org.apache.calcite.plan.RelOptCost;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.BiRel;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * An inner hash join whose probe side can be fetched by key: once the build side is hashed, its distinct
+ * keys, when few enough, go to the probe side as a filter (a dynamic filter), and only the rows with
+ * those keys are read ({@link FilteredHashJoinPlan}). The probe side is an input too, read whole when the
+ * build side holds more keys.
+ */
+public final class XsqlFilteredHashJoin extends BiRel implements EnumerableRel {
+  private static final Method JOIN = Types.lookupMethod(FilteredHashJoinPlan.class, "join", Enumerable.class,
+      Enumerable.class, DataContext.class);
+
+  private final FilteredHashJoinPlan plan;
+  private final RelDataType joinRowType;
+  private final double rows;
+
+  XsqlFilteredHashJoin(RelNode left, RelNode right, RelDataType rowType, FilteredHashJoinPlan plan,
+      double rows) {
+    super(left.getCluster(), left.getCluster().traitSetOf(EnumerableConvention.INSTANCE), left, right);
+    this.plan = plan;
+    this.joinRowType = rowType;
+    this.rows = rows;
+  }
+
+  @Override
+  protected RelDataType deriveRowType() {
+    return joinRowType;
+  }
+
+  @Override
+  public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
+    return new XsqlFilteredHashJoin(inputs.get(0), inputs.get(1), joinRowType, plan, rows);
+  }
+
+  @Override
+  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    BlockBuilder block = new BlockBuilder();
+    Expression left = JoinCode.arrays(implementor, block, this, 0, getLeft());
+    Expression right = JoinCode.arrays(implementor, block, this, 1, getRight());
+    return JoinCode.result(implementor, block, this, Expressions.call(
+        implementor.stash(plan, FilteredHashJoinPlan.class), JOIN, left, right, DataContext.ROOT));
+  }
+
+  @Override
+  public double estimateRowCount(RelMetadataQuery mq) {
+    return rows;
+  }
+
+  @Override
+  public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
+    double work = mq.getRowCount(getLeft()) + mq.getRowCount(getRight());
+    return planner.getCostFactory().makeCost(work, work, 0);
+  }
+
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    List<Column> columns = plan.probe().tableColumns();
+    String request = plan.probe().lookup().describe(plan.probe().keyColumns());
+    return super.explainTerms(pw)
+        .item("strategy", JoinStrategy.HASH)
+        .item("joinType", "inner")
+        .item("build", plan.buildLeft() ? "left" : "right")
+        .item("dynamicFilter", plan.probe().name())
+        .item("keys", plan.probe().keyColumns().stream().map(c -> columns.get(c).name()).toList())
+        .item("maxKeys", plan.maxKeys())
+        .item("batch", plan.batchSize())
+        .itemIf("request", request, !request.isEmpty());
+  }
+}
