@@ -69,7 +69,8 @@ final class ServeServer implements AutoCloseable {
       f.setKeyStoreType(t.type());
       return f;
     }).orElse(null);
-    ServerHttp http = new ServerHttp(config.host(), config.port(), handler, auth.orElse(null), tls);
+    ServerHttp http = new ServerHttp(config.host(), config.port(), new ServerCancel(handler, meta, auth),
+        auth.orElse(null), tls);
     http.start();
     ScheduledExecutorService expiry = Executors.newSingleThreadScheduledExecutor(
         DaemonThreads.named("xsql-serve-expiry"));

@@ -1,5 +1,6 @@
 package io.xsql.server;
 
+import io.xsql.driver.RemoteCancelRequest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -151,6 +152,21 @@ final class ServerMeta extends JdbcMeta {
     } catch (SQLException | NoSuchConnectionException e) {
       throw new NoSuchStatementException(h);
     }
+  }
+
+  /**
+   * Cancels what the caller's statement runs, as {@code Statement.cancel()} does from another thread (it
+   * never waits for the executing one); false if the caller has no such statement.
+   */
+  boolean cancel(RemoteCancelRequest request) {
+    try {
+      statement(new StatementHandle(request.connectionId(), request.statementId(), null)).cancel();
+    } catch (NoSuchStatementException | SQLException e) {
+      // Unknown, another user's, or closed meanwhile: nothing of the caller's runs under that id.
+      return false;
+    }
+    LOG.debug("user '{}' canceled statement {}", ServerCaller.printable(user().name()), request.statementId());
+    return true;
   }
 
   /** Whether statement {@code id} still exists, without counting as a use (which would delay its expiry). */

@@ -136,6 +136,10 @@ final class ServeAuthTest {
       try (Connection c = ServeFixture.avatica(digest.port(), login("DIGEST", "bob", BOB_PASSWORD))) {
         assertThat(ServeFixture.rows(c, "SELECT name FROM people WHERE id = 1")).containsExactly("Ann");
       }
+      try (Connection c = DriverManager.getConnection("jdbc:xsql:remote:url=http://127.0.0.1:" + digest.port()
+          + login("DIGEST", "bob", BOB_PASSWORD))) {
+        cancelsASlowQuery(c);
+      }
     }
   }
 
@@ -159,6 +163,15 @@ final class ServeAuthTest {
             + server.port() + ";truststore=" + truststore + ";truststore_password=" + password
             + login("BASIC", "bob", BOB_PASSWORD))) {
       assertThat(ServeFixture.rows(c, "SELECT COUNT(*) FROM people")).containsExactly("3");
+      cancelsASlowQuery(c);
+    }
+  }
+
+  /** A cancel reaches the server with the connection's login (and over its TLS). */
+  private static void cancelsASlowQuery(Connection c) throws Exception {
+    try (Statement s = c.createStatement()) {
+      assertThat(ServeFixture.failsWhenCanceled(s, () -> s.executeQuery("SELECT s FROM pg.slow")))
+          .isLessThan(Duration.ofSeconds(1));
     }
   }
 
@@ -179,7 +192,13 @@ final class ServeAuthTest {
   }
 
   static HttpResponse<byte[]> post(int port, String user, String password, byte[] body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+    return post(port, "/", user, password, body);
+  }
+
+  /** Posts {@code body} to {@code path} of the server, with Basic credentials unless {@code user} is null. */
+  static HttpResponse<byte[]> post(int port, String path, String user, String password, byte[] body)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (user != null) {
       request.header("Authorization", "Basic "

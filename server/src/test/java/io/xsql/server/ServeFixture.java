@@ -1,6 +1,8 @@
 package io.xsql.server;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +19,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.calcite.avatica.remote.Driver.Serialization;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * A catalog for server tests: {@code people} (JSON Lines, 3 rows) and {@code pg} (the test PostgreSQL
@@ -112,5 +117,27 @@ final class ServeFixture {
       rs.next();
       return rs.getInt(1);
     }
+  }
+
+  /**
+   * Runs {@code execution} while another thread cancels {@code s} after half a second; checks that the
+   * execution failed with 57014 and returns how long after the cancel call it did.
+   */
+  static Duration failsWhenCanceled(Statement s, Executable execution) throws Exception {
+    long[] canceledAt = new long[1];
+    CompletableFuture<Void> canceller = CompletableFuture.runAsync(() -> {
+      try {
+        Thread.sleep(500);
+        canceledAt[0] = System.nanoTime();
+        s.cancel();
+      } catch (InterruptedException | SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    assertThatThrownBy(execution::execute)
+        .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("57014"));
+    long failedAt = System.nanoTime();
+    canceller.get(10, TimeUnit.SECONDS);
+    return Duration.ofNanos(failedAt - canceledAt[0]);
   }
 }
