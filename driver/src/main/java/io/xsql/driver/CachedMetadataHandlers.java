@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.calcite.plan.hep.HepRelVertex;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.metadata.CyclicMetadataException;
 import org.apache.calcite.rel.metadata.MetadataHandler;
@@ -45,6 +46,12 @@ final class CachedMetadataHandlers implements MetadataHandlerProvider {
     InvocationHandler cached = (proxy, method, args) -> {
       if (method.getDeclaringClass() == Object.class) {
         return method.invoke(handler, args);
+      }
+      if (args[0] instanceof HepRelVertex vertex) {
+        // Calcite's handlers have no case for the heuristic planner's vertices and answer "unknown" (no
+        // keys, no distinct counts) for every input of a rule's match: ask about the relation it holds.
+        args = args.clone();
+        args[0] = vertex.getCurrentRel();
       }
       RelNode rel = (RelNode) args[0];
       RelMetadataQuery mq = (RelMetadataQuery) args[1];

@@ -32,6 +32,8 @@ final class JoinOrderTest {
     TestDatabase.POSTGRES.create(DATABASE);
     StringBuilder colors = new StringBuilder();
     StringBuilder sizes = new StringBuilder();
+    StringBuilder people = new StringBuilder();
+    StringBuilder shops = new StringBuilder();
     try (Connection c = TestDatabase.POSTGRES.connect(DATABASE); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE customers (id int PRIMARY KEY, name text, color int)");
       s.execute("INSERT INTO customers SELECT g, 'c' || g, g % 7 FROM generate_series(1, 2000) g");
@@ -48,15 +50,33 @@ final class JoinOrderTest {
         sizes.append("{\"id\": ").append(i).append(", \"label\": \"size").append(i).append("\"}\n");
         s.execute("INSERT INTO sizes VALUES (" + i + ", 'size" + i + "')");
       }
+      s.execute("CREATE TABLE nations (id int PRIMARY KEY, name text)");
+      s.execute("INSERT INTO nations SELECT g, 'n' || g FROM generate_series(0, 9) g");
+      s.execute("CREATE TABLE sales (id int PRIMARY KEY, person int, shop int, amount int)");
+      s.execute("INSERT INTO sales SELECT g, g % 2000, g % 500, g % 13 FROM generate_series(1, 20000) g");
+      s.execute("CREATE TABLE people (id int, nation int)");
+      s.execute("CREATE TABLE shops (id int, nation int)");
+      for (int i = 0; i < 2000; i++) {
+        people.append("{\"id\": ").append(i).append(", \"nation\": ").append(i % 10).append("}\n");
+        if (i < 500) {
+          shops.append("{\"id\": ").append(i).append(", \"nation\": ").append(i % 7).append("}\n");
+        }
+      }
+      s.execute("INSERT INTO people SELECT g, g % 10 FROM generate_series(0, 1999) g");
+      s.execute("INSERT INTO shops SELECT g, g % 7 FROM generate_series(0, 499) g");
       s.execute("ANALYZE");
     }
     Files.writeString(dir.resolve("colors.jsonl"), colors);
     Files.writeString(dir.resolve("sizes.jsonl"), sizes);
+    Files.writeString(dir.resolve("people.jsonl"), people);
+    Files.writeString(dir.resolve("shops.jsonl"), shops);
     catalog = dir.resolve("catalog.yaml");
     Files.writeString(catalog, "sources:\n"
         + "  pg: " + TestDatabase.POSTGRES.catalogEntry(DATABASE, "") + "\n"
         + "  colors: { type: jsonl, path: colors.jsonl, columns: { id: integer, label: varchar } }\n"
-        + "  sizes: { type: jsonl, path: sizes.jsonl, columns: { id: integer, label: varchar } }\n");
+        + "  sizes: { type: jsonl, path: sizes.jsonl, columns: { id: integer, label: varchar } }\n"
+        + "  people: { type: jsonl, path: people.jsonl, columns: { id: integer, nation: integer } }\n"
+        + "  shops: { type: jsonl, path: shops.jsonl, columns: { id: integer, nation: integer } }\n");
   }
 
   @AfterAll
@@ -111,6 +131,39 @@ final class JoinOrderTest {
         + "WHERE o.size = z.id AND o.size = k.id GROUP BY k.label, z.label";
     rows(sql);
     assertThat(plan(sql)).doesNotContain("NestedLoopJoin");
+  }
+
+  @Test
+  void columnsEqualToASmallTablesKeyAreNotCountedAsKeys() throws Exception {
+    // TPC-H Q5's shape: people and shops share only a nation, which nations (10 rows, keyed) bounds. Taken
+    // for keys, the two nation columns made people x shops (about 100,000 rows) look the smallest join.
+    String sql = "SELECT n.name, sum(x.amount) FROM people p, shops s, pg.sales x, pg.nations n "
+        + "WHERE x.person = p.id AND x.shop = s.id AND p.nation = s.nation AND s.nation = n.id GROUP BY n.name";
+    rows(sql);
+    List<String> plan = plan(sql).lines().toList();
+    for (int i = 0; i < plan.size(); i++) {
+      if (plan.get(i).contains("Join(")) {
+        String subtree = subtree(plan, i);
+        if (subtree.contains("people") && subtree.contains("shops")) {
+          assertThat(subtree).as("people and shops join only through sales:\n" + String.join("\n", plan))
+              .contains("sales");
+        }
+      }
+    }
+  }
+
+  /** The plan's line {@code at} with the lines of its inputs. */
+  private static String subtree(List<String> plan, int at) {
+    int depth = indent(plan.get(at));
+    StringBuilder out = new StringBuilder(plan.get(at));
+    for (int i = at + 1; i < plan.size() && indent(plan.get(i)) > depth; i++) {
+      out.append('\n').append(plan.get(i));
+    }
+    return out.toString();
+  }
+
+  private static int indent(String line) {
+    return line.length() - line.stripLeading().length();
   }
 
   @Test

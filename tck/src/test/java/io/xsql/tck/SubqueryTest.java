@@ -72,7 +72,17 @@ final class SubqueryTest {
       "SELECT a.id, (SELECT max(b.id) FROM b WHERE b.x = a.x AND b.g = 99) FROM pg.a a",
       "SELECT a.id, (SELECT count(*) FROM b WHERE b.x = a.x) FROM pg.a a",
       "SELECT a.id FROM pg.a a WHERE a.x > (SELECT avg(b.x) FROM b WHERE b.g = a.g)",
-      "SELECT a.g, count(*) FROM pg.a a WHERE a.id IN (SELECT b.id FROM b WHERE b.x IS NULL) OR a.x = 3 GROUP BY a.g"})
+      "SELECT a.g, count(*) FROM pg.a a WHERE a.id IN (SELECT b.id FROM b WHERE b.x IS NULL) OR a.x = 3 GROUP BY a.g",
+      // EXISTS over tables of one database, whose columns have the same names: PostgreSQL's own semi-join.
+      "SELECT a.id FROM pg.a a WHERE EXISTS (SELECT 1 FROM pg.b b WHERE b.x = a.x AND b.id > a.id)",
+      "SELECT a.id FROM pg.a a WHERE NOT EXISTS (SELECT 1 FROM pg.b b WHERE b.x = a.x AND b.g <> a.g)",
+      "SELECT a.g, count(*) FROM pg.a a WHERE EXISTS (SELECT 1 FROM pg.b b WHERE b.id = a.id AND b.x < a.g) "
+          + "GROUP BY a.g",
+      "SELECT a.id FROM pg.a a WHERE EXISTS (SELECT 1 FROM pg.b b WHERE b.x = a.x) "
+          + "AND NOT EXISTS (SELECT 1 FROM pg.b_set c WHERE c.g = a.g AND c.id > a.id)",
+      // The same with a file among the joins: the semi-join goes under the join, on a.
+      "SELECT a.id, b.g FROM pg.a a JOIN b ON b.id = a.id WHERE NOT EXISTS "
+          + "(SELECT 1 FROM pg.b_set c WHERE c.x = a.x AND c.id <> a.id)"})
   void matchesPostgres(String sql) throws Exception {
     try (Connection x = DriverManager.getConnection("jdbc:xsql:catalog=" + catalog);
         Connection pg = TestDatabase.POSTGRES.connect(DATABASE)) {
