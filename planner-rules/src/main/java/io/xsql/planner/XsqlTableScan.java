@@ -8,6 +8,7 @@ import io.xsql.spi.Predicate;
 import io.xsql.spi.SortOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.apache.calcite.plan.Convention;
@@ -167,9 +168,30 @@ public class XsqlTableScan extends TableScan {
   public double estimateRowCount(RelMetadataQuery mq) {
     double rows = table.getRowCount();
     for (Predicate f : filters) {
-      rows *= f instanceof Predicate.Compare c && c.op() == FilterOp.EQ ? 0.15 : 0.5;
+      rows *= selectivity(f);
     }
     return Math.max(Math.min(rows, limit.orElse(Long.MAX_VALUE)), 1);
+  }
+
+  /**
+   * The share of rows a pushed filter keeps: for an equality or an IN list, its values' share of the
+   * column's distinct values when the source estimates them, else Calcite's guess for an equality (15%);
+   * half for other filters.
+   */
+  private double selectivity(Predicate filter) {
+    if (filter instanceof Predicate.Compare c && c.op() == FilterOp.EQ) {
+      return share(c.column(), 1).orElse(0.15);
+    }
+    if (filter instanceof Predicate.In in) {
+      return share(in.column(), in.values().size()).orElse(0.5);
+    }
+    return 0.5;
+  }
+
+  private Optional<Double> share(int column, int values) {
+    OptionalLong distinct = dataTable().distinctValues(column);
+    return distinct.isPresent() && distinct.getAsLong() > 0
+        ? Optional.of(Math.min(1, values / (double) distinct.getAsLong())) : Optional.empty();
   }
 
   @Override

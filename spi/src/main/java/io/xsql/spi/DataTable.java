@@ -67,6 +67,16 @@ public interface DataTable {
     return OptionalLong.empty();
   }
 
+  /**
+   * An estimate of the number of distinct non-null values of a column (from a sample, or the source's
+   * statistics), for the share of rows a filter {@code column = value} keeps.
+   *
+   * @param column the column's index in {@link #columns()}
+   */
+  default OptionalLong distinctValues(int column) {
+    return OptionalLong.empty();
+  }
+
   /** The ability to fetch rows by key, for lookup joins. */
   default Optional<KeyLookup> keyLookup() {
     return Optional.empty();

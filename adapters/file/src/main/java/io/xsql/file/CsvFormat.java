@@ -31,14 +31,14 @@ final class CsvFormat implements RecordFormat, SeekableFormat {
       } else {
         names.addAll(config.pinned().keySet());
       }
-      names.forEach(n -> sample.value(List.of(n), null));
+      names.forEach(n -> sample.value(List.of(n), null, null));
       long headerEnd = tokens.offset();
       long startBytes = sample.bytes;
       while (sample.records < config.sampleSize() && next(tokens)) {
         if (names.isEmpty()) {
           for (int i = 0; i < tokens.size(); i++) {
             names.add("column" + (i + 1));
-            sample.value(List.of(names.get(i)), null);
+            sample.value(List.of(names.get(i)), null, null);
           }
         }
         if (tokens.size() == names.size()) {
@@ -70,7 +70,7 @@ final class CsvFormat implements RecordFormat, SeekableFormat {
       for (int i = 0; i < tokens.size(); i++) {
         String text = tokens.field(i);
         boolean isNull = options.nullString().map(text::equals).orElse(false) || text.isEmpty();
-        record.value(List.of(names.get(i)), isNull ? null : FileValues.kindOfText(text));
+        record.value(List.of(names.get(i)), isNull ? null : FileValues.kindOfText(text), text);
       }
       sample.add(record);
     } catch (MalformedRecordException e) {

@@ -22,12 +22,14 @@ import java.util.OptionalLong;
  * @param columns the columns in file order (pinned columns the sample never saw, then {@code _file}, last)
  * @param paths each column's key path in the records (one name for CSV)
  * @param estimatedRows the files' size divided by the sampled bytes per record
+ * @param distinct each column's estimated distinct values, from how the sampled ones repeat
  * @param pinned the columns whose type the catalog pinned (others were inferred, and read strictly)
  * @param unknownPinned pinned columns a CSV header does not have (a catalog mistake)
  * @param notes what the user should know about the inferred types (widened kinds)
  * @param fileSlot the index of the {@code _file} column, if the source has one
  */
-record FileSchema(List<Column> columns, List<List<String>> paths, OptionalLong estimatedRows, BitSet pinned,
+record FileSchema(List<Column> columns, List<List<String>> paths, OptionalLong estimatedRows,
+    List<OptionalLong> distinct, BitSet pinned,
     List<String> unknownPinned, List<String> notes, OptionalInt fileSlot) {
 
   /** Samples the files in order until enough records are seen. Malformed records are left to the scan. */
@@ -50,6 +52,8 @@ record FileSchema(List<Column> columns, List<List<String>> paths, OptionalLong e
     List<Column> columns = new ArrayList<>();
     List<List<String>> paths = new ArrayList<>();
     List<String> notes = new ArrayList<>();
+    List<OptionalLong> distinct = new ArrayList<>();
+    OptionalLong rows = estimate(config, sample);
     BitSet pinnedColumns = new BitSet();
     Map<String, ColumnType> pinned = new LinkedHashMap<>(config.pinned());
     for (Sample.SampledColumn c : sample.columns()) {
@@ -61,6 +65,7 @@ record FileSchema(List<Column> columns, List<List<String>> paths, OptionalLong e
       }
       columns.add(new Column(c.name(), type != null ? type : c.type(), true));
       paths.add(c.path());
+      distinct.add(c.values().map(v -> v.estimate(rows)).orElse(OptionalLong.empty()));
     }
     List<String> unknownPinned = List.of();
     if (config.format().reader() instanceof CsvFormat && config.csv().header() && !columns.isEmpty()) {
@@ -70,6 +75,7 @@ record FileSchema(List<Column> columns, List<List<String>> paths, OptionalLong e
         pinnedColumns.set(columns.size());
         columns.add(new Column(name, type, true));
         paths.add(List.of(name.split("\\.", -1)));
+        distinct.add(OptionalLong.empty());
       });
     }
     if (columns.isEmpty()) {
@@ -85,8 +91,9 @@ record FileSchema(List<Column> columns, List<List<String>> paths, OptionalLong e
       fileSlot = OptionalInt.of(columns.size());
       columns.add(new Column(FileConfig.FILE_COLUMN, ColumnType.of(TypeKind.VARCHAR), false));
       paths.add(List.of(FileConfig.FILE_COLUMN));
+      distinct.add(OptionalLong.of(config.files().files().size()));
     }
-    return new FileSchema(List.copyOf(columns), List.copyOf(paths), estimate(config, sample), pinnedColumns,
+    return new FileSchema(List.copyOf(columns), List.copyOf(paths), rows, List.copyOf(distinct), pinnedColumns,
         unknownPinned, List.copyOf(notes), fileSlot);
   }
 

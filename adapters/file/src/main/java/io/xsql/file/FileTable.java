@@ -88,6 +88,11 @@ final class FileTable implements DataTable {
     return schema.estimatedRows();
   }
 
+  @Override
+  public OptionalLong distinctValues(int column) {
+    return schema.distinct().get(column);
+  }
+
   /**
    * Lookups by key through an index of the file, for a source of one uncompressed JSON Lines or CSV/TSV
    * file (read in an encoding whose bytes can be split directly); empty for other sources.

@@ -41,7 +41,8 @@ final class JsonSampler {
         sample.object(path);
         fields(p, path, depth - 1, sample);
       } else {
-        sample.value(path, JsonValues.kindOf(p, t));
+        String text = t != null && t.isScalarValue() ? p.getText() : null;
+        sample.value(path, JsonValues.kindOf(p, t), text);
       }
       path.remove(path.size() - 1);
     }

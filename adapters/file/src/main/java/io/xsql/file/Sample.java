@@ -3,21 +3,26 @@ package io.xsql.file;
 import io.xsql.spi.ColumnType;
 import io.xsql.spi.TypeKind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * What sampling the first records found: each field's key path in first-seen order, the kinds of its
- * values, and whether it held nested objects. Records and bytes are counted to estimate the row count.
+ * values, how often each value occurred, and whether it held nested objects. Records and bytes are counted
+ * to estimate the row count.
  */
 final class Sample {
   /** What was seen at one key path. */
   private static final class Field {
     final Set<TypeKind> kinds = new LinkedHashSet<>();
+    /** Occurrences of each value's text. */
+    final Map<String, Integer> counts = new HashMap<>();
     boolean objects;
     /** Whether non-null values other than objects were seen. */
     boolean values;
@@ -31,12 +36,19 @@ final class Sample {
   long records;
   long bytes;
 
-  /** A value at a path; a null kind is JSON or CSV null, which says nothing about the type. */
-  void value(List<String> path, TypeKind kind) {
+  /**
+   * A value at a path; a null kind is JSON or CSV null, which says nothing about the type.
+   *
+   * @param text the value as written, counted for distinct values; null when not a plain value
+   */
+  void value(List<String> path, TypeKind kind, String text) {
     Field f = fields.computeIfAbsent(List.copyOf(path), p -> new Field());
     if (kind != null) {
       f.values = true;
       f.kinds.add(kind);
+      if (text != null) {
+        f.counts.merge(text, 1, Integer::sum);
+      }
     }
   }
 
@@ -52,6 +64,7 @@ final class Sample {
       mine.kinds.addAll(f.kinds);
       mine.objects |= f.objects;
       mine.values |= f.values;
+      f.counts.forEach((text, n) -> mine.counts.merge(text, n, Integer::sum));
     });
   }
 
@@ -82,13 +95,13 @@ final class Sample {
       if (f.objects) {
         textParents.add(path);
         out.add(new SampledColumn(path, ColumnType.of(TypeKind.VARCHAR), f.values
-            ? "held objects and other values; read as text" : ""));
+            ? "held objects and other values; read as text" : "", Optional.empty()));
         continue;
       }
       ColumnType type = type(f.kind());
       out.add(new SampledColumn(path, type, f.kinds.size() < 2 ? ""
           : "held " + f.kinds.stream().map(Enum::name).collect(Collectors.joining(" and ")) + " values; read as "
-              + type));
+              + type, f.counts.isEmpty() ? Optional.empty() : Optional.of(ValueCounts.of(f.counts.values()))));
     }
     return out;
   }
@@ -110,8 +123,9 @@ final class Sample {
    * @param path the key path (one key for flat formats)
    * @param type the inferred type
    * @param note why the type is wider than some values, or empty
+   * @param values how the sampled values repeat, if plain values were seen
    */
-  record SampledColumn(List<String> path, ColumnType type, String note) {
+  record SampledColumn(List<String> path, ColumnType type, String note, Optional<ValueCounts> values) {
     String name() {
       return String.join(".", path);
     }

@@ -32,7 +32,7 @@ final class XmlSampler {
     byPath.forEach((path, texts) -> {
       String text = texts.get(0);
       sample.value(path, texts.size() > 1 ? TypeKind.VARCHAR
-          : text == null || text.isEmpty() ? null : FileValues.kindOfText(text));
+          : text == null || text.isEmpty() ? null : FileValues.kindOfText(text), texts.size() > 1 ? null : text);
     });
   }
 

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -254,6 +255,30 @@ final class FileTableTest {
         new SortOrder.Key(1, true))));
     assertThat(t.estimatedRowCount()).hasValue(2);
     assertThat(t.backingFile()).contains(dir.resolve("a.jsonl"));
+  }
+
+  @Test
+  void estimatesDistinctValuesFromTheSample() throws IOException {
+    // 5,000 records: a key, a column of 7 values, one of 900 random values; a sample of the first 1,000.
+    StringBuilder csv = new StringBuilder("id,color,code\n");
+    StringBuilder jsonl = new StringBuilder();
+    Random random = new Random(20261206);
+    for (int i = 0; i < 5000; i++) {
+      int code = random.nextInt(900);
+      csv.append(i).append(",c").append(i % 7).append(',').append(code).append('\n');
+      jsonl.append("{\"id\": ").append(i).append(", \"color\": \"c").append(i % 7).append("\", \"code\": ")
+          .append(code).append("}\n");
+    }
+    write("d.csv", csv.toString());
+    write("d.jsonl", jsonl.toString());
+    for (DataTable t : List.of(FileSources.open(dir, "csv", Map.of("path", "d.csv")),
+        FileSources.open(dir, "jsonl", Map.of("path", "d.jsonl")))) {
+      long rows = t.estimatedRowCount().orElseThrow();
+      assertThat(t.distinctValues(0)).hasValue(rows);
+      assertThat(t.distinctValues(1)).hasValue(7);
+      // About 600 of the 900 seen in the sample, a third of them once: the estimate reaches beyond them.
+      assertThat(t.distinctValues(2).orElseThrow()).isBetween(700L, 1_200L);
+    }
   }
 
   @Test
