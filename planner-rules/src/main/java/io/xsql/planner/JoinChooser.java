@@ -78,7 +78,8 @@ final class JoinChooser {
     for (boolean innerRight : rightFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
       double outer = innerRight ? left : right;
       double inner = innerRight ? right : left;
-      if (outer * LOOKUP_RATIO <= inner && probesCheaply(innerRight)) {
+      if (outer * LOOKUP_RATIO <= inner && probesCheaply(innerRight)
+          && (outer <= MAX_BATCH || !joinsInside(innerRight))) {
         Optional<RelNode> lookup = lookup(innerRight, false, false).rel();
         if (lookup.isPresent()) {
           return lookup.get();
@@ -94,7 +95,7 @@ final class JoinChooser {
 
   /**
    * An inner hash join that sends the build side's distinct keys, up to {@link #FILTER_BATCHES} lookups'
-   * worth, to the probe side, when that side looks rows up by them cheaply. Not into a file's index, whose
+   * worth (one into a side holding joins), to the probe side, when that side looks rows up by them cheaply. Not into a file's index, whose
    * first use reads the whole file to build it: the filter pays where the source filters as it reads.
    */
   private Optional<RelNode> filteredHash(boolean buildRight) {
@@ -112,7 +113,7 @@ final class JoinChooser {
     int batch = Math.max(1, Math.min(rows.get().lookup().maxBatchSize(), MAX_BATCH));
     FilteredHashJoinPlan plan = new FilteredHashJoinPlan(rows.get(), pairs.leftArray(), pairs.rightArray(),
         !buildRight, build.getRowType().getFieldCount(), probe.getRowType().getFieldCount(),
-        batch * FILTER_BATCHES, batch);
+        joinsInside(!buildRight) ? batch : batch * FILTER_BATCHES, batch);
     return Optional.of(new XsqlFilteredHashJoin(join.getLeft(), join.getRight(), join.getRowType(), plan,
         mq.getRowCount(join)));
   }
@@ -124,7 +125,17 @@ final class JoinChooser {
    * once takes seconds).
    */
   private boolean probesCheaply(boolean innerRight) {
-    return keys.left().size() == 1 || RelOptUtil.countJoins(innerRight ? join.getRight() : join.getLeft()) == 0;
+    return keys.left().size() == 1 || !joinsInside(innerRight);
+  }
+
+  /**
+   * Whether the inner (looked-up) side holds joins. A database runs such a side once per batch of keys, the
+   * whole join each time when no index leads from the keys into it (TPC-H Q5 at SF 1: three batches of
+   * supplier keys, three joins of lineitem and orders); so it gets one batch at most, where the batches into
+   * one table find its rows through its keys' index.
+   */
+  private boolean joinsInside(boolean innerRight) {
+    return RelOptUtil.countJoins(innerRight ? join.getRight() : join.getLeft()) > 0;
   }
 
   private RelNode forced(JoinHints.Choice hints) {

@@ -73,7 +73,7 @@ final class JoinGraph {
           distinct[field] = Math.min(d, f.rows());
         }
         if (Boolean.TRUE.equals(mq.areColumnsUnique(f.rel(), ImmutableBitSet.of(i)))) {
-          domain[find(field)] = Math.min(domain[find(field)], tableRows(mq, f.rel()));
+          domain[find(field)] = Math.min(domain[find(field)], XsqlMdRowCount.tableRows(mq, f.rel()));
         }
       }
     }
@@ -83,15 +83,6 @@ final class JoinGraph {
     for (int f = unknown.nextSetBit(0); f >= 0; f = unknown.nextSetBit(f + 1)) {
       distinct[f] = Math.min(distinct[f], domain[find(f)]);
     }
-  }
-
-  /** The rows of the table a factor reads through filters and projections, before its filters. */
-  private static double tableRows(RelMetadataQuery mq, RelNode rel) {
-    RelNode r = rel.stripped();
-    while (!(r instanceof TableScan) && r.getInputs().size() == 1) {
-      r = r.getInput(0).stripped();
-    }
-    return r instanceof TableScan ? rows(mq, r) : rows(mq, rel);
   }
 
   private static double rows(RelMetadataQuery mq, RelNode rel) {

@@ -5,6 +5,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.BuiltInMetadata;
 import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
@@ -51,8 +52,9 @@ public final class XsqlMdRowCount implements MetadataHandler<BuiltInMetadata.Row
     if (left == null || right == null) {
       return null;
     }
-    double keys = Math.max(distinct(mq, join.getLeft(), info.leftSet(), left),
-        distinct(mq, join.getRight(), info.rightSet(), right));
+    double leftKeys = distinct(mq, join.getLeft(), info.leftSet(), left, join.getRight(), info.rightSet());
+    double rightKeys = distinct(mq, join.getRight(), info.rightSet(), right, join.getLeft(), info.leftSet());
+    double keys = Math.max(leftKeys, rightKeys);
     double rows = left * right / Math.max(1, keys);
     if (!info.isEqui()) {
       Double rest = mq.getSelectivity(join, RexUtil.composeConjunction(join.getCluster().getRexBuilder(),
@@ -62,9 +64,28 @@ public final class XsqlMdRowCount implements MetadataHandler<BuiltInMetadata.Row
     return Math.max(1, rows);
   }
 
-  /** Distinct values of the keys among a side's rows; unknown counts as all different (a key). */
-  private static double distinct(RelMetadataQuery mq, RelNode side, ImmutableBitSet keys, double rows) {
+  /**
+   * Distinct values of the keys among a side's rows. Unknown: at most the rows of the other side's table
+   * when the other side's keys are unique there (a foreign key: customers' nation keys take nation's 25
+   * values, filtered nations or not), else as many as the side's rows (a key).
+   */
+  private static double distinct(RelMetadataQuery mq, RelNode side, ImmutableBitSet keys, double rows,
+      RelNode other, ImmutableBitSet otherKeys) {
     Double d = mq.getDistinctRowCount(side, keys, null);
-    return d == null || d <= 0 ? rows : Math.min(d, rows);
+    if (d != null && d > 0) {
+      return Math.min(d, rows);
+    }
+    return Boolean.TRUE.equals(mq.areColumnsUnique(other, otherKeys)) ? Math.min(rows, tableRows(mq, other))
+        : rows;
+  }
+
+  /** The rows of the table a relation reads through filters and projections, before its filters. */
+  static double tableRows(RelMetadataQuery mq, RelNode rel) {
+    RelNode r = rel.stripped();
+    while (!(r instanceof TableScan) && r.getInputs().size() == 1) {
+      r = r.getInput(0).stripped();
+    }
+    Double rows = mq.getRowCount(r instanceof TableScan ? r : rel);
+    return rows == null ? Double.POSITIVE_INFINITY : rows;
   }
 }

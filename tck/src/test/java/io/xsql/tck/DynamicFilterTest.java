@@ -55,7 +55,9 @@ final class DynamicFilterTest {
       s.execute("INSERT INTO keys SELECT 2 * g + 1, CASE WHEN g % 150 = 0 THEN 'y' ELSE 'n' END"
           + " FROM generate_series(0, " + (KEYS - 1) + ") g");
       s.execute("INSERT INTO keys VALUES (301, 'y'), (NULL, 'y'), (NULL, 'n')");
-      s.execute("ANALYZE big");
+      s.execute("CREATE TABLE tags (id int PRIMARY KEY, tag text)");
+      s.execute("INSERT INTO tags SELECT g, 'tag' || (g % 10) FROM generate_series(1, " + ROWS + ") g");
+      s.execute("ANALYZE");
     }
     catalog = dir.resolve("catalog.yaml");
     Files.writeString(catalog, "sources:\n"
@@ -96,6 +98,20 @@ final class DynamicFilterTest {
       assertThat(sorted(Rows.of(x, sql))).isEqualTo(expected);
     }
     assertThat(reads() - before).as("rows PostgreSQL read").isGreaterThanOrEqualTo(ROWS);
+  }
+
+  @Test
+  void aJoinInsideTheDatabaseGetsOneBatchOfKeysAtMost() throws Exception {
+    // PostgreSQL runs the join of big and tags again for every batch: more than one batch of keys reads the
+    // join whole instead, and no lookup join is chosen for 10,000 estimated keys.
+    String sql = "SELECT k.k, b.v, t.tag, u.tag FROM keys k JOIN pg.big b ON b.id = k.k JOIN pg.tags t ON t.id = b.id "
+        + "JOIN pg.tags u ON u.id = t.id + 1 WHERE k.flag <> 'x'";
+    try (Connection x = connect()) {
+      String plan = plan(x, sql);
+      assertThat(plan).doesNotContain("strategy=[LOOKUP]").contains("dynamicFilter=[pg]").contains("maxKeys=[4096]");
+      assertThat(sorted(Rows.of(x, sql))).isEqualTo(reference(sql.replace("pg.tags", "tags")));
+      assertThat(plan).as("the three tables join in PostgreSQL").contains("JdbcJoin");
+    }
   }
 
   private List<String> reference(String sql) throws SQLException {
