@@ -39,6 +39,8 @@ final class TpchTest {
   private static final String NAME = "xsql_tpch_test";
   private static final double SCALE_FACTOR = 0.01;
   private static final int TIMEOUT_SECONDS = Integer.getInteger("tpch.timeout", 60);
+  /** TPC-H queries whose plans filter a PostgreSQL side dynamically at this scale factor. */
+  private static final int MIN_FILTERED = 2;
 
   @TempDir
   static Path dir;
@@ -134,6 +136,20 @@ final class TpchTest {
         return TpchResult.read(rs);
       }
     }
+  }
+
+  /** Hash joins into PostgreSQL send it the build side's keys where it can look rows up by them. */
+  @Test
+  void dynamicFiltersReachTheDatabase() throws Exception {
+    List<Integer> filtered = new ArrayList<>();
+    try (Connection x = DriverManager.getConnection(fixture.url())) {
+      for (int q = 1; q <= 22; q++) {
+        if (String.join("\n", Rows.of(x, "EXPLAIN PLAN FOR " + TpchQueries.get(q).sql())).contains("dynamicFilter=[pg")) {
+          filtered.add(q);
+        }
+      }
+    }
+    assertThat(filtered).hasSizeGreaterThanOrEqualTo(MIN_FILTERED);
   }
 
   @Test
