@@ -4,10 +4,12 @@ import io.xsql.planner.XsqlTable;
 import io.xsql.spi.CalciteSchemaSource;
 import io.xsql.spi.CatalogException;
 import io.xsql.spi.DataTable;
+import io.xsql.spi.SchemaSource;
 import io.xsql.spi.Source;
 import io.xsql.spi.TableSource;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,8 @@ public final class Session implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
   private final Map<String, Source> sources = new LinkedHashMap<>();
+  /** The schemas of the sources that are {@link SchemaSource}s, for their listings' warnings. */
+  private final Map<String, XsqlSourceSchema> schemas = new HashMap<>();
   private final Set<String> registered = new HashSet<>();
   /** Names in the default schema, lower-cased: names match case-insensitively, so two may not differ only in case. */
   private final Set<String> names = new HashSet<>();
@@ -73,15 +77,12 @@ public final class Session implements AutoCloseable {
         sources.put(entry.name(), source);
         if (source instanceof TableSource t) {
           main.add(entry.name(), new XsqlTable(entry.name(), t.table()));
-        } else if (source instanceof CalciteSchemaSource s) {
+        } else {
           if (entry.name().equalsIgnoreCase(MAIN)) {
             throw new CatalogException(entry.options().location(), "source '" + entry.name()
                 + "': the name is taken by the default schema; choose another");
           }
-          root.add(entry.name(), s.schema());
-        } else {
-          throw new CatalogException(entry.typeLocation(),
-              "source '" + entry.name() + "': schema sources are not supported yet");
+          addSchema(entry.name(), source);
         }
       }
     } catch (RuntimeException e) {
@@ -90,10 +91,25 @@ public final class Session implements AutoCloseable {
     }
   }
 
+  /** Adds the schema of a source that is one (a database's, or one holding tables such as MongoDB's). */
+  private void addSchema(String name, Source source) {
+    if (source instanceof CalciteSchemaSource s) {
+      root.add(name, s.schema());
+    } else if (source instanceof SchemaSource s) {
+      XsqlSourceSchema schema = new XsqlSourceSchema(name, s);
+      schemas.put(name, schema);
+      root.add(name, schema);
+    }
+  }
+
   /** What the sources report (a type widened by sampling, a database that cannot be listed), oldest first. */
   public List<String> warnings() {
     List<String> out = new ArrayList<>();
-    sources.forEach((name, source) -> source.warnings().forEach(w -> out.add("source '" + name + "': " + w)));
+    sources.forEach((name, source) -> {
+      source.warnings().forEach(w -> out.add("source '" + name + "': " + w));
+      Optional.ofNullable(schemas.get(name)).ifPresent(s -> s.warnings().forEach(w -> out.add("source '" + name
+          + "': " + w)));
+    });
     return out;
   }
 
@@ -110,9 +126,13 @@ public final class Session implements AutoCloseable {
     }
     if (source instanceof CalciteSchemaSource s) {
       s.refresh();
-      // A new schema object, so that Calcite's own caches of the old one go too.
-      root.add(name, s.schema());
+    } else if (source instanceof SchemaSource s) {
+      s.refresh();
+    } else {
+      return;
     }
+    // A new schema object, so that Calcite's own caches of the old one go too.
+    addSchema(name, source);
   }
 
   /** The running executions of this connection's statements. */
