@@ -76,10 +76,10 @@ final class XsqlPrepare extends CalcitePrepareImpl {
     org.apache.calcite.plan.Context cancel = Contexts.of(new CancelFlag(Planning.cancelFlag()));
     RelOptPlanner planner = super.createPlanner(prepareContext, Contexts.chain(
         externalContext == null ? Contexts.of(prepareContext.config()) : externalContext, cancel), costFactory);
-    if (joinStrategies(prepareContext)) {
-      // xsql's merge join replaces Calcite's, which sorts its inputs even when another join needs none.
-      planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
-    }
+    // xsql's merge join replaces Calcite's, which sorts its inputs even when another join needs none, and
+    // which loses the outer rows with a NULL key from an anti-join (NOT EXISTS); with xsql's join strategies
+    // off (joinStrategies=false), Calcite's hash join runs instead.
+    planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
     return planner;
   }
 

@@ -26,6 +26,7 @@ import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.util.ImmutableBitSet;
 
 /**
  * Decides how one join of a physical plan runs and builds the operator. Without hints: a lookup join
@@ -79,7 +80,7 @@ final class JoinChooser {
       double outer = innerRight ? left : right;
       double inner = innerRight ? right : left;
       if (outer * LOOKUP_RATIO <= inner && probesCheaply(innerRight)
-          && (outer <= MAX_BATCH || !joinsInside(innerRight))) {
+          && (outer <= MAX_BATCH || keyed(innerRight))) {
         Optional<RelNode> lookup = lookup(innerRight, false, false).rel();
         if (lookup.isPresent()) {
           return lookup.get();
@@ -95,7 +96,8 @@ final class JoinChooser {
 
   /**
    * An inner hash join that sends the build side's distinct keys, up to {@link #FILTER_BATCHES} lookups'
-   * worth (one into a side holding joins), to the probe side, when that side looks rows up by them cheaply. Not into a file's index, whose
+   * worth (one unless the probe side is {@link #keyed}), to the probe side, when that side looks rows up by
+   * them cheaply. Not into a file's index, whose
    * first use reads the whole file to build it: the filter pays where the source filters as it reads.
    */
   private Optional<RelNode> filteredHash(boolean buildRight) {
@@ -113,7 +115,7 @@ final class JoinChooser {
     int batch = Math.max(1, Math.min(rows.get().lookup().maxBatchSize(), MAX_BATCH));
     FilteredHashJoinPlan plan = new FilteredHashJoinPlan(rows.get(), pairs.leftArray(), pairs.rightArray(),
         !buildRight, build.getRowType().getFieldCount(), probe.getRowType().getFieldCount(),
-        joinsInside(!buildRight) ? batch : batch * FILTER_BATCHES, batch);
+        keyed(!buildRight) ? batch * FILTER_BATCHES : batch, batch);
     return Optional.of(new XsqlFilteredHashJoin(join.getLeft(), join.getRight(), join.getRowType(), plan,
         mq.getRowCount(join)));
   }
@@ -129,11 +131,20 @@ final class JoinChooser {
   }
 
   /**
-   * Whether the inner (looked-up) side holds joins. A database runs such a side once per batch of keys, the
-   * whole join each time when no index leads from the keys into it (TPC-H Q5 at SF 1: three batches of
-   * supplier keys, three joins of lineitem and orders); so it gets one batch at most, where the batches into
-   * one table find its rows through its keys' index.
+   * Whether the inner (looked-up) side finds a batch of keys without reading all of itself: one table whose
+   * keys are unique (a primary key or unique index), or a file read through its index. A database runs any
+   * other side whole once per batch (TPC-H Q5 at SF 1: three batches of supplier keys, three joins of
+   * lineitem and orders; Q22: eleven batches of customer keys, eleven reads of orders), so that side gets
+   * one batch at most.
    */
+  private boolean keyed(boolean innerRight) {
+    RelNode inner = innerRight ? join.getRight() : join.getLeft();
+    List<Integer> innerKeys = innerRight ? keys.right() : keys.left();
+    return !joinsInside(innerRight) && (Boolean.TRUE.equals(mq.areColumnsUnique(inner,
+        ImmutableBitSet.of(innerKeys))) || inner instanceof LookupSide side && side.lookupBy(innerKeys)
+            .map(KeyedRows::fileIndex).orElse(false));
+  }
+
   private boolean joinsInside(boolean innerRight) {
     return RelOptUtil.countJoins(innerRight ? join.getRight() : join.getLeft()) > 0;
   }

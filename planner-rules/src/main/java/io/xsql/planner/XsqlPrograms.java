@@ -28,7 +28,8 @@ import org.apache.calcite.util.CancelFlag;
  * joins, and on TPC-H Q5 across five sources it did not finish in minutes.
  *
  * <ol>
- *   <li>{@link #subqueries()}: subqueries become joins and correlates, which are then decorrelated
+ *   <li>{@link #subqueries()}: a correlated [NOT] EXISTS becomes a semi- (anti-) join ({@link ExistsJoinRule});
+ *       other subqueries become joins and correlates, which are then decorrelated
  *       (scalar subqueries into aggregates joined back), and unused fields are trimmed;</li>
  *   <li>{@link #joinOrder()}: conjuncts common to every branch of an OR are pulled out, what every branch
  *       requires of one input becomes that input's filter ({@link OrImpliedFilters}), filters are
@@ -65,10 +66,10 @@ public final class XsqlPrograms {
     return joinStrategies ? XsqlJoinProgram.around(planned, hints) : planned;
   }
 
-  /** Subqueries to joins, decorrelation, field trimming. */
+  /** [NOT] EXISTS to semi- and anti-joins, other subqueries to joins, decorrelation, field trimming. */
   static Program subqueries() {
-    return Programs.sequence(Programs.subQuery(METADATA), Programs.decorrelate(), Programs.measure(METADATA),
-        Programs.trim());
+    return Programs.sequence(hep(new HepProgramBuilder().addRuleInstance(ExistsJoinRule.CONFIG.toRule()).build()),
+        Programs.subQuery(METADATA), Programs.decorrelate(), Programs.measure(METADATA), Programs.trim());
   }
 
   /**

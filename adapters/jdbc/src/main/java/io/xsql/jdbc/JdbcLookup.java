@@ -79,7 +79,8 @@ final class JdbcLookup implements KeyLookup {
     JavaTypeFactory typeFactory = (JavaTypeFactory) input.getCluster().getTypeFactory();
     Optional<JdbcRowReader> reader = JdbcRowReader.of(input.getRowType(), typeFactory, dialect);
     Named named = Named.of(input, keyFields);
-    SqlString subtreeSql = new JdbcImplementor(dialect, typeFactory).visitRoot(named.rel()).asStatement()
+    SqlString subtreeSql = new JdbcImplementor(dialect, typeFactory).visitRoot(JdbcExists.rewrite(named.rel()))
+        .asStatement()
         .toSqlString(dialect);
     if (reader.isEmpty() || subtreeSql.getDynamicParameters() != null
         && !subtreeSql.getDynamicParameters().isEmpty()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.apache.calcite.adapter.jdbc.JdbcToEnumerableConverter;
+import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -37,6 +38,14 @@ public final class JdbcToXsqlConverter extends JdbcToEnumerableConverter impleme
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
     return new JdbcToXsqlConverter(getCluster(), traitSet, sole(inputs));
+  }
+
+  /** Calcite's code, with the SQL of semi- and anti-joins written as {@link JdbcExists} writes it. */
+  @Override
+  public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
+    RelNode sql = JdbcExists.rewrite(getInput());
+    return sql == getInput() ? super.implement(implementor, pref)
+        : new JdbcToXsqlConverter(getCluster(), getTraitSet(), sql).implement(implementor, pref);
   }
 
   /**
