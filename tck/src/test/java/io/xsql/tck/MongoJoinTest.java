@@ -13,10 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -71,30 +68,15 @@ final class MongoJoinTest {
     return DriverManager.getConnection("jdbc:xsql:catalog=" + catalog);
   }
 
-  private static List<String> rows(Connection c, String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        StringBuilder row = new StringBuilder();
-        for (int i = 1; i <= n; i++) {
-          row.append(i > 1 ? "|" : "").append(rs.getObject(i));
-        }
-        out.add(row.toString());
-      }
-    }
-    return out;
-  }
-
   @Test
   void aCollectionJoinsAFile() throws SQLException {
     try (Connection c = connect()) {
-      assertThat(rows(c, "SELECT o.order_id, c.name, c.\"address.city\", o.total FROM shop.customers c"
+      assertThat(Rows.of(c, "SELECT o.order_id, c.name, c.\"address.city\", o.total FROM shop.customers c"
           + " JOIN orders o ON o.customer_id = c.cid ORDER BY o.order_id"))
-          .containsExactly("10|Ann|Oslo|5.5", "11|Ann|Oslo|7.25", "12|Bob|Rome|3.0");
-      assertThat(rows(c, "SELECT c.name, COUNT(o.order_id) FROM shop.customers c"
+          .containsExactly("10 | Ann | Oslo | 5.5", "11 | Ann | Oslo | 7.25", "12 | Bob | Rome | 3");
+      assertThat(Rows.of(c, "SELECT c.name, COUNT(o.order_id) FROM shop.customers c"
           + " LEFT JOIN orders o ON o.customer_id = c.cid GROUP BY c.name ORDER BY c.name"))
-          .containsExactly("Ann|2", "Bob|1", "Cid|0");
+          .containsExactly("Ann | 2", "Bob | 1", "Cid | 0");
     }
   }
 
@@ -103,8 +85,8 @@ final class MongoJoinTest {
     long start = System.nanoTime();
     try (Connection c = connect()) {
       assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
-      assertThat(rows(c, "SELECT COUNT(*) FROM orders")).containsExactly("4");
-      assertThatThrownBy(() -> rows(c, "SELECT * FROM gone.customers"))
+      assertThat(Rows.of(c, "SELECT COUNT(*) FROM orders")).containsExactly("4");
+      assertThatThrownBy(() -> Rows.of(c, "SELECT * FROM gone.customers"))
           .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("08001"))
           .hasMessageContaining("gone")
           .satisfies(e -> {

@@ -46,14 +46,8 @@ record MongoConfig(String source, ConnectionString connection, String address, S
     if (database == null || database.isBlank()) {
       throw o.error("database", "is required (or name the database in the uri's path)");
     }
-    int sampleSize = o.integer("sample_size", 1000);
-    if (sampleSize < 1) {
-      throw o.error("sample_size", "must be at least 1");
-    }
-    int flattenDepth = o.integer("flatten_depth", 3);
-    if (flattenDepth < 0) {
-      throw o.error("flatten_depth", "must be 0 or more");
-    }
+    int sampleSize = o.integer("sample_size", 1000, 1);
+    int flattenDepth = o.integer("flatten_depth", 3, 0);
     return new MongoConfig(config.name(), connection, address(connection), database, sampleSize, flattenDepth);
   }
 
