@@ -90,6 +90,18 @@ public final class Options {
   }
 
   /**
+   * A whole number no smaller than {@code min}, or the default; a smaller one fails rather than being
+   * clamped ({@code sample_size}, {@code flatten_depth}).
+   */
+  public int integer(String key, int defaultValue, int min) {
+    int value = integer(key, defaultValue);
+    if (value < min) {
+      throw error(key, "must be at least " + min);
+    }
+    return value;
+  }
+
+  /**
    * A duration written as a number and a unit ({@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}), or the
    * default; a bare number means seconds.
    */

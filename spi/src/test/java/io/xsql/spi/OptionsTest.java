@@ -49,6 +49,10 @@ final class OptionsTest {
     Options o = options(new LinkedHashMap<>(Map.of("size", "eight")));
     assertThatThrownBy(() -> o.integer("size", 1)).isInstanceOf(CatalogException.class)
         .hasMessage("/data/sources.yaml:2:5: source 'crm', key 'size': expected a whole number but got 'eight'");
+    Options small = options(new LinkedHashMap<>(Map.of("size", "0")));
+    assertThat(small.integer("size", 5, 0)).isZero();
+    assertThatThrownBy(() -> small.integer("size", 5, 1))
+        .hasMessage("/data/sources.yaml:2:5: source 'crm', key 'size': must be at least 1");
     assertThatThrownBy(() -> o.requireString("path"))
         .hasMessage("/data/sources.yaml:1:3: source 'crm', key 'path': is required");
   }

@@ -55,14 +55,8 @@ record FileConfig(String source, FileSet files, FileFormat format, CsvOptions cs
     allowed.addAll(format.reader().keys());
     o.allowOnly(allowed);
     FileSet files = FileSet.resolve(o);
-    int sampleSize = o.integer("sample_size", 1000);
-    if (sampleSize < 1) {
-      throw o.error("sample_size", "must be at least 1");
-    }
-    int flattenDepth = o.integer("flatten_depth", 3);
-    if (flattenDepth < 0) {
-      throw o.error("flatten_depth", "must be 0 or more");
-    }
+    int sampleSize = o.integer("sample_size", 1000, 1);
+    int flattenDepth = o.integer("flatten_depth", 3, 0);
     Optional<String> records = o.string("records");
     if (records.isPresent() && !records.get().startsWith("/")) {
       throw o.error("records", "must start with '/', such as /data/items");

@@ -1,0 +1,124 @@
+package io.xsql.mongodb;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
+import io.xsql.spi.ErrorCode;
+import io.xsql.spi.RowCursor;
+import io.xsql.spi.ScanContext;
+import io.xsql.spi.SourceException;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.RawBsonDocument;
+import org.bson.conversions.Bson;
+
+/**
+ * The rows of one {@code find}, read lazily: the query goes to the server on the first {@link #next()}, so
+ * that a server that is down fails the query's first read, not its planning. A cancel closes the server
+ * cursor from the canceling thread; reads check the query's flag between documents.
+ */
+final class MongoCursor implements RowCursor {
+  /** Documents per batch: large enough to keep round trips rare, small enough to keep memory flat. */
+  static final int BATCH_SIZE = 1000;
+
+  private final MongoTable table;
+  private final MongoCollection<RawBsonDocument> collection;
+  private final Bson projection;
+  private final MongoRows rows;
+  private final ScanContext context;
+  private volatile com.mongodb.client.MongoCursor<RawBsonDocument> cursor;
+  private AutoCloseable cancelHandle;
+  private Object[] current;
+  private boolean closed;
+
+  MongoCursor(MongoTable table, MongoCollection<RawBsonDocument> collection, List<String> fields,
+      MongoRows rows, ScanContext context) {
+    this.table = table;
+    this.collection = collection;
+    this.rows = rows;
+    this.context = context;
+    // _id always comes along (MongoDB includes it unless excluded): an error names the document by it.
+    List<String> included = new ArrayList<>(fields);
+    if (!included.contains("_id")) {
+      included.add("_id");
+    }
+    this.projection = Projections.include(included);
+  }
+
+  @Override
+  public boolean next() {
+    if (closed) {
+      return false;
+    }
+    checkCanceled(null);
+    try {
+      if (cursor == null) {
+        cancelHandle = context.onCancel(this::closeServerCursor);
+        cursor = collection.find().projection(projection).batchSize(BATCH_SIZE).iterator();
+        checkCanceled(null);
+      }
+      if (!cursor.hasNext()) {
+        return false;
+      }
+      current = rows.decode(cursor.next());
+      return true;
+    } catch (MongoException | IllegalStateException e) {
+      checkCanceled(e);
+      if (e instanceof MongoException m) {
+        throw MongoErrors.translate(table.config(), "reading collection '" + table.name() + "'", m);
+      }
+      throw e;
+    }
+  }
+
+  private void checkCanceled(RuntimeException cause) {
+    if (context.isCanceled()) {
+      throw new SourceException(ErrorCode.CANCELED, table.where() + ": the query was canceled", cause);
+    }
+  }
+
+  /** Runs on the canceling thread: the reading thread's next read fails, and the engine reports the cancel. */
+  private void closeServerCursor() {
+    com.mongodb.client.MongoCursor<RawBsonDocument> c = cursor;
+    if (c != null) {
+      try {
+        c.close();
+      } catch (RuntimeException e) {
+        // The cursor may be mid-read on the other thread; the flag is up, so that read ends the scan.
+      }
+    }
+  }
+
+  @Override
+  public Object[] current() {
+    return current;
+  }
+
+  @Override
+  public String position() {
+    return table.where();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      if (cancelHandle != null) {
+        cancelHandle.close();
+      }
+    } catch (Exception e) {
+      throw new SourceException(ErrorCode.INTERNAL, table.where() + ": while closing the cursor", e);
+    } finally {
+      if (cursor != null) {
+        try {
+          cursor.close();
+        } catch (MongoException e) {
+          // The cursor dies with its connection anyway; nothing the query could act on.
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.xsql.mongodb;
+
+import io.xsql.spi.Column;
+import io.xsql.spi.TypeKind;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.bson.BsonDocument;
+import org.bson.BsonType;
+import org.bson.BsonValue;
+
+/**
+ * A collection's columns as sampled: each column's field path in the documents, in first-seen order.
+ *
+ * @param columns the columns, named by their dotted paths
+ * @param paths each column's path of field names
+ */
+record MongoSchema(List<Column> columns, List<List<String>> paths) {
+  MongoSchema {
+    columns = List.copyOf(columns);
+    paths = List.copyOf(paths);
+  }
+
+  /** Collects what sampled documents hold, path by path. */
+  static final class Sampler {
+    /** What was seen at one path. */
+    private static final class Field {
+      final Set<TypeKind> kinds = new LinkedHashSet<>();
+      final Set<BsonType> bson = new LinkedHashSet<>();
+      boolean documents;
+      boolean values;
+    }
+
+    private final int flattenDepth;
+    private final Map<List<String>, Field> fields = new LinkedHashMap<>();
+
+    Sampler(int flattenDepth) {
+      this.flattenDepth = flattenDepth;
+    }
+
+    void add(BsonDocument document) {
+      add(document, List.of(), flattenDepth);
+    }
+
+    private void add(BsonDocument document, List<String> prefix, int depth) {
+      for (Map.Entry<String, BsonValue> e : document.entrySet()) {
+        List<String> path = new ArrayList<>(prefix);
+        path.add(e.getKey());
+        path = List.copyOf(path);
+        Field f = fields.computeIfAbsent(path, p -> new Field());
+        BsonValue v = e.getValue();
+        if (v.isDocument() && depth > 0) {
+          f.documents = true;
+          add(v.asDocument(), path, depth - 1);
+        } else {
+          TypeKind kind = MongoTypes.kind(v.getBsonType());
+          if (kind != null) {
+            f.values = true;
+            f.kinds.add(kind);
+            f.bson.add(v.getBsonType());
+          }
+        }
+      }
+    }
+
+    /**
+     * The columns: every path holding values; a path holding documents in some documents and values in
+     * others is one VARCHAR column (the documents as JSON text) and has no columns below it.
+     *
+     * @param notes receives a note per column typed wider than some of its values
+     */
+    MongoSchema schema(String where, Consumer<String> notes) {
+      Set<List<String>> whole = new HashSet<>();
+      Set<List<String>> parents = new HashSet<>();
+      fields.forEach((path, f) -> {
+        if (f.documents && f.values) {
+          whole.add(path);
+        }
+        if (path.size() > 1) {
+          parents.add(path.subList(0, path.size() - 1));
+        }
+      });
+      List<Column> columns = new ArrayList<>();
+      List<List<String>> paths = new ArrayList<>();
+      fields.forEach((path, f) -> {
+        if (below(path, whole) || (f.documents && !f.values && parents.contains(path))) {
+          return;
+        }
+        TypeKind kind = f.documents ? TypeKind.VARCHAR
+            : f.kinds.stream().reduce(TypeKind::widen).orElse(TypeKind.VARCHAR);
+        String name = String.join(".", path);
+        if (f.kinds.size() > 1 || (f.documents && f.values)) {
+          String seen = f.bson.stream().map(MongoTypes::name).collect(Collectors.joining(", "));
+          notes.accept(where + ": field '" + name + "' holds " + seen + (f.documents ? ", object" : "")
+              + " values; column typed " + kind);
+        }
+        columns.add(Column.of(name, kind));
+        paths.add(path);
+      });
+      return new MongoSchema(columns, paths);
+    }
+
+    private static boolean below(List<String> path, Set<List<String>> whole) {
+      for (int n = 1; n < path.size(); n++) {
+        if (whole.contains(path.subList(0, n))) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package io.xsql.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A MongoDB collection (served by mongo-java-server over the wire protocol) joined with a CSV file through
+ * the driver: columns sampled from the documents, nested fields as dotted columns, expected rows compared.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+final class MongoJoinTest {
+  private static final String PASSWORD = "pw-never-shown";
+
+  @TempDir
+  static Path dir;
+  private final MongoServer server = new MongoServer(new MemoryBackend());
+  private Path catalog;
+
+  @BeforeAll
+  void load() throws Exception {
+    InetSocketAddress address = server.bind();
+    String uri = "mongodb://localhost:" + address.getPort() + "/?serverSelectionTimeoutMS=2000";
+    try (MongoClient client = MongoClients.create(uri)) {
+      client.getDatabase("shop").getCollection("customers").insertMany(List.of(
+          new Document("cid", 1).append("name", "Ann").append("address", new Document("city", "Oslo")),
+          new Document("cid", 2).append("name", "Bob").append("address", new Document("city", "Rome")),
+          new Document("cid", 3).append("name", "Cid")));
+    }
+    Files.writeString(dir.resolve("orders.csv"), "order_id,customer_id,total\n10,1,5.5\n11,1,7.25\n12,2,3.0\n"
+        + "13,4,9.0\n");
+    int down;
+    try (ServerSocket s = new ServerSocket(0)) {
+      down = s.getLocalPort();
+    }
+    catalog = dir.resolve("catalog.yaml");
+    Files.writeString(catalog, "sources:\n"
+        + "  shop: { type: mongodb, uri: \"" + uri + "\", database: shop }\n"
+        + "  gone: { type: mongodb, uri: \"mongodb://app:" + PASSWORD + "@127.0.0.1:" + down
+        + "/?serverSelectionTimeoutMS=300\", database: shop }\n"
+        + "  orders: { type: csv, path: orders.csv }\n");
+  }
+
+  @AfterAll
+  void stop() {
+    server.shutdownNow();
+  }
+
+  private Connection connect() throws SQLException {
+    return DriverManager.getConnection("jdbc:xsql:catalog=" + catalog);
+  }
+
+  @Test
+  void aCollectionJoinsAFile() throws SQLException {
+    try (Connection c = connect()) {
+      assertThat(Rows.of(c, "SELECT o.order_id, c.name, c.\"address.city\", o.total FROM shop.customers c"
+          + " JOIN orders o ON o.customer_id = c.cid ORDER BY o.order_id"))
+          .containsExactly("10 | Ann | Oslo | 5.5", "11 | Ann | Oslo | 7.25", "12 | Bob | Rome | 3");
+      assertThat(Rows.of(c, "SELECT c.name, COUNT(o.order_id) FROM shop.customers c"
+          + " LEFT JOIN orders o ON o.customer_id = c.cid GROUP BY c.name ORDER BY c.name"))
+          .containsExactly("Ann | 2", "Bob | 1", "Cid | 0");
+    }
+  }
+
+  @Test
+  void aServerThatIsDownFailsItsQueriesOnlyAndNeverShowsThePassword() throws SQLException {
+    long start = System.nanoTime();
+    try (Connection c = connect()) {
+      assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+      assertThat(Rows.of(c, "SELECT COUNT(*) FROM orders")).containsExactly("4");
+      assertThatThrownBy(() -> Rows.of(c, "SELECT * FROM gone.customers"))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("08001"))
+          .hasMessageContaining("gone")
+          .satisfies(e -> {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+              assertThat(String.valueOf(t.getMessage())).doesNotContain(PASSWORD);
+            }
+          });
+    }
+  }
+}
