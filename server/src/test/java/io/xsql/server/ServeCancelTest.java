@@ -185,7 +185,12 @@ final class ServeCancelTest {
           throw new IllegalStateException(e);
         }
       });
-      Thread.sleep(300);
+      // Cancel requests go in while the query runs in PostgreSQL.
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (ServeFixture.busyBackends(APP) == 0) {
+        assertThat(System.nanoTime()).as("the query started").isLessThan(deadline);
+        Thread.sleep(20);
+      }
       assertThat(post("bob", cancel).statusCode()).isEqualTo(404);
       assertThat(post(null, cancel).statusCode()).isEqualTo(401);
       assertThat(post("alice", "statement=1".getBytes(UTF_8)).statusCode()).isEqualTo(400);

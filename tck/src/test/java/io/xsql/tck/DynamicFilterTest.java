@@ -2,6 +2,7 @@ package io.xsql.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -30,6 +31,8 @@ final class DynamicFilterTest {
   @TempDir
   static Path dir;
   private Path catalog;
+  /** The pools {@link #reads} has made unusable so far. */
+  private int pools;
 
   @BeforeAll
   void load() throws Exception {
@@ -59,10 +62,19 @@ final class DynamicFilterTest {
       s.execute("INSERT INTO tags SELECT g, 'tag' || (g % 10) FROM generate_series(1, " + ROWS + ") g");
       s.execute("ANALYZE");
     }
-    catalog = dir.resolve("catalog.yaml");
+    writeCatalog();
+  }
+
+  /**
+   * The catalog, with a pool setting of its own after every {@link #reads}: connections that {@code reads}
+   * ended must not be lent again (a pool tests a connection before lending it only after half a second
+   * idle), so each measured query opens a pool of its own.
+   */
+  private void writeCatalog() throws IOException {
+    catalog = dir.resolve("catalog-" + pools + ".yaml");
     Files.writeString(catalog, "sources:\n"
-        + "  pg: " + TestDatabase.POSTGRES.catalogEntry(DATABASE, "") + "\n"
-        + "  keys: { type: csv, path: keys.csv, columns: { k: integer, flag: varchar } }\n");
+        + "  pg: " + TestDatabase.POSTGRES.catalogEntry(DATABASE, "pool: { max_size: " + (2 + pools) + " }")
+        + "\n  keys: { type: csv, path: keys.csv, columns: { k: integer, flag: varchar } }\n");
   }
 
   @Test
@@ -123,9 +135,9 @@ final class DynamicFilterTest {
   /**
    * Rows PostgreSQL has read from {@code big}, by sequential scans and through indexes. A backend sends
    * its counts to the statistics when it ends (and at most once a second while it runs), so every other
-   * backend of the database is ended first; the pool replaces the connections it loses.
+   * backend of the database is ended first; later queries use a pool of their own.
    */
-  private static long reads() throws Exception {
+  private long reads() throws Exception {
     try (Connection pg = TestDatabase.POSTGRES.connect(DATABASE); Statement s = pg.createStatement()) {
       String others = " FROM pg_stat_activity WHERE datname = '" + DATABASE + "' AND pid <> pg_backend_pid()";
       s.execute("SELECT pg_terminate_backend(pid)" + others);
@@ -137,8 +149,8 @@ final class DynamicFilterTest {
       s.execute("SELECT pg_stat_clear_snapshot()");
       List<String> reads = Rows.of(pg, "SELECT seq_tup_read + COALESCE(idx_tup_fetch, 0)"
           + " FROM pg_stat_user_tables WHERE relname = 'big'");
-      // The pool checks a connection before lending it only when it has been idle half a second.
-      Thread.sleep(600);
+      pools++;
+      writeCatalog();
       return Long.parseLong(reads.get(0));
     }
   }
