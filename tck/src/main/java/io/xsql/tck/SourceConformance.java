@@ -50,8 +50,13 @@ public abstract class SourceConformance {
 
   @AfterAll
   void close() throws SQLException, IOException {
-    xsql.close();
-    reference.close();
+    try {
+      xsql.close();
+      reference.close();
+    } finally {
+      // Also when loading failed: a server the fixture started must not outlive the test class.
+      fixture.close();
+    }
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(p);

@@ -33,4 +33,10 @@ public interface SourceFixture {
   default Optional<Connection> connectBroken(String table, Path dir) throws SQLException {
     return Optional.empty();
   }
+
+  /**
+   * Releases what the fixture started for its connections, such as a server of its own. Called once, after
+   * the test class's connections are closed; most fixtures start nothing.
+   */
+  default void close() {}
 }

@@ -1,0 +1,7 @@
+package io.xsql.tck;
+
+final class MongoConformanceTest extends SourceConformance {
+  MongoConformanceTest() {
+    super(new MongoFixture());
+  }
+}
