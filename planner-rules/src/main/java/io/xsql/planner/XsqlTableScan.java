@@ -5,6 +5,8 @@ import io.xsql.spi.Column;
 import io.xsql.spi.DataTable;
 import io.xsql.spi.FilterOp;
 import io.xsql.spi.Predicate;
+import io.xsql.spi.ScanContext;
+import io.xsql.spi.ScanRequest;
 import io.xsql.spi.SortOrder;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,7 +157,7 @@ public class XsqlTableScan extends TableScan {
   @Override
   public RelWriter explainTerms(RelWriter pw) {
     List<Column> all = dataTable().columns();
-    String describe = dataTable().describe();
+    String describe = dataTable().describe(new ScanRequest(columns, filters, limit, ScanContext.detached()));
     return super.explainTerms(pw)
         .item("columns", columns.stream().map(c -> all.get(c).name()).collect(Collectors.toList()))
         .itemIf("filters", filters.stream().map(f -> ScanFilters.explain(f, all))

@@ -94,4 +94,13 @@ public interface DataTable {
   default String describe() {
     return "";
   }
+
+  /**
+   * What EXPLAIN shows for a scan with this request: the native query a source makes of it (a MongoDB
+   * {@code find} with its filter), by default {@link #describe()}. Its filters may hold query parameters
+   * not bound yet, of no column's class; its context is detached. Must not contain secrets.
+   */
+  default String describe(ScanRequest request) {
+    return describe();
+  }
 }

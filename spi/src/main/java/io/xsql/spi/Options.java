@@ -194,6 +194,25 @@ public final class Options {
     return out;
   }
 
+  /**
+   * Column types fixed in the catalog ({@code columns: { total: "DECIMAL(12,2)" }}), in file order; empty
+   * when absent. A DECIMAL must give its precision and scale, since a value must never be rounded to a guess.
+   */
+  public Map<String, ColumnType> columnTypes(String key) {
+    Map<String, ColumnType> out = new LinkedHashMap<>();
+    for (Map.Entry<String, ConfigNode.Scalar> e : stringMap(key).entrySet()) {
+      ColumnType type = ColumnType.parse(e.getValue().text()).orElseThrow(() -> new CatalogException(
+          e.getValue().location(), "column '" + e.getKey() + "': unknown type " + e.getValue().shown()
+              + "; expected one of " + ColumnType.knownNames()));
+      if (type.kind() == TypeKind.DECIMAL && type.precision() == ColumnType.UNSPECIFIED) {
+        throw new CatalogException(e.getValue().location(), "column '" + e.getKey()
+            + "': DECIMAL needs a precision and a scale, such as DECIMAL(12,2)");
+      }
+      out.put(e.getKey(), type);
+    }
+    return out;
+  }
+
   /** A nested mapping ({@code pool: { max_size: 8 }}). */
   public Optional<Options> child(String key) {
     return node(key).map(node -> {

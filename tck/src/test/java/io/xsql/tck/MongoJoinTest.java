@@ -13,7 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -23,12 +27,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A MongoDB collection (served by mongo-java-server over the wire protocol) joined with a CSV file through
- * the driver: columns sampled from the documents, nested fields as dotted columns, expected rows compared.
+ * A MongoDB collection (served by mongo-java-server over the wire protocol) joined with a CSV file and a
+ * PostgreSQL table through the driver: columns sampled from the documents, nested fields as dotted columns,
+ * lookups and filters sent to MongoDB, expected rows compared.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class MongoJoinTest {
   private static final String PASSWORD = "pw-never-shown";
+  private static final String PG = "xsql_tck_mongo_join";
 
   @TempDir
   static Path dir;
@@ -44,6 +50,11 @@ final class MongoJoinTest {
           new Document("cid", 1).append("name", "Ann").append("address", new Document("city", "Oslo")),
           new Document("cid", 2).append("name", "Bob").append("address", new Document("city", "Rome")),
           new Document("cid", 3).append("name", "Cid")));
+      List<Document> people = new ArrayList<>();
+      for (int i = 0; i < 5_000; i++) {
+        people.add(new Document("pid", i).append("name", "p" + i));
+      }
+      client.getDatabase("shop").getCollection("people").insertMany(people);
     }
     Files.writeString(dir.resolve("orders.csv"), "order_id,customer_id,total\n10,1,5.5\n11,1,7.25\n12,2,3.0\n"
         + "13,4,9.0\n");
@@ -51,17 +62,24 @@ final class MongoJoinTest {
     try (ServerSocket s = new ServerSocket(0)) {
       down = s.getLocalPort();
     }
+    TestDatabase.POSTGRES.create(PG);
+    try (Connection pg = TestDatabase.POSTGRES.connect(PG); Statement s = pg.createStatement()) {
+      s.execute("CREATE TABLE cities (city VARCHAR(20) PRIMARY KEY, country VARCHAR(20))");
+      s.execute("INSERT INTO cities VALUES ('Oslo', 'Norway'), ('Rome', 'Italy'), ('Lima', 'Peru')");
+    }
     catalog = dir.resolve("catalog.yaml");
     Files.writeString(catalog, "sources:\n"
         + "  shop: { type: mongodb, uri: \"" + uri + "\", database: shop }\n"
+        + "  geo: " + TestDatabase.POSTGRES.catalogEntry(PG, "") + "\n"
         + "  gone: { type: mongodb, uri: \"mongodb://app:" + PASSWORD + "@127.0.0.1:" + down
         + "/?serverSelectionTimeoutMS=300\", database: shop }\n"
         + "  orders: { type: csv, path: orders.csv }\n");
   }
 
   @AfterAll
-  void stop() {
+  void stop() throws SQLException {
     server.shutdownNow();
+    TestDatabase.POSTGRES.drop(PG);
   }
 
   private Connection connect() throws SQLException {
@@ -77,6 +95,37 @@ final class MongoJoinTest {
       assertThat(Rows.of(c, "SELECT c.name, COUNT(o.order_id) FROM shop.customers c"
           + " LEFT JOIN orders o ON o.customer_id = c.cid GROUP BY c.name ORDER BY c.name"))
           .containsExactly("Ann | 2", "Bob | 1", "Cid | 0");
+    }
+  }
+
+  @Test
+  void aFileACollectionAndAPostgresTableJoinInOneQuery() throws SQLException {
+    String sql = "SELECT o.order_id, c.name, g.country FROM orders o JOIN shop.customers c ON c.cid = o.customer_id"
+        + " JOIN geo.cities g ON g.city = c.\"address.city\" WHERE g.country <> 'Peru' ORDER BY o.order_id";
+    try (Connection c = connect()) {
+      assertThat(Rows.of(c, sql)).containsExactly("10 | Ann | Norway", "11 | Ann | Norway", "12 | Bob | Italy");
+    }
+  }
+
+  @Test
+  void aFewKeysAreLookedUpInTheCollectionAndFiltersGoToMongoDb() throws SQLException {
+    try (Connection c = connect()) {
+      String join = "SELECT o.order_id, p.name FROM orders o JOIN shop.people p ON p.pid = o.customer_id";
+      String plan = String.join("\n", Rows.of(c, "EXPLAIN PLAN FOR " + join));
+      assertThat(plan).contains("XsqlLookupJoin").contains("find {\"pid\": {\"$in\": [\"<keys>\"]}}");
+      assertThat(Rows.of(c, join + " ORDER BY 1"))
+          .containsExactly("10 | p1", "11 | p1", "12 | p2", "13 | p4");
+      String filtered = "SELECT cid FROM shop.customers WHERE name IN ('Bob', 'Cid') AND cid > ?";
+      assertThat(String.join("\n", Rows.of(c, "EXPLAIN PLAN FOR " + filtered.replace("?", "1"))))
+          .contains("find {\"$and\": [{\"name\": {\"$in\": [\"Bob\", \"Cid\"]}}, {\"cid\": {\"$gt\": 1}}]}");
+      try (PreparedStatement ps = c.prepareStatement(filtered + " ORDER BY cid")) {
+        ps.setInt(1, 2);
+        try (ResultSet rs = ps.executeQuery()) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getInt(1)).isEqualTo(3);
+          assertThat(rs.next()).isFalse();
+        }
+      }
     }
   }
 

@@ -1,18 +1,14 @@
 package io.xsql.file;
 
-import io.xsql.spi.CatalogException;
 import io.xsql.spi.ColumnType;
-import io.xsql.spi.ConfigNode;
 import io.xsql.spi.Options;
 import io.xsql.spi.SourceConfig;
-import io.xsql.spi.TypeKind;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,7 +57,7 @@ record FileConfig(String source, FileSet files, FileFormat format, CsvOptions cs
     if (records.isPresent() && !records.get().startsWith("/")) {
       throw o.error("records", "must start with '/', such as /data/items");
     }
-    return new FileConfig(config.name(), files, format, csv(o, format), pinned(o), sortedBy(o),
+    return new FileConfig(config.name(), files, format, csv(o, format), o.columnTypes("columns"), sortedBy(o),
         o.choice("on_error", OnError.class, OnError.FAIL), sampleSize, flattenDepth, records,
         o.bool("file_column", false), indexDir(o));
   }
@@ -112,21 +108,6 @@ record FileConfig(String source, FileSet files, FileFormat format, CsvOptions cs
       throw o.error(key, "must be a single ASCII character");
     }
     return text.charAt(0);
-  }
-
-  private static Map<String, ColumnType> pinned(Options o) {
-    Map<String, ColumnType> out = new LinkedHashMap<>();
-    for (Map.Entry<String, ConfigNode.Scalar> e : o.stringMap("columns").entrySet()) {
-      ColumnType type = ColumnType.parse(e.getValue().text()).orElseThrow(() -> new CatalogException(
-          e.getValue().location(), "column '" + e.getKey() + "': unknown type " + e.getValue().shown()
-              + "; expected one of " + ColumnType.knownNames()));
-      if (type.kind() == TypeKind.DECIMAL && type.precision() == ColumnType.UNSPECIFIED) {
-        throw new CatalogException(e.getValue().location(), "column '" + e.getKey()
-            + "': DECIMAL needs a precision and a scale, such as DECIMAL(12,2)");
-      }
-      out.put(e.getKey(), type);
-    }
-    return out;
   }
 
   private static List<SortKey> sortedBy(Options o) {

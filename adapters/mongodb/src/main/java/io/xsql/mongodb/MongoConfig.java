@@ -6,6 +6,8 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import io.xsql.spi.Options;
 import io.xsql.spi.SourceConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -18,18 +20,21 @@ import java.util.concurrent.TimeUnit;
  * @param database the database whose collections are the tables
  * @param sampleSize how many documents of each collection are read to infer its columns
  * @param flattenDepth how many levels of nested documents become {@code parent.child} columns
+ * @param collections what the catalog says about single collections, by name
  */
 record MongoConfig(String source, ConnectionString connection, String address, String database, int sampleSize,
-    int flattenDepth) {
+    int flattenDepth, Map<String, MongoCollectionConfig> collections) {
 
   /** How long a query waits for a server when the URI does not say: the driver's 30 s would hang each query. */
   static final int DEFAULT_TIMEOUT_MS = 5_000;
 
-  private static final Set<String> KEYS = Set.of("type", "uri", "database", "sample_size", "flatten_depth");
+  private static final Set<String> KEYS = Set.of("type", "uri", "database", "sample_size", "flatten_depth",
+      "collections");
 
   MongoConfig {
     requireNonNull(source, "source is null");
     requireNonNull(connection, "connection is null");
+    collections = Map.copyOf(collections);
   }
 
   static MongoConfig parse(SourceConfig config) {
@@ -48,7 +53,19 @@ record MongoConfig(String source, ConnectionString connection, String address, S
     }
     int sampleSize = o.integer("sample_size", 1000, 1);
     int flattenDepth = o.integer("flatten_depth", 3, 0);
-    return new MongoConfig(config.name(), connection, address(connection), database, sampleSize, flattenDepth);
+    Map<String, MongoCollectionConfig> collections = new LinkedHashMap<>();
+    o.child("collections").ifPresent(c -> {
+      for (String name : c.keys()) {
+        collections.put(name, MongoCollectionConfig.parse(c.child(name).orElseThrow()));
+      }
+    });
+    return new MongoConfig(config.name(), connection, address(connection), database, sampleSize, flattenDepth,
+        collections);
+  }
+
+  /** What the catalog says about a collection; nothing for most. */
+  MongoCollectionConfig collection(String name) {
+    return collections.getOrDefault(name, MongoCollectionConfig.DEFAULT);
   }
 
   /** The client's settings: the URI's, with short timeouts where the URI sets none. */

@@ -2,15 +2,12 @@ package io.xsql.mongodb;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Projections;
 import io.xsql.spi.ErrorCode;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanContext;
 import io.xsql.spi.SourceException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import org.bson.RawBsonDocument;
-import org.bson.conversions.Bson;
 
 /**
  * The rows of one {@code find}, read lazily: the query goes to the server on the first {@link #next()}, so
@@ -23,51 +20,63 @@ final class MongoCursor implements RowCursor {
 
   private final MongoTable table;
   private final MongoCollection<RawBsonDocument> collection;
-  private final Bson projection;
+  private final MongoQuery query;
   private final MongoRows rows;
   private final ScanContext context;
   private volatile com.mongodb.client.MongoCursor<RawBsonDocument> cursor;
   private AutoCloseable cancelHandle;
   private Object[] current;
+  private boolean warned;
   private boolean closed;
 
-  MongoCursor(MongoTable table, MongoCollection<RawBsonDocument> collection, List<String> fields,
-      MongoRows rows, ScanContext context) {
+  MongoCursor(MongoTable table, MongoCollection<RawBsonDocument> collection, MongoQuery query, MongoRows rows,
+      ScanContext context) {
     this.table = table;
     this.collection = collection;
+    this.query = query;
     this.rows = rows;
     this.context = context;
-    // _id always comes along (MongoDB includes it unless excluded): an error names the document by it.
-    List<String> included = new ArrayList<>(fields);
-    if (!included.contains("_id")) {
-      included.add("_id");
-    }
-    this.projection = Projections.include(included);
   }
 
   @Override
   public boolean next() {
-    if (closed) {
+    if (closed || query.limit().orElse(1) == 0) {
       return false;
     }
     checkCanceled(null);
     try {
       if (cursor == null) {
         cancelHandle = context.onCancel(this::closeServerCursor);
-        cursor = collection.find().projection(projection).batchSize(BATCH_SIZE).iterator();
+        cursor = query.find(collection, BATCH_SIZE).iterator();
         checkCanceled(null);
       }
-      if (!cursor.hasNext()) {
-        return false;
+      while (cursor.hasNext()) {
+        RawBsonDocument document = cursor.next();
+        Optional<Object[]> row = rows.decode(document);
+        if (row.isPresent()) {
+          current = row.get();
+          return true;
+        }
+        drifted(document);
+        checkCanceled(null);
       }
-      current = rows.decode(cursor.next());
-      return true;
+      return false;
     } catch (MongoException | IllegalStateException e) {
       checkCanceled(e);
       if (e instanceof MongoException m) {
         throw MongoErrors.translate(table.config(), "reading collection '" + table.name() + "'", m);
       }
       throw e;
+    }
+  }
+
+  /** MongoDB matched a document that SQL does not: a field holds a kind of value the sample never saw. */
+  private void drifted(RawBsonDocument document) {
+    if (!warned) {
+      warned = true;
+      context.warn(table.where() + ", document _id=" + MongoTypes.json(document.get("_id")) + ": MongoDB matched"
+          + " the query's filter on a value of a kind the sample did not see, and SQL does not; documents like"
+          + " it may be missing from the result (raise sample_size or set the column's type in the catalog)");
     }
   }
 

@@ -1,6 +1,7 @@
 package io.xsql.mongodb;
 
 import io.xsql.spi.Column;
+import io.xsql.spi.ColumnType;
 import io.xsql.spi.TypeKind;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,11 +21,19 @@ import org.bson.BsonValue;
  *
  * @param columns the columns, named by their dotted paths
  * @param paths each column's path of field names
+ * @param sampled each column's BSON types seen in the sample (nulls aside), which decide what MongoDB can
+ *     be asked to filter exactly
  */
-record MongoSchema(List<Column> columns, List<List<String>> paths) {
+record MongoSchema(List<Column> columns, List<List<String>> paths, List<Set<BsonType>> sampled) {
   MongoSchema {
     columns = List.copyOf(columns);
     paths = List.copyOf(paths);
+    sampled = sampled.stream().map(Set::copyOf).toList();
+  }
+
+  /** The dotted path of a column, as MongoDB names the field. */
+  String path(int column) {
+    return String.join(".", paths.get(column));
   }
 
   /** Collects what sampled documents hold, path by path. */
@@ -71,11 +80,13 @@ record MongoSchema(List<Column> columns, List<List<String>> paths) {
 
     /**
      * The columns: every path holding values; a path holding documents in some documents and values in
-     * others is one VARCHAR column (the documents as JSON text) and has no columns below it.
+     * others is one VARCHAR column (the documents as JSON text) and has no columns below it. The catalog's
+     * types win over the sampled ones, its hidden fields are left out, and a typed field the sample never
+     * saw is still a column.
      *
      * @param notes receives a note per column typed wider than some of its values
      */
-    MongoSchema schema(String where, Consumer<String> notes) {
+    MongoSchema schema(String where, MongoCollectionConfig catalog, Consumer<String> notes) {
       Set<List<String>> whole = new HashSet<>();
       Set<List<String>> parents = new HashSet<>();
       fields.forEach((path, f) -> {
@@ -88,22 +99,36 @@ record MongoSchema(List<Column> columns, List<List<String>> paths) {
       });
       List<Column> columns = new ArrayList<>();
       List<List<String>> paths = new ArrayList<>();
+      List<Set<BsonType>> sampled = new ArrayList<>();
       fields.forEach((path, f) -> {
-        if (below(path, whole) || (f.documents && !f.values && parents.contains(path))) {
+        if (below(path, whole) || (f.documents && !f.values && parents.contains(path)) || catalog.hides(path)) {
           return;
         }
         TypeKind kind = f.documents ? TypeKind.VARCHAR
             : f.kinds.stream().reduce(TypeKind::widen).orElse(TypeKind.VARCHAR);
         String name = String.join(".", path);
-        if (f.kinds.size() > 1 || (f.documents && f.values)) {
+        ColumnType pinned = catalog.columns().get(name);
+        if (pinned == null && (f.kinds.size() > 1 || (f.documents && f.values))) {
           String seen = f.bson.stream().map(MongoTypes::name).collect(Collectors.joining(", "));
           notes.accept(where + ": field '" + name + "' holds " + seen + (f.documents ? ", object" : "")
               + " values; column typed " + kind);
         }
-        columns.add(Column.of(name, kind));
+        columns.add(new Column(name, pinned == null ? ColumnType.of(kind) : pinned, true));
         paths.add(path);
+        Set<BsonType> seen = new LinkedHashSet<>(f.bson);
+        if (f.documents) {
+          seen.add(BsonType.DOCUMENT);
+        }
+        sampled.add(seen);
       });
-      return new MongoSchema(columns, paths);
+      catalog.columns().forEach((name, type) -> {
+        if (columns.stream().noneMatch(c -> c.name().equals(name))) {
+          columns.add(new Column(name, type, true));
+          paths.add(List.of(name.split("\\.")));
+          sampled.add(Set.of());
+        }
+      });
+      return new MongoSchema(columns, paths, sampled);
     }
 
     private static boolean below(List<String> path, Set<List<String>> whole) {

@@ -1,9 +1,11 @@
 package io.xsql.mongodb;
 
+import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
 import io.xsql.spi.DataTable;
 import io.xsql.spi.SchemaSource;
 import java.util.ArrayList;
@@ -19,13 +21,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class MongoSource implements SchemaSource {
   private final MongoConfig config;
+  private final List<CommandListener> listeners;
   private final List<String> notes = new CopyOnWriteArrayList<>();
   private MongoClient client;
   private Map<String, DataTable> tables;
   private boolean closed;
 
   MongoSource(MongoConfig config) {
+    this(config, List.of());
+  }
+
+  /** A source whose client reports every command it sends to the listeners (tests watch the queries). */
+  MongoSource(MongoConfig config, List<CommandListener> listeners) {
     this.config = config;
+    this.listeners = List.copyOf(listeners);
   }
 
   MongoConfig config() {
@@ -39,7 +48,9 @@ final class MongoSource implements SchemaSource {
     }
     if (client == null) {
       // Creating the client only starts its monitor threads: it does not wait for the server.
-      client = MongoClients.create(config.settings());
+      MongoClientSettings.Builder settings = MongoClientSettings.builder(config.settings());
+      listeners.forEach(settings::addCommandListener);
+      client = MongoClients.create(settings.build());
     }
     return client.getDatabase(config.database());
   }

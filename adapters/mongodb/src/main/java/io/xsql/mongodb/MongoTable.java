@@ -4,9 +4,14 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import io.xsql.spi.Column;
 import io.xsql.spi.DataTable;
+import io.xsql.spi.FilterOp;
+import io.xsql.spi.KeyLookup;
+import io.xsql.spi.Predicate;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanRequest;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
@@ -15,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A collection as a table. Its columns come from the first {@code sample_size} documents, read when the
- * engine first asks for them; a scan is a {@code find} projecting only the requested columns. No filter or
- * limit is pushed down yet: the engine applies them.
+ * engine first asks for them, and the catalog's types; a scan is one {@code find} with the filters MongoDB
+ * decides exactly ({@link MongoFilters}), the limit, and a projection of the fields the query reads. Lookups
+ * by key are {@code $in} filters on the same path ({@link MongoLookup}).
  */
 final class MongoTable implements DataTable {
   private static final Logger LOG = LoggerFactory.getLogger(MongoTable.class);
@@ -46,7 +52,7 @@ final class MongoTable implements DataTable {
       } catch (MongoException e) {
         throw MongoErrors.translate(source.config(), "sampling collection '" + name + "'", e);
       }
-      schema = sampler.schema(where(), source::note);
+      schema = sampler.schema(where(), source.config().collection(name), source::note);
     }
     return schema;
   }
@@ -62,10 +68,43 @@ final class MongoTable implements DataTable {
 
   @Override
   public RowCursor scan(ScanRequest request) {
-    MongoSchema s = schema();
-    int[] requested = request.columnArray();
-    return new MongoCursor(this, collection(RawBsonDocument.class), MongoRows.projection(s, requested),
-        new MongoRows(where(), s, requested), request.context());
+    return scan(request, List.of());
+  }
+
+  /**
+   * A scan that also sends {@code keys} to MongoDB; unlike the request's filters, the cursor does not check
+   * them again (the lookup join matches keys itself, and an IN list of thousands is slow to check).
+   */
+  RowCursor scan(ScanRequest request, List<Predicate> keys) {
+    MongoRows rows = new MongoRows(where(), schema(), request.columnArray(), request.filters());
+    return new MongoCursor(this, collection(RawBsonDocument.class), query(request, keys, rows), rows,
+        request.context());
+  }
+
+  private MongoQuery query(ScanRequest request, List<Predicate> keys, MongoRows rows) {
+    List<Predicate> all = new ArrayList<>(keys);
+    all.addAll(request.filters());
+    return new MongoQuery(new MongoFilters(schema()).filter(all), rows.fields(), request.limit());
+  }
+
+  @Override
+  public boolean canFilter(int column, FilterOp op) {
+    return new MongoFilters(schema()).canFilter(column, op);
+  }
+
+  @Override
+  public boolean canFilterAlternatives() {
+    return true;
+  }
+
+  @Override
+  public boolean canLimit() {
+    return true;
+  }
+
+  @Override
+  public Optional<KeyLookup> keyLookup() {
+    return Optional.of(new MongoLookup(this));
   }
 
   MongoConfig config() {
@@ -94,5 +133,15 @@ final class MongoTable implements DataTable {
   @Override
   public String describe() {
     return "collection " + source.config().database() + "." + name;
+  }
+
+  @Override
+  public String describe(ScanRequest request) {
+    return describe(request, List.of());
+  }
+
+  String describe(ScanRequest request, List<Predicate> keys) {
+    return describe() + " " + query(request, keys, new MongoRows(where(), schema(), request.columnArray(),
+        request.filters()));
   }
 }

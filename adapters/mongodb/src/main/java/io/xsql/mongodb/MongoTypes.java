@@ -1,5 +1,6 @@
 package io.xsql.mongodb;
 
+import io.xsql.spi.ColumnType;
 import io.xsql.spi.TypeKind;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -26,6 +27,7 @@ final class MongoTypes {
   private static final BsonValueCodec VALUES = new BsonValueCodec();
   private static final DecoderContext DECODE = DecoderContext.builder().build();
   private static final long DOUBLE_EXACT = 1L << 53;
+  static final long MILLIS_PER_DAY = 86_400_000L;
 
   private MongoTypes() {}
 
@@ -45,10 +47,23 @@ final class MongoTypes {
   }
 
   /**
-   * Reads the reader's current value as a value of {@code column}, or {@link #MISMATCH} (the value is then
-   * left unread: the caller fails the scan).
+   * Reads the reader's current value as a value of {@code column}, or {@link #MISMATCH} (the reader is then
+   * anywhere in or after the value: the caller fails the scan). A DECIMAL typed in the catalog rounds to its scale,
+   * as a value stored into a declared column does.
    */
-  static Object read(BsonReader r, BsonType type, TypeKind column) {
+  static Object read(BsonReader r, BsonType type, ColumnType column) {
+    Object value = read(r, type, column.kind());
+    if (value == null || value == MISMATCH || column.precision() == ColumnType.UNSPECIFIED) {
+      return value;
+    }
+    try {
+      return column.fit(value, true);
+    } catch (IllegalArgumentException e) {
+      return MISMATCH;
+    }
+  }
+
+  private static Object read(BsonReader r, BsonType type, TypeKind column) {
     if (type == BsonType.NULL) {
       r.readNull();
       return null;
@@ -93,9 +108,16 @@ final class MongoTypes {
       };
       case BOOLEAN -> type == BsonType.BOOLEAN ? (Object) r.readBoolean() : MISMATCH;
       case TIMESTAMP -> type == BsonType.DATE_TIME ? (Object) r.readDateTime() : MISMATCH;
+      case DATE -> type == BsonType.DATE_TIME ? day(r.readDateTime()) : MISMATCH;
       case VARBINARY -> type == BsonType.BINARY ? new ByteString(r.readBinaryData().getData()) : MISMATCH;
       default -> MISMATCH;
     };
+  }
+
+  /** A date stored as its midnight UTC, as days since 1970; any other instant is not a DATE. */
+  private static Object day(long millis) {
+    return Math.floorMod(millis, MILLIS_PER_DAY) == 0 ? (Object) (int) Math.floorDiv(millis, MILLIS_PER_DAY)
+        : MISMATCH;
   }
 
   private static Object exactDouble(Decimal128 d) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.MongoClientSettings;
 import io.xsql.spi.CatalogException;
+import io.xsql.spi.ColumnType;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -46,5 +48,20 @@ final class MongoConfigTest {
         .hasMessageContaining("source 'shop', key 'sample_size': must be at least 1");
     assertThatThrownBy(() -> config(Map.of("uri", "mongodb://h/d", "flatten_depth", -1)))
         .hasMessageContaining("key 'flatten_depth': must be at least 0");
+  }
+
+  @Test
+  void collectionSettingsAreChecked() {
+    MongoConfig c = config(Map.of("uri", "mongodb://h/d", "collections",
+        Map.of("orders", Map.of("columns", Map.of("total", "DECIMAL(12,2)"), "hidden", List.of("_id", "raw")))));
+    assertThat(c.collection("orders").columns()).containsEntry("total", ColumnType.decimal(12, 2));
+    assertThat(c.collection("orders").hides(List.of("raw", "inner"))).isTrue();
+    assertThat(c.collection("other")).isEqualTo(MongoCollectionConfig.DEFAULT);
+    assertThatThrownBy(() -> config(Map.of("uri", "mongodb://h/d", "collections",
+        Map.of("orders", Map.of("colums", Map.of())))))
+        .isInstanceOf(CatalogException.class).hasMessageContaining("unknown key 'colums'");
+    assertThatThrownBy(() -> config(Map.of("uri", "mongodb://h/d", "collections",
+        Map.of("orders", Map.of("columns", Map.of("total", "DECIMAL")))))).isInstanceOf(CatalogException.class)
+        .hasMessageContaining("column 'total': DECIMAL needs a precision and a scale");
   }
 }

@@ -1,5 +1,6 @@
 package io.xsql.mongodb;
 
+import com.mongodb.event.CommandListener;
 import io.xsql.spi.ConfigNode;
 import io.xsql.spi.DataTable;
 import io.xsql.spi.Location;
@@ -22,21 +23,41 @@ final class MongoSources {
 
   private MongoSources() {}
 
-  /** Settings as a catalog entry named 'shop': key n on line n + 1. */
+  /**
+   * Settings as a catalog entry named 'shop' (maps and lists nest): key n on line n + 1.
+   */
   static SchemaSource open(Map<String, Object> settings) {
+    return (SchemaSource) new MongoSourceFactory().open(config(settings));
+  }
+
+  /** The source with a client that reports each command it sends to the listener. */
+  static MongoSource open(Map<String, Object> settings, CommandListener listener) {
+    return new MongoSource(MongoConfig.parse(config(settings)), List.of(listener));
+  }
+
+  private static SourceConfig config(Map<String, Object> settings) {
     Map<String, Object> all = new LinkedHashMap<>();
     all.put("type", "mongodb");
     all.putAll(settings);
-    Map<String, ConfigNode.Field> fields = new LinkedHashMap<>();
-    int line = 2;
-    for (Map.Entry<String, Object> e : all.entrySet()) {
-      Location at = new Location(CATALOG, line++, 3);
-      fields.put(e.getKey(), new ConfigNode.Field(e.getKey(), at,
-          new ConfigNode.Scalar(String.valueOf(e.getValue()), at, false)));
-    }
-    ConfigNode.Mapping mapping = new ConfigNode.Mapping(fields, new Location(CATALOG, 1, 1));
+    ConfigNode.Mapping mapping = (ConfigNode.Mapping) node(all, new int[] {1});
     Options options = new Options("source 'shop'", mapping, Path.of("."));
-    return (SchemaSource) new MongoSourceFactory().open(new SourceConfig("shop", "mongodb", options));
+    return new SourceConfig("shop", "mongodb", options);
+  }
+
+  private static ConfigNode node(Object value, int[] line) {
+    Location at = new Location(CATALOG, line[0]++, 3);
+    if (value instanceof Map<?, ?> map) {
+      Map<String, ConfigNode.Field> fields = new LinkedHashMap<>();
+      map.forEach((k, v) -> {
+        ConfigNode child = node(v, line);
+        fields.put((String) k, new ConfigNode.Field((String) k, child.location(), child));
+      });
+      return new ConfigNode.Mapping(fields, at);
+    }
+    if (value instanceof List<?> list) {
+      return new ConfigNode.Sequence(list.stream().map(v -> node(v, line)).toList(), at);
+    }
+    return new ConfigNode.Scalar(String.valueOf(value), at, false);
   }
 
   /** All rows of the given columns. */
