@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.bson.RawBsonDocument;
 
 /**
- * The rows of one {@code find}, read lazily: the query goes to the server on the first {@link #next()}, so
+ * The rows of one {@code find} or pipeline, read lazily: the query goes to the server on the first {@link #next()}, so
  * that a server that is down fails the query's first read, not its planning. A cancel closes the server
  * cursor from the canceling thread; reads check the query's flag between documents.
  */
@@ -47,7 +47,7 @@ final class MongoCursor implements RowCursor {
     try {
       if (cursor == null) {
         cancelHandle = context.onCancel(this::closeServerCursor);
-        cursor = query.find(collection, BATCH_SIZE).iterator();
+        cursor = query.open(collection, BATCH_SIZE).iterator();
         checkCanceled(null);
       }
       while (cursor.hasNext()) {
@@ -64,7 +64,7 @@ final class MongoCursor implements RowCursor {
     } catch (MongoException | IllegalStateException e) {
       checkCanceled(e);
       if (e instanceof MongoException m) {
-        throw MongoErrors.translate(table.config(), "reading collection '" + table.name() + "'", m);
+        throw MongoErrors.translate(table.config(), "reading collection '" + table.collection() + "'", m);
       }
       throw e;
     }

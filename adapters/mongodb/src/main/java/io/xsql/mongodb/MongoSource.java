@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -65,10 +66,15 @@ final class MongoSource implements SchemaSource {
         throw MongoErrors.translate(config, "listing collections", e);
       }
       Map<String, DataTable> found = new TreeMap<>();
+      names.removeIf(name -> name.startsWith("system."));
+      names.forEach(name -> found.put(name, new MongoTable(this, name)));
       for (String name : names) {
-        if (!name.startsWith("system.")) {
-          found.put(name, new MongoTable(this, name));
-        }
+        config.collection(name).unwind().forEach((path, table) -> {
+          if (found.put(table, new MongoTable(this, name, table, Optional.of(MongoUnwind.of(path)))) != null) {
+            note("source '" + config.source() + "': table '" + table + "' unwinding '" + name + "." + path
+                + "' hides the collection of that name");
+          }
+        });
       }
       tables = Collections.unmodifiableMap(found);
     }

@@ -28,37 +28,65 @@ final class MongoTable implements DataTable {
   private static final Logger LOG = LoggerFactory.getLogger(MongoTable.class);
 
   private final MongoSource source;
+  private final String collection;
   private final String name;
+  private final Optional<MongoUnwind> unwind;
   private MongoSchema schema;
+  /** Rows per document in the sample: 1 unless the table unwinds an array. */
+  private double rowsPerDocument = 1;
   private OptionalLong rowCount;
 
-  MongoTable(MongoSource source, String name) {
+  /** The table of a collection's documents. */
+  MongoTable(MongoSource source, String collection) {
+    this(source, collection, collection, Optional.empty());
+  }
+
+  /**
+   * @param collection the collection read
+   * @param name the table's name: the collection's, or the one the catalog gives an unwind table
+   * @param unwind the array whose elements are the rows, if any
+   */
+  MongoTable(MongoSource source, String collection, String name, Optional<MongoUnwind> unwind) {
     this.source = source;
+    this.collection = collection;
     this.name = name;
+    this.unwind = unwind;
   }
 
   /** The source and collection, for messages. */
   String where() {
-    return "source '" + source.config().source() + "', collection '" + name + "'";
+    return "source '" + source.config().source() + "', collection '" + collection + "'"
+        + unwind.map(u -> " unwound on '" + u + "' as table '" + name + "'").orElse("");
   }
 
+  /**
+   * The columns of the first {@code sample_size} documents (their rows, for an unwind table: the stage is
+   * applied here, so that the sample also tells how many rows a document makes).
+   */
   synchronized MongoSchema schema() {
     if (schema == null) {
       MongoSchema.Sampler sampler = new MongoSchema.Sampler(source.config().flattenDepth());
+      int documents = 0;
+      int rows = 0;
       try {
         for (BsonDocument document : collection(BsonDocument.class).find().limit(source.config().sampleSize())) {
-          sampler.add(document);
+          documents++;
+          for (BsonDocument row : unwind.map(u -> u.apply(document)).orElse(List.of(document))) {
+            sampler.add(row);
+            rows++;
+          }
         }
       } catch (MongoException e) {
-        throw MongoErrors.translate(source.config(), "sampling collection '" + name + "'", e);
+        throw MongoErrors.translate(source.config(), "sampling collection '" + collection + "'", e);
       }
+      rowsPerDocument = documents == 0 ? 1 : rows / (double) documents;
       schema = sampler.schema(where(), source.config().collection(name), source::note);
     }
     return schema;
   }
 
   <T> MongoCollection<T> collection(Class<T> documentClass) {
-    return source.database().getCollection(name, documentClass);
+    return source.database().getCollection(collection, documentClass);
   }
 
   @Override
@@ -84,7 +112,7 @@ final class MongoTable implements DataTable {
   private MongoQuery query(ScanRequest request, List<Predicate> keys, MongoRows rows) {
     List<Predicate> all = new ArrayList<>(keys);
     all.addAll(request.filters());
-    return new MongoQuery(new MongoFilters(schema()).filter(all), rows.fields(), request.limit());
+    return new MongoQuery(unwind, new MongoFilters(schema()).filter(all), rows.fields(), request.limit());
   }
 
   @Override
@@ -111,16 +139,22 @@ final class MongoTable implements DataTable {
     return source.config();
   }
 
-  String name() {
-    return name;
+  /** The collection read. */
+  String collection() {
+    return collection;
   }
 
-  /** The collection's document count from its metadata (not a count of the documents), asked once. */
+  /**
+   * The collection's document count from its metadata (not a count of the documents), asked once; for an
+   * unwind table, times the rows per document in the sample.
+   */
   @Override
   public synchronized OptionalLong estimatedRowCount() {
     if (rowCount == null) {
       try {
-        rowCount = OptionalLong.of(collection(BsonDocument.class).estimatedDocumentCount());
+        long documents = collection(BsonDocument.class).estimatedDocumentCount();
+        schema();
+        rowCount = OptionalLong.of(Math.round(documents * rowsPerDocument));
       } catch (MongoException e) {
         // Only an estimate: the query itself reports the failure if the server is really unreachable.
         LOG.debug("{}: no document count: {}", where(), e.toString());
@@ -132,7 +166,7 @@ final class MongoTable implements DataTable {
 
   @Override
   public String describe() {
-    return "collection " + source.config().database() + "." + name;
+    return "collection " + source.config().database() + "." + collection;
   }
 
   @Override
