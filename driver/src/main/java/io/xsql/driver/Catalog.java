@@ -75,7 +75,8 @@ record Catalog(Path file, List<Entry> sources) {
         throw new CatalogException(f.value().location(),
             "source '" + f.key() + "': expected a mapping of settings but got " + f.value().shape());
       }
-      Options options = new Options("source '" + f.key() + "'", settings, absolute.getParent());
+      Options options = new Options("source '" + f.key() + "'", settings, absolute.getParent(),
+          path -> new CatalogReader(path, environment, "file", "tables").read());
       ConfigNode.Field type = settings.fields().get("type");
       if (type == null || !(type.value() instanceof ConfigNode.Scalar t) || t.text().isBlank()) {
         throw new CatalogException(type == null ? f.keyLocation() : type.value().location(),

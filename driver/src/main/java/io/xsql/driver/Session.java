@@ -4,6 +4,7 @@ import io.xsql.planner.XsqlTable;
 import io.xsql.spi.CalciteSchemaSource;
 import io.xsql.spi.CatalogException;
 import io.xsql.spi.DataTable;
+import io.xsql.spi.SchemaContract;
 import io.xsql.spi.SchemaSource;
 import io.xsql.spi.Source;
 import io.xsql.spi.TableSource;
@@ -133,6 +134,21 @@ public final class Session implements AutoCloseable {
     }
     // A new schema object, so that Calcite's own caches of the old one go too.
     addSchema(name, source);
+  }
+
+  /**
+   * The columns of a schemaless source's tables as inferred now from fresh samples; empty for a source whose
+   * tables declare their types.
+   *
+   * @throws SQLException 42000 if the catalog has no source of that name
+   */
+  public Optional<SchemaContract> inferSchema(String name) throws SQLException {
+    Source source = sources.get(name);
+    if (source == null) {
+      throw new SQLException("the catalog has no source named '" + name + "'; it has " + sources.keySet(),
+          "42000");
+    }
+    return source instanceof SchemaSource s ? s.inferredContract() : Optional.empty();
   }
 
   /** The running executions of this connection's statements. */

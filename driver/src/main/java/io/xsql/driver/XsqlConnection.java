@@ -1,9 +1,11 @@
 package io.xsql.driver;
 
 import io.xsql.spi.DataTable;
+import io.xsql.spi.SchemaContract;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -45,6 +47,16 @@ public interface XsqlConnection extends Connection {
    * @throws SQLException 42000 if the catalog has no source of that name
    */
   void refresh(String source) throws SQLException;
+
+  /**
+   * Samples every table of a schemaless catalog source (MongoDB) afresh, whatever contract it was given,
+   * and returns the columns found: {@code SchemaContract.toYaml} writes them as a file the source's
+   * {@code schema:} key reads back. Empty for a source whose tables declare their own types (a database).
+   *
+   * @throws SQLException 42000 if the catalog has no source of that name; the source's error if it cannot
+   *     be read
+   */
+  Optional<SchemaContract> inferSchema(String source) throws SQLException;
 
   /** Removes a registered table; false if there was none. */
   boolean unregister(String name) throws SQLException;

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code xsql} command: {@code query}, {@code explain}, {@code shell}, {@code demo} and {@code serve}
- * over a catalog file. Exit codes: 0 success, 1 a query, the catalog or the terminal failed, 2 the command line
- * was wrong.
+ * The {@code xsql} command: {@code query}, {@code explain}, {@code schema}, {@code shell}, {@code demo} and
+ * {@code serve} over a catalog file. Exit codes: 0 success, 1 a query, the catalog or the terminal failed, 2 the
+ * command line was wrong.
  */
 public final class XsqlCommand {
   /** Exit code for success. */
@@ -34,6 +34,7 @@ public final class XsqlCommand {
     Map<String, Subcommand> out = new LinkedHashMap<>();
     out.put("query", new QueryCommand());
     out.put("explain", new ExplainCommand());
+    out.put("schema", new SchemaCommand());
     out.put("shell", new ShellCommand());
     out.put("demo", new DemoCommand());
     out.put("serve", new ServeCommand());

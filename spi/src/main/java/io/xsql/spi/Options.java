@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,18 +28,31 @@ public final class Options {
   private final String context;
   private final ConfigNode.Mapping mapping;
   private final Path baseDir;
+  private final Function<Path, ConfigNode.Mapping> files;
 
   /**
-   * Creates a view of a mapping.
+   * Creates a view of a mapping that cannot read other files.
    *
    * @param context what the mapping configures, for messages ("source 'crm'")
    * @param mapping the mapping
    * @param baseDir the folder relative paths resolve against (the catalog file's)
    */
   public Options(String context, ConfigNode.Mapping mapping, Path baseDir) {
+    this(context, mapping, baseDir, path -> {
+      throw new CatalogException(new Location(path, 0, 0), "files cannot be read here");
+    });
+  }
+
+  /**
+   * Creates a view of a mapping.
+   *
+   * @param files reads a YAML (or JSON) file the way the catalog is read, for {@link #file}
+   */
+  public Options(String context, ConfigNode.Mapping mapping, Path baseDir, Function<Path, ConfigNode.Mapping> files) {
     this.context = context;
     this.mapping = mapping;
     this.baseDir = baseDir;
+    this.files = files;
   }
 
   /** Where the mapping starts. */
@@ -213,11 +227,20 @@ public final class Options {
     return out;
   }
 
+  /**
+   * The mapping in the YAML file a key names ({@code schema: shop.schema.yaml}), read as the catalog is,
+   * so that its errors point at its own lines; relative paths inside resolve against its folder.
+   */
+  public Optional<Options> file(String key) {
+    return path(key).map(path -> new Options(context + ", file " + path.getFileName(), files.apply(path),
+        path.getParent(), files));
+  }
+
   /** A nested mapping ({@code pool: { max_size: 8 }}). */
   public Optional<Options> child(String key) {
     return node(key).map(node -> {
       if (node instanceof ConfigNode.Mapping m) {
-        return new Options(context + ", key '" + key + "'", m, baseDir);
+        return new Options(context + ", key '" + key + "'", m, baseDir, files);
       }
       throw error(node.location(), key, "expected a mapping but got " + node.shape());
     });

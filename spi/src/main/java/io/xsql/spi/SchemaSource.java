@@ -1,6 +1,7 @@
 package io.xsql.spi;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** A source that is a schema named after the source, holding tables. */
 public non-sealed interface SchemaSource extends Source {
@@ -13,4 +14,12 @@ public non-sealed interface SchemaSource extends Source {
 
   /** Makes the next {@link #tables} read the source's tables and columns again. */
   default void refresh() {}
+
+  /**
+   * The columns of every table as inferred now from fresh samples, whatever contract the source was given,
+   * for {@code xsql schema}; empty for a source whose tables declare their own types (a database).
+   */
+  default Optional<SchemaContract> inferredContract() {
+    return Optional.empty();
+  }
 }

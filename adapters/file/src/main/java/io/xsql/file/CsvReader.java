@@ -3,6 +3,7 @@ package io.xsql.file;
 import io.xsql.spi.Column;
 import io.xsql.spi.ColumnType;
 import io.xsql.spi.ErrorCode;
+import io.xsql.spi.OnError;
 import io.xsql.spi.TypeKind;
 import java.io.IOException;
 import java.nio.file.Path;

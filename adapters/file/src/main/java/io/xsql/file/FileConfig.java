@@ -1,6 +1,7 @@
 package io.xsql.file;
 
 import io.xsql.spi.ColumnType;
+import io.xsql.spi.OnError;
 import io.xsql.spi.Options;
 import io.xsql.spi.SourceConfig;
 import java.nio.charset.Charset;

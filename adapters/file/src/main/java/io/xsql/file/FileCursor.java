@@ -1,5 +1,6 @@
 package io.xsql.file;
 
+import io.xsql.spi.OnError;
 import io.xsql.spi.Predicate;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.SourceException;

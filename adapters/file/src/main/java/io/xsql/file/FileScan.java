@@ -1,5 +1,7 @@
 package io.xsql.file;
 
+import io.xsql.spi.ErrorLog;
+import io.xsql.spi.OnError;
 import io.xsql.spi.Predicate;
 import io.xsql.spi.ScanRequest;
 import java.util.BitSet;
@@ -33,7 +35,7 @@ record FileScan(FileConfig config, FileSchema schema, BitSet converted, List<Pre
     OptionalInt fileSlot = schema.fileSlot();
     fileSlot.ifPresent(converted::clear);
     return new FileScan(config, schema, converted, request.filters(), request.columnArray(), fileSlot,
-        new ErrorLog(config.location()));
+        new ErrorLog(config.location().toString()));
   }
 
   /** Whether rows of the file named {@code name} can pass the filters that read only {@code _file}. */

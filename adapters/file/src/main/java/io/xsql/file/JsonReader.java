@@ -1,5 +1,6 @@
 package io.xsql.file;
 
+import io.xsql.spi.OnError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,6 +1,7 @@
 package io.xsql.file;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import io.xsql.spi.OnError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

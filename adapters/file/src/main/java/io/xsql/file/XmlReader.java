@@ -2,6 +2,7 @@ package io.xsql.file;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.xsql.spi.Column;
+import io.xsql.spi.OnError;
 import io.xsql.spi.TypeKind;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -26,7 +26,6 @@ final class MongoCursor implements RowCursor {
   private volatile com.mongodb.client.MongoCursor<RawBsonDocument> cursor;
   private AutoCloseable cancelHandle;
   private Object[] current;
-  private boolean warned;
   private boolean closed;
 
   MongoCursor(MongoTable table, MongoCollection<RawBsonDocument> collection, MongoQuery query, MongoRows rows,
@@ -57,9 +56,9 @@ final class MongoCursor implements RowCursor {
           current = row.get();
           return true;
         }
-        drifted(document);
         checkCanceled(null);
       }
+      rows.report(context);
       return false;
     } catch (MongoException | IllegalStateException e) {
       checkCanceled(e);
@@ -67,16 +66,6 @@ final class MongoCursor implements RowCursor {
         throw MongoErrors.translate(table.config(), "reading collection '" + table.collection() + "'", m);
       }
       throw e;
-    }
-  }
-
-  /** MongoDB matched a document that SQL does not: a field holds a kind of value the sample never saw. */
-  private void drifted(RawBsonDocument document) {
-    if (!warned) {
-      warned = true;
-      context.warn(table.where() + ", document _id=" + MongoTypes.json(document.get("_id")) + ": MongoDB matched"
-          + " the query's filter on a value of a kind the sample did not see, and SQL does not; documents like"
-          + " it may be missing from the result (raise sample_size or set the column's type in the catalog)");
     }
   }
 
@@ -114,6 +103,7 @@ final class MongoCursor implements RowCursor {
       return;
     }
     closed = true;
+    rows.report(context);
     try {
       if (cancelHandle != null) {
         cancelHandle.close();

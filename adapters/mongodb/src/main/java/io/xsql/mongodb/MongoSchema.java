@@ -2,8 +2,10 @@ package io.xsql.mongodb;
 
 import io.xsql.spi.Column;
 import io.xsql.spi.ColumnType;
+import io.xsql.spi.SchemaContract;
 import io.xsql.spi.TypeKind;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,13 +24,40 @@ import org.bson.BsonValue;
  * @param columns the columns, named by their dotted paths
  * @param paths each column's path of field names
  * @param sampled each column's BSON types seen in the sample (nulls aside), which decide what MongoDB can
- *     be asked to filter exactly
+ *     be asked to filter exactly, or the kinds a contract lists
+ * @param contracted whether the columns come from a contract, so that other kinds of values are drift
  */
-record MongoSchema(List<Column> columns, List<List<String>> paths, List<Set<BsonType>> sampled) {
+record MongoSchema(List<Column> columns, List<List<String>> paths, List<Set<BsonType>> sampled,
+    boolean contracted) {
   MongoSchema {
     columns = List.copyOf(columns);
     paths = List.copyOf(paths);
-    sampled = sampled.stream().map(Set::copyOf).toList();
+    // First-seen order, so that a written contract lists kinds as the data showed them.
+    sampled = sampled.stream().map(k -> Collections.unmodifiableSet(new LinkedHashSet<>(k))).toList();
+  }
+
+  /** The columns a contract promises (its kinds were checked when the catalog was read). */
+  static MongoSchema of(SchemaContract.Table contract) {
+    List<Column> columns = new ArrayList<>();
+    List<List<String>> paths = new ArrayList<>();
+    List<Set<BsonType>> kinds = new ArrayList<>();
+    for (SchemaContract.ContractColumn c : contract.columns()) {
+      columns.add(new Column(c.name(), c.type(), true));
+      paths.add(List.of(c.name().split("\\.")));
+      kinds.add(c.kinds().stream().map(k -> MongoTypes.bsonType(k).orElseThrow())
+          .collect(Collectors.toCollection(LinkedHashSet::new)));
+    }
+    return new MongoSchema(columns, paths, kinds, true);
+  }
+
+  /** The columns as a contract: names, types, kinds as MongoDB's {@code $type} names. */
+  SchemaContract.Table contract(Sampler sample) {
+    List<SchemaContract.ContractColumn> out = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      out.add(new SchemaContract.ContractColumn(columns.get(i).name(), columns.get(i).type(),
+          sampled.get(i).stream().map(MongoTypes::name).toList(), !sample.alwaysPresent(paths.get(i))));
+    }
+    return new SchemaContract.Table(sample.documents(), out);
   }
 
   /** The dotted path of a column, as MongoDB names the field. */
@@ -44,17 +73,32 @@ record MongoSchema(List<Column> columns, List<List<String>> paths, List<Set<Bson
       final Set<BsonType> bson = new LinkedHashSet<>();
       boolean documents;
       boolean values;
+      /** Sampled documents with a value or a document here. */
+      long present;
     }
 
     private final int flattenDepth;
     private final Map<List<String>, Field> fields = new LinkedHashMap<>();
+    private long documents;
 
     Sampler(int flattenDepth) {
       this.flattenDepth = flattenDepth;
     }
 
     void add(BsonDocument document) {
+      documents++;
       add(document, List.of(), flattenDepth);
+    }
+
+    /** How many documents (rows, for an unwind table) were sampled. */
+    long documents() {
+      return documents;
+    }
+
+    /** Whether every sampled document had a value at the path. */
+    boolean alwaysPresent(List<String> path) {
+      Field f = fields.get(path);
+      return f != null && f.present == documents;
     }
 
     private void add(BsonDocument document, List<String> prefix, int depth) {
@@ -66,10 +110,12 @@ record MongoSchema(List<Column> columns, List<List<String>> paths, List<Set<Bson
         BsonValue v = e.getValue();
         if (v.isDocument() && depth > 0) {
           f.documents = true;
+          f.present++;
           add(v.asDocument(), path, depth - 1);
         } else {
           TypeKind kind = MongoTypes.kind(v.getBsonType());
           if (kind != null) {
+            f.present++;
             f.values = true;
             f.kinds.add(kind);
             f.bson.add(v.getBsonType());
@@ -128,7 +174,7 @@ record MongoSchema(List<Column> columns, List<List<String>> paths, List<Set<Bson
           sampled.add(Set.of());
         }
       });
-      return new MongoSchema(columns, paths, sampled);
+      return new MongoSchema(columns, paths, sampled, false);
     }
 
     private static boolean below(List<String> path, Set<List<String>> whole) {

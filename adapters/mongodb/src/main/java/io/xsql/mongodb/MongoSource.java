@@ -7,9 +7,11 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import io.xsql.spi.DataTable;
+import io.xsql.spi.SchemaContract;
 import io.xsql.spi.SchemaSource;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +81,13 @@ final class MongoSource implements SchemaSource {
       tables = Collections.unmodifiableMap(found);
     }
     return tables;
+  }
+
+  @Override
+  public Optional<SchemaContract> inferredContract() {
+    Map<String, SchemaContract.Table> out = new LinkedHashMap<>();
+    tables().forEach((name, table) -> out.put(name, ((MongoTable) table).inferred()));
+    return Optional.of(new SchemaContract(out));
   }
 
   @Override

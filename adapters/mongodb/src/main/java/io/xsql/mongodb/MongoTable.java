@@ -9,6 +9,7 @@ import io.xsql.spi.KeyLookup;
 import io.xsql.spi.Predicate;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanRequest;
+import io.xsql.spi.SchemaContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,29 +61,41 @@ final class MongoTable implements DataTable {
   }
 
   /**
-   * The columns of the first {@code sample_size} documents (their rows, for an unwind table: the stage is
-   * applied here, so that the sample also tells how many rows a document makes).
+   * The columns the source's contract promises for this table, else those of the first {@code sample_size}
+   * documents (their rows, for an unwind table).
    */
   synchronized MongoSchema schema() {
     if (schema == null) {
-      MongoSchema.Sampler sampler = new MongoSchema.Sampler(source.config().flattenDepth());
-      int documents = 0;
-      int rows = 0;
-      try {
-        for (BsonDocument document : collection(BsonDocument.class).find().limit(source.config().sampleSize())) {
-          documents++;
-          for (BsonDocument row : unwind.map(u -> u.apply(document)).orElse(List.of(document))) {
-            sampler.add(row);
-            rows++;
-          }
-        }
-      } catch (MongoException e) {
-        throw MongoErrors.translate(source.config(), "sampling collection '" + collection + "'", e);
-      }
-      rowsPerDocument = documents == 0 ? 1 : rows / (double) documents;
-      schema = sampler.schema(where(), source.config().collection(name), source::note);
+      Optional<SchemaContract.Table> promised = source.config().contract().map(c -> c.tables().get(name));
+      schema = promised.isPresent() ? MongoSchema.of(promised.get())
+          : sample().schema(where(), source.config().collection(name), source::note);
     }
     return schema;
+  }
+
+  /** The columns as inferred from a fresh sample, whatever the contract says, for {@code xsql schema}. */
+  SchemaContract.Table inferred() {
+    MongoSchema.Sampler sample = sample();
+    return sample.schema(where(), source.config().collection(name), note -> { }).contract(sample);
+  }
+
+  /**
+   * Reads the first {@code sample_size} documents; for an unwind table the stage is applied here, so that the
+   * sample also tells how many rows a document makes.
+   */
+  private synchronized MongoSchema.Sampler sample() {
+    MongoSchema.Sampler sampler = new MongoSchema.Sampler(source.config().flattenDepth());
+    int documents = 0;
+    try {
+      for (BsonDocument document : collection(BsonDocument.class).find().limit(source.config().sampleSize())) {
+        documents++;
+        unwind.map(u -> u.apply(document)).orElse(List.of(document)).forEach(sampler::add);
+      }
+    } catch (MongoException e) {
+      throw MongoErrors.translate(source.config(), "sampling collection '" + collection + "'", e);
+    }
+    rowsPerDocument = documents == 0 ? 1 : sampler.documents() / (double) documents;
+    return sampler;
   }
 
   <T> MongoCollection<T> collection(Class<T> documentClass) {
@@ -104,7 +117,7 @@ final class MongoTable implements DataTable {
    * them again (the lookup join matches keys itself, and an IN list of thousands is slow to check).
    */
   RowCursor scan(ScanRequest request, List<Predicate> keys) {
-    MongoRows rows = new MongoRows(where(), schema(), request.columnArray(), request.filters());
+    MongoRows rows = rows(request);
     return new MongoCursor(this, collection(RawBsonDocument.class), query(request, keys, rows), rows,
         request.context());
   }
@@ -175,7 +188,12 @@ final class MongoTable implements DataTable {
   }
 
   String describe(ScanRequest request, List<Predicate> keys) {
-    return describe() + " " + query(request, keys, new MongoRows(where(), schema(), request.columnArray(),
-        request.filters()));
+    return describe() + " " + query(request, keys, rows(request));
+  }
+
+  private MongoRows rows(ScanRequest request) {
+    MongoConfig config = source.config();
+    return new MongoRows(where(), schema(), request.columnArray(), request.filters(), config.onError(),
+        config.onDrift());
   }
 }

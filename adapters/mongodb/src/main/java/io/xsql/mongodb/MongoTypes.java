@@ -4,6 +4,8 @@ import io.xsql.spi.ColumnType;
 import io.xsql.spi.TypeKind;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
 import org.apache.calcite.avatica.util.ByteString;
 import org.bson.BsonDocument;
 import org.bson.BsonReader;
@@ -47,13 +49,15 @@ final class MongoTypes {
   }
 
   /**
-   * Reads the reader's current value as a value of {@code column}, or {@link #MISMATCH} (the reader is then
-   * anywhere in or after the value: the caller fails the scan). A DECIMAL typed in the catalog rounds to its scale,
-   * as a value stored into a declared column does.
+   * Reads the reader's current value as a value of {@code column}, or {@link #MISMATCH}; either way the reader
+   * is after the value. A DECIMAL typed in the catalog takes doubles too (by their shortest decimal form)
+   * and rounds to its scale, as a value stored into a declared column does.
    */
   static Object read(BsonReader r, BsonType type, ColumnType column) {
-    Object value = read(r, type, column.kind());
-    if (value == null || value == MISMATCH || column.precision() == ColumnType.UNSPECIFIED) {
+    boolean declared = column.precision() != ColumnType.UNSPECIFIED;
+    Object value = declared && column.kind() == TypeKind.DECIMAL && type == BsonType.DOUBLE
+        ? decimal(r.readDouble()) : read(r, type, column.kind());
+    if (value == null || value == MISMATCH || !declared) {
       return value;
     }
     try {
@@ -80,12 +84,12 @@ final class MongoTypes {
           long v = r.readInt64();
           yield v == (int) v ? (Object) (int) v : MISMATCH;
         }
-        default -> MISMATCH;
+        default -> skip(r);
       };
       case BIGINT -> switch (type) {
         case INT32 -> (long) r.readInt32();
         case INT64 -> r.readInt64();
-        default -> MISMATCH;
+        default -> skip(r);
       };
       case DOUBLE -> switch (type) {
         case DOUBLE -> r.readDouble();
@@ -95,7 +99,7 @@ final class MongoTypes {
           yield Math.abs(v) <= DOUBLE_EXACT ? (Object) (double) v : MISMATCH;
         }
         case DECIMAL128 -> exactDouble(r.readDecimal128());
-        default -> MISMATCH;
+        default -> skip(r);
       };
       case DECIMAL -> switch (type) {
         case INT32 -> BigDecimal.valueOf(r.readInt32());
@@ -104,14 +108,24 @@ final class MongoTypes {
           Decimal128 d = r.readDecimal128();
           yield d.isNaN() || d.isInfinite() ? MISMATCH : d.bigDecimalValue();
         }
-        default -> MISMATCH;
+        default -> skip(r);
       };
-      case BOOLEAN -> type == BsonType.BOOLEAN ? (Object) r.readBoolean() : MISMATCH;
-      case TIMESTAMP -> type == BsonType.DATE_TIME ? (Object) r.readDateTime() : MISMATCH;
-      case DATE -> type == BsonType.DATE_TIME ? day(r.readDateTime()) : MISMATCH;
-      case VARBINARY -> type == BsonType.BINARY ? new ByteString(r.readBinaryData().getData()) : MISMATCH;
-      default -> MISMATCH;
+      case BOOLEAN -> type == BsonType.BOOLEAN ? (Object) r.readBoolean() : skip(r);
+      case TIMESTAMP -> type == BsonType.DATE_TIME ? (Object) r.readDateTime() : skip(r);
+      case DATE -> type == BsonType.DATE_TIME ? day(r.readDateTime()) : skip(r);
+      case VARBINARY -> type == BsonType.BINARY ? new ByteString(r.readBinaryData().getData()) : skip(r);
+      default -> skip(r);
     };
+  }
+
+  /** Passes over a value that does not fit, so that the reader is after it as after any other. */
+  private static Object skip(BsonReader r) {
+    r.skipValue();
+    return MISMATCH;
+  }
+
+  private static Object decimal(double v) {
+    return Double.isNaN(v) || Double.isInfinite(v) ? MISMATCH : BigDecimal.valueOf(v);
   }
 
   /** A date stored as its midnight UTC, as days since 1970; any other instant is not a DATE. */
@@ -158,6 +172,11 @@ final class MongoTypes {
     // Only documents print as JSON: wrap the value in one and cut it out again.
     String wrapped = new BsonDocument("v", value).toJson(JSON);
     return wrapped.substring(wrapped.indexOf(':') + 1, wrapped.length() - 1).trim();
+  }
+
+  /** The BSON type of a {@code $type} name, as {@link #name} gives it. */
+  static Optional<BsonType> bsonType(String name) {
+    return Arrays.stream(BsonType.values()).filter(t -> name(t).equals(name)).findFirst();
   }
 
   /** The BSON type as users know it from MongoDB's {@code $type} names. */

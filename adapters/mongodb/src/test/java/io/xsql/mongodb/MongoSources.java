@@ -8,6 +8,7 @@ import io.xsql.spi.Options;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanContext;
 import io.xsql.spi.ScanRequest;
+import io.xsql.spi.SchemaContract;
 import io.xsql.spi.SchemaSource;
 import io.xsql.spi.SourceConfig;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Opens MongoDB sources as the catalog would, and reads their tables, for tests. */
 final class MongoSources {
@@ -33,6 +35,13 @@ final class MongoSources {
   /** The source with a client that reports each command it sends to the listener. */
   static MongoSource open(Map<String, Object> settings, CommandListener listener) {
     return new MongoSource(MongoConfig.parse(config(settings)), List.of(listener));
+  }
+
+  /** The source with a contract, as a {@code schema:} file would give it, and a listener. */
+  static MongoSource open(Map<String, Object> settings, CommandListener listener, SchemaContract contract) {
+    MongoConfig c = MongoConfig.parse(config(settings));
+    return new MongoSource(new MongoConfig(c.source(), c.connection(), c.address(), c.database(), c.sampleSize(),
+        c.flattenDepth(), c.collections(), Optional.of(contract), c.onError(), c.onDrift()), List.of(listener));
   }
 
   private static SourceConfig config(Map<String, Object> settings) {

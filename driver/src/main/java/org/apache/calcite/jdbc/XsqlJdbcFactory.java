@@ -10,6 +10,7 @@ import io.xsql.driver.XsqlErrors;
 import io.xsql.java.JavaTables;
 import io.xsql.planner.QueryContext;
 import io.xsql.spi.DataTable;
+import io.xsql.spi.SchemaContract;
 import io.xsql.spi.PrimaryKey;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -197,6 +198,16 @@ public final class XsqlJdbcFactory extends CalciteFactory {
     public void refresh(String source) throws SQLException {
       checkOpen();
       session.refresh(source);
+    }
+
+    @Override
+    public Optional<SchemaContract> inferSchema(String source) throws SQLException {
+      checkOpen();
+      try {
+        return session.inferSchema(source);
+      } catch (RuntimeException e) {
+        throw XsqlErrors.translate(e);
+      }
     }
 
     /** Warnings from opening the catalog's sources (types widened by sampling), oldest first. */

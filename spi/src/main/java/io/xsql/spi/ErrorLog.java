@@ -1,14 +1,13 @@
-package io.xsql.file;
+package io.xsql.spi;
 
-import io.xsql.spi.ScanContext;
-import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
  * Counts what {@code on_error} set aside in one scan (rows skipped, values set to NULL), remembering the
- * earliest of each, and reports them once as warnings. Chunks and files of one scan share a log.
+ * earliest of each, and reports them once as warnings. The cursors of one scan (a file's chunks, the files of
+ * a folder) share a log.
  */
-final class ErrorLog {
+public final class ErrorLog {
   /** One kind of problem set aside. */
   private static final class Tally {
     long count;
@@ -24,13 +23,14 @@ final class ErrorLog {
     }
   }
 
-  private final Path location;
+  private final String where;
   private final Tally skipped = new Tally();
   private final Tally nulled = new Tally();
   private boolean reported;
 
-  ErrorLog(Path location) {
-    this.location = location;
+  /** @param where what the scan reads, for the warnings: a file, a collection */
+  public ErrorLog(String where) {
+    this.where = where;
   }
 
   /**
@@ -40,28 +40,28 @@ final class ErrorLog {
    * @param where the row's position and what was wrong with it, asked only for the earliest (finding a
    *     line in a chunk costs a read of the file up to it)
    */
-  synchronized void skipped(long order, Supplier<String> where) {
+  public synchronized void skipped(long order, Supplier<String> where) {
     skipped.add(order, where);
   }
 
   /** Notes a value that did not fit its column and became NULL. */
-  synchronized void nulled(long order, Supplier<String> where) {
+  public synchronized void nulled(long order, Supplier<String> where) {
     nulled.add(order, where);
   }
 
   /** Reports once, as warnings of the query. */
-  synchronized void report(ScanContext context) {
+  public synchronized void report(ScanContext context) {
     if (reported) {
       return;
     }
     reported = true;
     if (skipped.count > 0) {
       context.warn("skipped " + skipped.count + " malformed row" + (skipped.count == 1 ? "" : "s") + " in "
-          + location + " (on_error); the first at " + skipped.first);
+          + where + " (on_error); the first at " + skipped.first);
     }
     if (nulled.count > 0) {
       context.warn("read " + nulled.count + " malformed value" + (nulled.count == 1 ? "" : "s") + " as NULL in "
-          + location + " (on_error: null); the first at " + nulled.first);
+          + where + " (on_error: null); the first at " + nulled.first);
     }
   }
 }
