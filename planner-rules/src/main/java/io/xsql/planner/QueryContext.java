@@ -5,7 +5,9 @@ import io.xsql.spi.ScanContext;
 import io.xsql.spi.SourceException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 import org.slf4j.Logger;
@@ -26,6 +28,8 @@ public final class QueryContext implements ScanContext {
 
   private final AtomicBoolean cancelFlag;
   private final long timeoutMillis;
+  /** {@link System#nanoTime()} when the timeout runs out; meaningless without a timeout. */
+  private final long deadlineNanos;
   private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
   private final List<String> warnings = new ArrayList<>();
   private final List<AutoCloseable> open = new ArrayList<>();
@@ -40,6 +44,7 @@ public final class QueryContext implements ScanContext {
   public QueryContext(AtomicBoolean cancelFlag, long timeoutMillis) {
     this.cancelFlag = cancelFlag;
     this.timeoutMillis = timeoutMillis;
+    this.deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
   }
 
   /** The context of the execution a DataContext belongs to. */
@@ -49,6 +54,12 @@ public final class QueryContext implements ScanContext {
     }
     AtomicBoolean flag = DataContext.Variable.CANCEL_FLAG.get(root);
     return new QueryContext(flag == null ? new AtomicBoolean() : flag, 0);
+  }
+
+  @Override
+  public OptionalLong millisLeft() {
+    return timeoutMillis == 0 ? OptionalLong.empty()
+        : OptionalLong.of(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime())));
   }
 
   /** Cancels the query: raises the flag and interrupts blocked reads. */

@@ -1,5 +1,6 @@
 package io.xsql.spi;
 
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 
@@ -49,6 +50,14 @@ public interface ScanContext {
    * example {@code java.sql.Statement.cancel()}). Closing the returned handle removes it.
    */
   AutoCloseable onCancel(Runnable action);
+
+  /**
+   * How long the query may still run, when it has a timeout: for a source that can tell its server to give
+   * up too (MongoDB's {@code maxTimeMS}), so that work does not go on there after the query ended.
+   */
+  default OptionalLong millisLeft() {
+    return OptionalLong.empty();
+  }
 
   /** Reports something the user should know but that does not fail the query; it becomes an SQLWarning. */
   void warn(String message);

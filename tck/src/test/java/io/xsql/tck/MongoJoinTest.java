@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -126,6 +127,29 @@ final class MongoJoinTest {
           assertThat(rs.next()).isFalse();
         }
       }
+    }
+  }
+
+  @Test
+  void collectionsAndTheirColumnsAreInTheMetadataAndADownServerIsSkippedWithAWarning() throws SQLException {
+    try (Connection c = connect()) {
+      DatabaseMetaData md = c.getMetaData();
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rs = md.getTables(null, null, "%", null)) {
+        while (rs.next()) {
+          tables.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME"));
+        }
+      }
+      assertThat(tables).contains("shop.customers", "shop.people", "main.orders", "geo.cities")
+          .noneMatch(t -> t.startsWith("gone."));
+      assertThat(String.valueOf(c.getWarnings())).contains("gone");
+      List<String> columns = new ArrayList<>();
+      try (ResultSet rs = md.getColumns(null, "shop", "customers", "%")) {
+        while (rs.next()) {
+          columns.add(rs.getString("COLUMN_NAME") + ":" + rs.getString("TYPE_NAME"));
+        }
+      }
+      assertThat(columns).containsExactly("_id:VARCHAR", "cid:INTEGER", "name:VARCHAR", "address.city:VARCHAR");
     }
   }
 

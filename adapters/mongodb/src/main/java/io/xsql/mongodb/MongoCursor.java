@@ -46,7 +46,7 @@ final class MongoCursor implements RowCursor {
     try {
       if (cursor == null) {
         cancelHandle = context.onCancel(this::closeServerCursor);
-        cursor = query.open(collection, BATCH_SIZE).iterator();
+        cursor = query.open(collection, BATCH_SIZE, context.millisLeft()).iterator();
         checkCanceled(null);
       }
       while (cursor.hasNext()) {

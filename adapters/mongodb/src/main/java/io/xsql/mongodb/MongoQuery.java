@@ -2,6 +2,7 @@ package io.xsql.mongodb;
 
 import static java.util.Objects.requireNonNull;
 
+import com.mongodb.client.AggregateIterable;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoIterable;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
@@ -37,12 +39,19 @@ record MongoQuery(Optional<MongoUnwind> unwind, BsonDocument filter, List<String
     requireNonNull(limit, "limit is null");
   }
 
-  /** The query on a collection, returning documents in batches. */
-  MongoIterable<RawBsonDocument> open(MongoCollection<RawBsonDocument> collection, int batchSize) {
+  /**
+   * The query on a collection, returning documents in batches; with {@code maxTimeMS} when the query has a
+   * timeout, so that the server stops too.
+   */
+  MongoIterable<RawBsonDocument> open(MongoCollection<RawBsonDocument> collection, int batchSize,
+      OptionalLong millisLeft) {
     if (unwind.isPresent()) {
-      return collection.aggregate(pipeline()).batchSize(batchSize);
+      AggregateIterable<RawBsonDocument> aggregate = collection.aggregate(pipeline()).batchSize(batchSize);
+      millisLeft.ifPresent(ms -> aggregate.maxTime(ms, TimeUnit.MILLISECONDS));
+      return aggregate;
     }
     FindIterable<RawBsonDocument> find = collection.find(filter).projection(projection()).batchSize(batchSize);
+    millisLeft.ifPresent(ms -> find.maxTime(ms, TimeUnit.MILLISECONDS));
     if (sentLimit().isPresent()) {
       find.limit(sentLimit().getAsInt());
     }

@@ -160,6 +160,19 @@ final class MongoPushdownTest {
   }
 
   @Test
+  void aQueryTimeoutTellsTheServerToGiveUpToo() {
+    DataTable t = open("orders", Map.of());
+    int n = column(t, "n");
+    TestContext context = new TestContext();
+    context.millisLeft = OptionalLong.of(4_000);
+    log.clear();
+    assertThat(MongoSources.read(t, context, n)).hasSize(4);
+    assertThat(log.finds.get(0).getInt64("maxTimeMS").getValue()).isEqualTo(4_000);
+    assertThat(MongoSources.read(t, new TestContext(), n)).hasSize(4);
+    assertThat(log.finds.get(1).containsKey("maxTimeMS")).isFalse();
+  }
+
+  @Test
   void explainShowsTheFindThatRuns() {
     DataTable t = open("orders", Map.of());
     int n = column(t, "n");
