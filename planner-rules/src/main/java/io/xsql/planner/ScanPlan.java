@@ -3,6 +3,7 @@ package io.xsql.planner;
 import io.xsql.spi.Column;
 import io.xsql.spi.Predicate;
 import io.xsql.spi.ScanRequest;
+import io.xsql.spi.SortOrder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +24,10 @@ import org.apache.calcite.linq4j.Linq4j;
  * @param filters pushed filters, parameters unbound
  * @param ordered whether the plan relies on the table's declared order
  * @param limit rows the table may stop after
+ * @param limitOrder which rows the limit keeps, if the table sorts for it
  */
 public record ScanPlan(XsqlTable table, int[] columns, List<Predicate> filters, boolean ordered,
-    OptionalLong limit) {
+    OptionalLong limit, Optional<SortOrder> limitOrder) {
 
   /**
    * Called by generated code. Rows have Calcite's shape for the column count: an {@code Object[]} for
@@ -39,7 +41,7 @@ public record ScanPlan(XsqlTable table, int[] columns, List<Predicate> filters, 
     }
     QueryContext context = QueryContext.of(root);
     ScanRequest request = new ScanRequest(Arrays.stream(columns).boxed().toList(), bound.get(), limit,
-        context);
+        limitOrder, context);
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {

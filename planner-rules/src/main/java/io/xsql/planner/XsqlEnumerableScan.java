@@ -4,6 +4,7 @@ import io.xsql.spi.DataTable;
 import io.xsql.spi.KeyedRows;
 import io.xsql.spi.LookupSide;
 import io.xsql.spi.Predicate;
+import io.xsql.spi.SortOrder;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -24,15 +25,15 @@ import org.apache.calcite.util.ImmutableIntList;
 public final class XsqlEnumerableScan extends XsqlTableScan implements EnumerableRel, LookupSide {
 
   private XsqlEnumerableScan(RelOptCluster cluster, RelOptTable table, XsqlTable xsqlTable,
-      ImmutableIntList columns, List<Predicate> filters, OptionalLong limit) {
+      ImmutableIntList columns, List<Predicate> filters, OptionalLong limit, Optional<SortOrder> limitOrder) {
     super(cluster, traits(cluster, EnumerableConvention.INSTANCE, xsqlTable, columns), table, xsqlTable,
-        columns, filters, limit);
+        columns, filters, limit, limitOrder);
   }
 
   /** The runnable form of a logical scan. */
   static XsqlEnumerableScan of(XsqlTableScan scan) {
     return new XsqlEnumerableScan(scan.getCluster(), scan.getTable(), scan.xsqlTable, scan.columns,
-        scan.filters, scan.limit);
+        scan.filters, scan.limit, scan.limitOrder);
   }
 
   /**
@@ -55,7 +56,7 @@ public final class XsqlEnumerableScan extends XsqlTableScan implements Enumerabl
     // Calcite's usual row shapes: an array, or a bare value for one column (see ScanPlan).
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
     ScanPlan plan = new ScanPlan(xsqlTable, columns.toIntArray(), filters,
-        !sortedPrefix(dataTable(), columns).isEmpty(), limit);
+        !sortedPrefix(dataTable(), columns).isEmpty(), limit, limitOrder);
     return implementor.result(physType, Blocks.toBlock(
         Expressions.call(implementor.stash(plan, ScanPlan.class), "enumerable", DataContext.ROOT)));
   }

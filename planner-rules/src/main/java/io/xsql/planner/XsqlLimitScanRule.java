@@ -1,9 +1,12 @@
 package io.xsql.planner;
 
+import io.xsql.spi.SortOrder;
 import java.math.BigDecimal;
+import java.util.Optional;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -11,7 +14,8 @@ import org.apache.calcite.rex.RexNode;
 /**
  * Lets a scan stop early under a LIMIT: {@code LIMIT n OFFSET m} directly over the scan of a table that
  * can stop reading lets it stop after n + m rows. The LIMIT itself stays in the plan. With an ORDER BY,
- * only when the scan already delivers that order.
+ * when the scan already delivers that order, or when the table can return the first rows in that order
+ * ({@link io.xsql.spi.DataTable#canSort}; the sort stays in the plan too).
  */
 public final class XsqlLimitScanRule extends RelRule<XsqlRuleConfig> {
 
@@ -33,11 +37,26 @@ public final class XsqlLimitScanRule extends RelRule<XsqlRuleConfig> {
       return;
     }
     RelCollation order = sort.getCollation();
+    Optional<SortOrder> limitOrder = Optional.empty();
     if (!order.getFieldCollations().isEmpty() && !scan.getTraitSet().getCollation().satisfies(order)) {
-      return;
+      limitOrder = Optional.of(tableOrder(order, scan));
+      if (!scan.dataTable().canSort(limitOrder.get())) {
+        return;
+      }
     }
     long rows = value(sort.fetch) + (sort.offset == null ? 0 : value(sort.offset));
-    call.transformTo(sort.copy(sort.getTraitSet(), scan.withLimit(rows), order, sort.offset, sort.fetch));
+    call.transformTo(sort.copy(sort.getTraitSet(), scan.withLimit(rows, limitOrder), order, sort.offset,
+        sort.fetch));
+  }
+
+  /** The order in table columns, nulls where the engine puts them. */
+  private static SortOrder tableOrder(RelCollation order, XsqlTableScan scan) {
+    return new SortOrder(order.getFieldCollations().stream().map(f -> {
+      RelFieldCollation.NullDirection nulls = f.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED
+          ? f.direction.defaultNullDirection() : f.nullDirection;
+      return new SortOrder.Key(scan.columns.get(f.getFieldIndex()), f.direction.isDescending(),
+          nulls == RelFieldCollation.NullDirection.FIRST);
+    }).toList());
   }
 
   private static boolean isNumber(RexNode node) {

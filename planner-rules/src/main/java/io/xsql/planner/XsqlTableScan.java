@@ -52,14 +52,17 @@ public class XsqlTableScan extends TableScan {
   final List<Predicate> filters;
   /** Rows the table may stop after (a LIMIT, plus its OFFSET); the engine still applies the LIMIT. */
   final OptionalLong limit;
+  /** Which rows the limit keeps, when the table sorts for it; the engine still sorts them. */
+  final Optional<SortOrder> limitOrder;
 
-  XsqlTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table,
-      XsqlTable xsqlTable, ImmutableIntList columns, List<Predicate> filters, OptionalLong limit) {
+  XsqlTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, XsqlTable xsqlTable,
+      ImmutableIntList columns, List<Predicate> filters, OptionalLong limit, Optional<SortOrder> limitOrder) {
     super(cluster, traits, ImmutableList.of(), table);
     this.xsqlTable = xsqlTable;
     this.columns = columns;
     this.filters = List.copyOf(filters);
     this.limit = limit;
+    this.limitOrder = limitOrder;
   }
 
   /**
@@ -69,13 +72,13 @@ public class XsqlTableScan extends TableScan {
    */
   static XsqlTableScan create(RelOptCluster cluster, RelOptTable table, XsqlTable xsqlTable) {
     return logical(cluster, table, xsqlTable, ImmutableIntList.identity(xsqlTable.table().columns().size()),
-        List.of(), OptionalLong.empty());
+        List.of(), OptionalLong.empty(), Optional.empty());
   }
 
   private static XsqlTableScan logical(RelOptCluster cluster, RelOptTable table, XsqlTable xsqlTable,
-      ImmutableIntList columns, List<Predicate> filters, OptionalLong limit) {
+      ImmutableIntList columns, List<Predicate> filters, OptionalLong limit, Optional<SortOrder> limitOrder) {
     return new XsqlTableScan(cluster, traits(cluster, Convention.NONE, xsqlTable, columns), table, xsqlTable,
-        columns, filters, limit);
+        columns, filters, limit, limitOrder);
   }
 
   /** The traits of a scan: its convention and the collation its columns keep. */
@@ -86,19 +89,19 @@ public class XsqlTableScan extends TableScan {
 
   /** The same scan producing other table columns. */
   XsqlTableScan withColumns(ImmutableIntList newColumns) {
-    return logical(getCluster(), getTable(), xsqlTable, newColumns, filters, limit);
+    return logical(getCluster(), getTable(), xsqlTable, newColumns, filters, limit, limitOrder);
   }
 
   /** The same scan with more filters for the table to evaluate. */
   XsqlTableScan withFilters(List<Predicate> more) {
     List<Predicate> all = new ArrayList<>(filters);
     all.addAll(more);
-    return logical(getCluster(), getTable(), xsqlTable, columns, all, limit);
+    return logical(getCluster(), getTable(), xsqlTable, columns, all, limit, limitOrder);
   }
 
-  /** The same scan, allowed to stop after {@code rows} rows. */
-  XsqlTableScan withLimit(long rows) {
-    return logical(getCluster(), getTable(), xsqlTable, columns, filters, OptionalLong.of(rows));
+  /** The same scan, allowed to stop after {@code rows} rows: the first in {@code order}, if given. */
+  XsqlTableScan withLimit(long rows, Optional<SortOrder> order) {
+    return logical(getCluster(), getTable(), xsqlTable, columns, filters, OptionalLong.of(rows), order);
   }
 
   /** Whether this is the logical scan the pushdown rules work on. */
@@ -157,12 +160,16 @@ public class XsqlTableScan extends TableScan {
   @Override
   public RelWriter explainTerms(RelWriter pw) {
     List<Column> all = dataTable().columns();
-    String describe = dataTable().describe(new ScanRequest(columns, filters, limit, ScanContext.detached()));
+    String describe = dataTable().describe(new ScanRequest(columns, filters, limit, limitOrder,
+        ScanContext.detached()));
     return super.explainTerms(pw)
         .item("columns", columns.stream().map(c -> all.get(c).name()).collect(Collectors.toList()))
         .itemIf("filters", filters.stream().map(f -> ScanFilters.explain(f, all))
             .collect(Collectors.joining(" AND ")), !filters.isEmpty())
         .itemIf("limit", limit.orElse(0), limit.isPresent())
+        .itemIf("limitOrder", limitOrder.map(o -> o.keys().stream().map(k -> all.get(k.column()).name()
+            + (k.descending() ? " DESC" : "") + (k.nullsFirst() ? " NULLS FIRST" : " NULLS LAST"))
+            .collect(Collectors.joining(", "))).orElse(""), limitOrder.isPresent())
         .itemIf("source", describe, !describe.isEmpty());
   }
 

@@ -45,6 +45,15 @@ public interface DataTable {
   }
 
   /**
+   * Whether the scan of a table that {@link #canLimit} can return the first {@link ScanRequest#limit()} rows
+   * in this order ({@link ScanRequest#limitOrder()}), choosing them exactly as the engine's sort would, nulls
+   * included: an ORDER BY with a LIMIT then reads only those rows.
+   */
+  default boolean canSort(SortOrder order) {
+    return false;
+  }
+
+  /**
    * The order rows come in, if the source promises one. Before a query that relies on the order reads its
    * first row, the engine checks the whole table against it (once per {@link #version()}), so that an
    * operator that stops early, such as a merge join or a LIMIT, can never be misled by rows out of order.

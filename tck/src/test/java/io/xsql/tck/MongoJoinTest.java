@@ -116,6 +116,10 @@ final class MongoJoinTest {
       assertThat(plan).contains("XsqlLookupJoin").contains("find {\"pid\": {\"$in\": [\"<keys>\"]}}");
       assertThat(Rows.of(c, join + " ORDER BY 1"))
           .containsExactly("10 | p1", "11 | p1", "12 | p2", "13 | p4");
+      String top = "SELECT pid, name FROM shop.people ORDER BY pid DESC LIMIT 3";
+      assertThat(String.join("\n", Rows.of(c, "EXPLAIN PLAN FOR " + top)))
+          .contains("limitOrder=[pid DESC NULLS FIRST]", "sort {\"pid\": -1} limit 3");
+      assertThat(Rows.of(c, top)).containsExactly("4999 | p4999", "4998 | p4998", "4997 | p4997");
       String filtered = "SELECT cid FROM shop.customers WHERE name IN ('Bob', 'Cid') AND cid > ?";
       assertThat(String.join("\n", Rows.of(c, "EXPLAIN PLAN FOR " + filtered.replace("?", "1"))))
           .contains("find {\"$and\": [{\"name\": {\"$in\": [\"Bob\", \"Cid\"]}}, {\"cid\": {\"$gt\": 1}}]}");

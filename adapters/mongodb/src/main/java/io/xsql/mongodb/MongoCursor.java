@@ -6,6 +6,7 @@ import io.xsql.spi.ErrorCode;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanContext;
 import io.xsql.spi.SourceException;
+import java.util.List;
 import java.util.Optional;
 import org.bson.RawBsonDocument;
 
@@ -20,37 +21,55 @@ final class MongoCursor implements RowCursor {
 
   private final MongoTable table;
   private final MongoCollection<RawBsonDocument> collection;
-  private final MongoQuery query;
+  /** The queries whose results follow one another (one, unless nulls must come where MongoDB cannot sort them). */
+  private final List<MongoQuery> queries;
+  private final long limit;
   private final MongoRows rows;
   private final ScanContext context;
   private volatile com.mongodb.client.MongoCursor<RawBsonDocument> cursor;
   private AutoCloseable cancelHandle;
   private Object[] current;
+  /** The next query to send. */
+  private int next;
+  /** Documents read from all queries, against the limit. */
+  private long read;
   private boolean closed;
 
-  MongoCursor(MongoTable table, MongoCollection<RawBsonDocument> collection, MongoQuery query, MongoRows rows,
-      ScanContext context) {
+  MongoCursor(MongoTable table, MongoCollection<RawBsonDocument> collection, List<MongoQuery> queries,
+      MongoRows rows, ScanContext context) {
     this.table = table;
     this.collection = collection;
-    this.query = query;
+    this.queries = List.copyOf(queries);
+    this.limit = queries.get(0).limit().orElse(Long.MAX_VALUE);
     this.rows = rows;
     this.context = context;
   }
 
   @Override
   public boolean next() {
-    if (closed || query.limit().orElse(1) == 0) {
+    if (closed) {
       return false;
     }
     checkCanceled(null);
     try {
-      if (cursor == null) {
-        cancelHandle = context.onCancel(this::closeServerCursor);
-        cursor = query.open(collection, BATCH_SIZE, context.millisLeft()).iterator();
-        checkCanceled(null);
-      }
-      while (cursor.hasNext()) {
+      while (read < limit) {
+        if (cursor == null) {
+          if (next == queries.size()) {
+            break;
+          }
+          if (cancelHandle == null) {
+            cancelHandle = context.onCancel(this::closeServerCursor);
+          }
+          cursor = queries.get(next++).open(collection, BATCH_SIZE, context.millisLeft()).iterator();
+          checkCanceled(null);
+        }
+        if (!cursor.hasNext()) {
+          cursor.close();
+          cursor = null;
+          continue;
+        }
         RawBsonDocument document = cursor.next();
+        read++;
         Optional<Object[]> row = rows.decode(document);
         if (row.isPresent()) {
           current = row.get();

@@ -3,6 +3,7 @@ package io.xsql.mongodb;
 import io.xsql.spi.ColumnType;
 import io.xsql.spi.FilterOp;
 import io.xsql.spi.Predicate;
+import io.xsql.spi.SortOrder;
 import io.xsql.spi.TypeKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -65,6 +66,39 @@ final class MongoFilters {
       case LT, LE, GT, GE -> compared == Compared.ORDER;
       case LIKE -> seen.equals(Set.of(BsonType.STRING));
     };
+  }
+
+  /**
+   * Whether MongoDB sorts by these columns as SQL does: numbers, dates, booleans and ObjectIds, never arrays
+   * or text (see the class comment). MongoDB puts nulls lowest; an order that puts them elsewhere is kept
+   * for one key only, whose nulls the scan then reads apart.
+   */
+  boolean canSort(SortOrder order) {
+    for (SortOrder.Key key : order.keys()) {
+      int column = key.column();
+      if (column < 0 || column >= schema.columns().size() || !addressable(schema.paths().get(column))) {
+        return false;
+      }
+      Set<BsonType> seen = schema.sampled().get(column);
+      Compared compared = compared(schema.columns().get(column).type(), seen);
+      if (compared != Compared.ORDER && !seen.equals(Set.of(BsonType.BOOLEAN))
+          && !seen.equals(Set.of(BsonType.OBJECT_ID))) {
+        return false;
+      }
+    }
+    return order.keys().size() == 1 || nullsAsMongoDb(order);
+  }
+
+  /** Whether every key puts nulls where MongoDB does: lowest, so first ascending and last descending. */
+  static boolean nullsAsMongoDb(SortOrder order) {
+    return order.keys().stream().allMatch(k -> k.nullsFirst() != k.descending());
+  }
+
+  /** The sort specification of an order MongoDB {@link #canSort}. */
+  BsonDocument sort(SortOrder order) {
+    BsonDocument sort = new BsonDocument();
+    order.keys().forEach(k -> sort.put(schema.path(k.column()), new BsonInt32(k.descending() ? -1 : 1)));
+    return sort;
   }
 
   /** A field path a filter can name: no part with a dot or a leading {@code $}. */

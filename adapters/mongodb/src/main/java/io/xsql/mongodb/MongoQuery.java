@@ -25,16 +25,19 @@ import org.bson.json.JsonWriterSettings;
  *
  * @param unwind the array whose elements are the rows, if any
  * @param filter the query filter; empty for all documents
+ * @param sort the sort the limit applies after, MongoDB's way; empty for none
  * @param fields the dotted paths to return ({@code _id} always comes along, so errors can name the document;
  *     a path below another is left to it, as MongoDB refuses both in one projection)
  * @param limit the most documents to return
  */
-record MongoQuery(Optional<MongoUnwind> unwind, BsonDocument filter, List<String> fields, OptionalLong limit) {
+record MongoQuery(Optional<MongoUnwind> unwind, BsonDocument filter, BsonDocument sort, List<String> fields,
+    OptionalLong limit) {
   private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
   MongoQuery {
     requireNonNull(unwind, "unwind is null");
     requireNonNull(filter, "filter is null");
+    requireNonNull(sort, "sort is null");
     fields = List.copyOf(fields);
     requireNonNull(limit, "limit is null");
   }
@@ -52,6 +55,9 @@ record MongoQuery(Optional<MongoUnwind> unwind, BsonDocument filter, List<String
     }
     FindIterable<RawBsonDocument> find = collection.find(filter).projection(projection()).batchSize(batchSize);
     millisLeft.ifPresent(ms -> find.maxTime(ms, TimeUnit.MILLISECONDS));
+    if (!sort.isEmpty()) {
+      find.sort(sort);
+    }
     if (sentLimit().isPresent()) {
       find.limit(sentLimit().getAsInt());
     }
@@ -63,6 +69,9 @@ record MongoQuery(Optional<MongoUnwind> unwind, BsonDocument filter, List<String
     stages.add(unwind.orElseThrow().stage());
     if (!filter.isEmpty()) {
       stages.add(new BsonDocument("$match", filter));
+    }
+    if (!sort.isEmpty()) {
+      stages.add(new BsonDocument("$sort", sort));
     }
     stages.add(new BsonDocument("$project", projection()));
     sentLimit().ifPresent(n -> stages.add(new BsonDocument("$limit", new BsonInt32(n))));
@@ -94,6 +103,7 @@ record MongoQuery(Optional<MongoUnwind> unwind, BsonDocument filter, List<String
       return "aggregate " + pipeline().stream().map(stage -> stage.toJson(JSON))
           .collect(Collectors.joining(", ", "[", "]"));
     }
-    return "find " + filter.toJson(JSON) + (limit.isPresent() ? " limit " + limit.getAsLong() : "");
+    return "find " + filter.toJson(JSON) + (sort.isEmpty() ? "" : " sort " + sort.toJson(JSON))
+        + (limit.isPresent() ? " limit " + limit.getAsLong() : "");
   }
 }

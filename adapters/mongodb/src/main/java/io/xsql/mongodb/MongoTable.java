@@ -10,10 +10,12 @@ import io.xsql.spi.Predicate;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanRequest;
 import io.xsql.spi.SchemaContract;
+import io.xsql.spi.SortOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 import org.bson.BsonDocument;
 import org.bson.RawBsonDocument;
 import org.slf4j.Logger;
@@ -118,14 +120,43 @@ final class MongoTable implements DataTable {
    */
   RowCursor scan(ScanRequest request, List<Predicate> keys) {
     MongoRows rows = rows(request);
-    return new MongoCursor(this, collection(RawBsonDocument.class), query(request, keys, rows), rows,
+    return new MongoCursor(this, collection(RawBsonDocument.class), queries(request, keys, rows), rows,
         request.context());
   }
 
-  private MongoQuery query(ScanRequest request, List<Predicate> keys, MongoRows rows) {
+  /**
+   * The queries of a scan: one, unless the limit keeps the first rows in an order whose nulls MongoDB puts
+   * elsewhere (it sorts them lowest): then the documents with a value, sorted, and those without, in the
+   * order SQL wants them.
+   */
+  private List<MongoQuery> queries(ScanRequest request, List<Predicate> keys, MongoRows rows) {
     List<Predicate> all = new ArrayList<>(keys);
     all.addAll(request.filters());
-    return new MongoQuery(unwind, new MongoFilters(schema()).filter(all), rows.fields(), request.limit());
+    MongoFilters filters = new MongoFilters(schema());
+    if (request.limitOrder().isEmpty()) {
+      return List.of(query(filters, all, new BsonDocument(), rows, request));
+    }
+    SortOrder order = request.limitOrder().get();
+    BsonDocument sort = filters.sort(order);
+    if (MongoFilters.nullsAsMongoDb(order)) {
+      return List.of(query(filters, all, sort, rows, request));
+    }
+    SortOrder.Key key = order.keys().get(0);
+    MongoQuery values = query(filters, with(all, new Predicate.IsNull(key.column(), true)), sort, rows, request);
+    MongoQuery nulls = query(filters, with(all, new Predicate.IsNull(key.column(), false)), new BsonDocument(),
+        rows, request);
+    return key.nullsFirst() ? List.of(nulls, values) : List.of(values, nulls);
+  }
+
+  private MongoQuery query(MongoFilters filters, List<Predicate> all, BsonDocument sort, MongoRows rows,
+      ScanRequest request) {
+    return new MongoQuery(unwind, filters.filter(all), sort, rows.fields(), request.limit());
+  }
+
+  private static List<Predicate> with(List<Predicate> all, Predicate more) {
+    List<Predicate> out = new ArrayList<>(all);
+    out.add(more);
+    return out;
   }
 
   @Override
@@ -141,6 +172,11 @@ final class MongoTable implements DataTable {
   @Override
   public boolean canLimit() {
     return true;
+  }
+
+  @Override
+  public boolean canSort(SortOrder order) {
+    return new MongoFilters(schema()).canSort(order);
   }
 
   @Override
@@ -188,7 +224,8 @@ final class MongoTable implements DataTable {
   }
 
   String describe(ScanRequest request, List<Predicate> keys) {
-    return describe() + " " + query(request, keys, rows(request));
+    return describe() + " " + queries(request, keys, rows(request)).stream().map(MongoQuery::toString)
+        .collect(Collectors.joining(" then "));
   }
 
   private MongoRows rows(ScanRequest request) {

@@ -10,6 +10,7 @@ import io.xsql.spi.KeyLookup;
 import io.xsql.spi.Predicate;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanRequest;
+import io.xsql.spi.SortOrder;
 import io.xsql.spi.SourceException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -170,6 +171,42 @@ final class MongoPushdownTest {
     assertThat(log.finds.get(0).getInt64("maxTimeMS").getValue()).isEqualTo(4_000);
     assertThat(MongoSources.read(t, new TestContext(), n)).hasSize(4);
     assertThat(log.finds.get(1).containsKey("maxTimeMS")).isFalse();
+  }
+
+  @Test
+  void theFirstRowsInAnOrderAreChosenByTheServerWithNullsWhereSqlPutsThem() {
+    DataTable t = open("orders", Map.of());
+    int n = column(t, "n");
+    SortOrder descNullsFirst = new SortOrder(List.of(new SortOrder.Key(n, true, true)));
+    assertThat(t.canSort(descNullsFirst)).isTrue();
+    assertThat(t.canSort(new SortOrder(List.of(new SortOrder.Key(column(t, "name"), false, false))))).isFalse();
+    assertThat(t.canSort(new SortOrder(List.of(new SortOrder.Key(n, false, false),
+        new SortOrder.Key(column(t, "total"), false, false))))).as("nulls of two keys").isFalse();
+    ScanRequest top2 = new ScanRequest(List.of(n), List.of(), OptionalLong.of(2), Optional.of(descNullsFirst),
+        new TestContext());
+    assertThat(t.describe(top2)).isEqualTo("collection shop.orders find {\"n\": {\"$eq\": null}} limit 2"
+        + " then find {\"n\": {\"$ne\": null}} sort {\"n\": -1} limit 2");
+    log.clear();
+    assertThat(read(t, top2)).containsExactly(Arrays.asList((Object) null), List.of(3L));
+    assertThat(log.finds).hasSize(2);
+    ScanRequest ascNullsFirst = new ScanRequest(List.of(n), List.of(), OptionalLong.of(2),
+        Optional.of(new SortOrder(List.of(new SortOrder.Key(n, false, true)))), new TestContext());
+    assertThat(t.describe(ascNullsFirst)).isEqualTo("collection shop.orders find {} sort {\"n\": 1} limit 2");
+    ScanRequest top1 = new ScanRequest(List.of(n), List.of(), OptionalLong.of(1),
+        Optional.of(new SortOrder(List.of(new SortOrder.Key(n, false, false)))), new TestContext());
+    log.clear();
+    assertThat(read(t, top1)).containsExactly(List.of(1L));
+    assertThat(log.finds).as("the nulls are not asked for once the limit is reached").hasSize(1);
+  }
+
+  private static List<List<Object>> read(DataTable t, ScanRequest request) {
+    List<List<Object>> rows = new ArrayList<>();
+    try (RowCursor c = t.scan(request)) {
+      while (c.next()) {
+        rows.add(Arrays.asList(c.current()));
+      }
+    }
+    return rows;
   }
 
   @Test
