@@ -127,12 +127,33 @@ final class MongoFilters {
 
   /** The filter selecting the documents that satisfy all predicates; an empty document for none. */
   BsonDocument filter(List<Predicate> predicates) {
-    if (predicates.size() == 1) {
-      return filter(predicates.get(0));
+    return and(predicates.stream().map(this::filter).toList());
+  }
+
+  /**
+   * The filter selecting the documents whose key columns equal one of the key tuples: {@code $in} for one
+   * column, an {@code $or} of equalities for several.
+   */
+  BsonDocument keys(List<Integer> keyColumns, List<List<Object>> keys) {
+    if (keyColumns.size() == 1) {
+      return filter(new Predicate.In(keyColumns.get(0), keys.stream().map(k -> k.get(0)).toList()));
     }
-    BsonArray all = new BsonArray();
-    predicates.forEach(p -> all.add(filter(p)));
-    return all.isEmpty() ? new BsonDocument() : new BsonDocument("$and", all);
+    BsonArray tuples = new BsonArray();
+    for (List<Object> key : keys) {
+      List<BsonDocument> equal = new ArrayList<>();
+      for (int i = 0; i < keyColumns.size(); i++) {
+        equal.add(filter(new Predicate.Compare(keyColumns.get(i), FilterOp.EQ, key.get(i))));
+      }
+      tuples.add(and(equal));
+    }
+    return new BsonDocument("$or", tuples);
+  }
+
+  /** A conjunction of filters, leaving out empty ones. */
+  static BsonDocument and(List<BsonDocument> filters) {
+    List<BsonDocument> some = filters.stream().filter(f -> !f.isEmpty()).toList();
+    return some.isEmpty() ? new BsonDocument() : some.size() == 1 ? some.get(0)
+        : new BsonDocument("$and", new BsonArray(some));
   }
 
   private BsonDocument filter(Predicate p) {

@@ -2,16 +2,17 @@ package io.xsql.mongodb;
 
 import io.xsql.spi.FilterOp;
 import io.xsql.spi.KeyLookup;
-import io.xsql.spi.Predicate;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanContext;
 import io.xsql.spi.ScanRequest;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Lookups in a collection by one field: a {@code find} with {@code {field: {$in: [batch]}}} and the scan's
- * filters, so that MongoDB answers from an index on the field where there is one and returns only matches.
+ * Lookups in a collection by key fields: a {@code find} with {@code {field: {$in: [batch]}}} (an {@code $or}
+ * of equalities for several fields) and the scan's filters, so that MongoDB answers from an index on the
+ * key where there is one and returns only matches.
  */
 final class MongoLookup implements KeyLookup {
   /** Key values per {@code find}: as for databases; the filter stays far below MongoDB's 16 MB limit. */
@@ -31,10 +32,11 @@ final class MongoLookup implements KeyLookup {
     this.table = table;
   }
 
-  /** One column whose values MongoDB compares exactly, so that {@code $in} finds exactly the equal ones. */
+  /** Distinct columns whose values MongoDB compares exactly, so that it finds exactly the equal ones. */
   @Override
   public boolean supports(List<Integer> keyColumns) {
-    return keyColumns.size() == 1 && table.canFilter(keyColumns.get(0), FilterOp.IN);
+    return !keyColumns.isEmpty() && new HashSet<>(keyColumns).size() == keyColumns.size()
+        && keyColumns.stream().allMatch(c -> table.canFilter(c, FilterOp.IN));
   }
 
   @Override
@@ -48,14 +50,14 @@ final class MongoLookup implements KeyLookup {
       throw new IllegalArgumentException(table.where() + ": no lookup of " + keys.size() + " keys by columns "
           + keyColumns);
     }
-    Predicate in = new Predicate.In(keyColumns.get(0), keys.stream().map(k -> k.get(0)).toList());
     return table.scan(new ScanRequest(request.columns(), request.filters(), OptionalLong.empty(),
-        request.context()), List.of(in));
+        request.context()), new MongoFilters(table.schema()).keys(keyColumns, keys));
   }
 
   @Override
   public String describe(List<Integer> keyColumns) {
+    List<Object> placeholders = keyColumns.stream().map(c -> KEYS).toList();
     return table.describe(ScanRequest.of(List.of(), ScanContext.detached()),
-        List.of(new Predicate.In(keyColumns.get(0), List.of(KEYS))));
+        new MongoFilters(table.schema()).keys(keyColumns, List.of(placeholders)));
   }
 }

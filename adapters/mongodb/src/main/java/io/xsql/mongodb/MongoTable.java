@@ -111,14 +111,14 @@ final class MongoTable implements DataTable {
 
   @Override
   public RowCursor scan(ScanRequest request) {
-    return scan(request, List.of());
+    return scan(request, new BsonDocument());
   }
 
   /**
-   * A scan that also sends {@code keys} to MongoDB; unlike the request's filters, the cursor does not check
-   * them again (the lookup join matches keys itself, and an IN list of thousands is slow to check).
+   * A scan that also sends a filter on keys to MongoDB; unlike the request's filters, the cursor does not
+   * check it again (the lookup join matches keys itself, and an IN list of thousands is slow to check).
    */
-  RowCursor scan(ScanRequest request, List<Predicate> keys) {
+  RowCursor scan(ScanRequest request, BsonDocument keys) {
     MongoRows rows = rows(request);
     return new MongoCursor(this, collection(RawBsonDocument.class), queries(request, keys, rows), rows,
         request.context());
@@ -129,28 +129,29 @@ final class MongoTable implements DataTable {
    * elsewhere (it sorts them lowest): then the documents with a value, sorted, and those without, in the
    * order SQL wants them.
    */
-  private List<MongoQuery> queries(ScanRequest request, List<Predicate> keys, MongoRows rows) {
-    List<Predicate> all = new ArrayList<>(keys);
-    all.addAll(request.filters());
+  private List<MongoQuery> queries(ScanRequest request, BsonDocument keys, MongoRows rows) {
+    List<Predicate> all = request.filters();
     MongoFilters filters = new MongoFilters(schema());
     if (request.limitOrder().isEmpty()) {
-      return List.of(query(filters, all, new BsonDocument(), rows, request));
+      return List.of(query(filters, keys, all, new BsonDocument(), rows, request));
     }
     SortOrder order = request.limitOrder().get();
     BsonDocument sort = filters.sort(order);
     if (MongoFilters.nullsAsMongoDb(order)) {
-      return List.of(query(filters, all, sort, rows, request));
+      return List.of(query(filters, keys, all, sort, rows, request));
     }
     SortOrder.Key key = order.keys().get(0);
-    MongoQuery values = query(filters, with(all, new Predicate.IsNull(key.column(), true)), sort, rows, request);
-    MongoQuery nulls = query(filters, with(all, new Predicate.IsNull(key.column(), false)), new BsonDocument(),
-        rows, request);
+    MongoQuery values = query(filters, keys, with(all, new Predicate.IsNull(key.column(), true)), sort, rows,
+        request);
+    MongoQuery nulls = query(filters, keys, with(all, new Predicate.IsNull(key.column(), false)),
+        new BsonDocument(), rows, request);
     return key.nullsFirst() ? List.of(nulls, values) : List.of(values, nulls);
   }
 
-  private MongoQuery query(MongoFilters filters, List<Predicate> all, BsonDocument sort, MongoRows rows,
-      ScanRequest request) {
-    return new MongoQuery(unwind, filters.filter(all), sort, rows.fields(), request.limit());
+  private MongoQuery query(MongoFilters filters, BsonDocument keys, List<Predicate> all, BsonDocument sort,
+      MongoRows rows, ScanRequest request) {
+    return new MongoQuery(unwind, MongoFilters.and(List.of(keys, filters.filter(all))), sort, rows.fields(),
+        request.limit());
   }
 
   private static List<Predicate> with(List<Predicate> all, Predicate more) {
@@ -220,10 +221,10 @@ final class MongoTable implements DataTable {
 
   @Override
   public String describe(ScanRequest request) {
-    return describe(request, List.of());
+    return describe(request, new BsonDocument());
   }
 
-  String describe(ScanRequest request, List<Predicate> keys) {
+  String describe(ScanRequest request, BsonDocument keys) {
     return describe() + " " + queries(request, keys, rows(request)).stream().map(MongoQuery::toString)
         .collect(Collectors.joining(" then "));
   }

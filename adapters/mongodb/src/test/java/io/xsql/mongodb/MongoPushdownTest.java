@@ -248,7 +248,8 @@ final class MongoPushdownTest {
     DataTable t = open("big", Map.of());
     KeyLookup lookup = t.keyLookup().orElseThrow();
     assertThat(lookup.supports(List.of(1))).isTrue();
-    assertThat(lookup.supports(List.of(0, 1))).isFalse();
+    assertThat(lookup.supports(List.of(0, 1))).isTrue();
+    assertThat(lookup.supports(List.of(1, 1))).isFalse();
     assertThat(lookup.maxBatchSize()).isEqualTo(10_000);
     assertThat(lookup.describe(List.of(1))).isEqualTo("collection shop.big find {\"k\": {\"$in\": [\"<keys>\"]}}");
     log.clear();
@@ -265,6 +266,18 @@ final class MongoPushdownTest {
     assertThat(log.filter()).isEqualTo("{\"$and\": [{\"k\": {\"$in\": [\"key5\", \"key7\", \"key1999\", \"nope\"]}},"
         + " {\"v\": {\"$gt\": 60}}]}");
     assertThat(log.returned()).isEqualTo(2);
+
+    log.clear();
+    found.clear();
+    try (RowCursor c = lookup.lookup(List.of(0, 1), List.of(List.of(5, "key5"), List.of(6, "key7")),
+        ScanRequest.of(List.of(2), new TestContext()))) {
+      while (c.next()) {
+        found.add(c.current()[0]);
+      }
+    }
+    assertThat(found).containsExactly(50);
+    assertThat(log.filter()).isEqualTo("{\"$or\": [{\"$and\": [{\"_id\": {\"$eq\": 5}}, {\"k\": {\"$eq\":"
+        + " \"key5\"}}]}, {\"$and\": [{\"_id\": {\"$eq\": 6}}, {\"k\": {\"$eq\": \"key7\"}}]}]}");
   }
 
   @Test
