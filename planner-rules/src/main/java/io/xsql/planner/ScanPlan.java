@@ -1,5 +1,6 @@
 package io.xsql.planner;
 
+import io.xsql.spi.Aggregation;
 import io.xsql.spi.Column;
 import io.xsql.spi.Predicate;
 import io.xsql.spi.ScanRequest;
@@ -25,9 +26,10 @@ import org.apache.calcite.linq4j.Linq4j;
  * @param ordered whether the plan relies on the table's declared order
  * @param limit rows the table may stop after
  * @param limitOrder which rows the limit keeps, if the table sorts for it
+ * @param aggregation the GROUP BY the table computes, if any
  */
 public record ScanPlan(XsqlTable table, int[] columns, List<Predicate> filters, boolean ordered,
-    OptionalLong limit, Optional<SortOrder> limitOrder) {
+    OptionalLong limit, Optional<SortOrder> limitOrder, Optional<Aggregation> aggregation) {
 
   /**
    * Called by generated code. Rows have Calcite's shape for the column count: an {@code Object[]} for
@@ -37,11 +39,15 @@ public record ScanPlan(XsqlTable table, int[] columns, List<Predicate> filters, 
     List<Column> all = table.table().columns();
     Optional<List<Predicate>> bound = FilterBinding.bind(filters, all, root);
     if (bound.isEmpty()) {
-      return Linq4j.emptyEnumerable();
+      // A NULL parameter selects no row; an aggregate of no rows still has its one row.
+      return aggregation.filter(a -> a.groupBy().isEmpty())
+          .map(a -> Linq4j.singletonEnumerable(RowShapes.shape(a.calls().stream()
+              .map(c -> c.function() == Aggregation.Function.COUNT ? (Object) 0L : null).toArray())))
+          .orElse(Linq4j.emptyEnumerable());
     }
     QueryContext context = QueryContext.of(root);
     ScanRequest request = new ScanRequest(Arrays.stream(columns).boxed().toList(), bound.get(), limit,
-        limitOrder, context);
+        limitOrder, aggregation, context);
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object> enumerator() {

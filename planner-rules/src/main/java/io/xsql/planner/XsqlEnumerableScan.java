@@ -25,24 +25,25 @@ import org.apache.calcite.util.ImmutableIntList;
 public final class XsqlEnumerableScan extends XsqlTableScan implements EnumerableRel, LookupSide {
 
   private XsqlEnumerableScan(RelOptCluster cluster, RelOptTable table, XsqlTable xsqlTable,
-      ImmutableIntList columns, List<Predicate> filters, OptionalLong limit, Optional<SortOrder> limitOrder) {
+      ImmutableIntList columns, List<Predicate> filters, OptionalLong limit, Optional<SortOrder> limitOrder,
+      Optional<ScanGroups> groups) {
     super(cluster, traits(cluster, EnumerableConvention.INSTANCE, xsqlTable, columns), table, xsqlTable,
-        columns, filters, limit, limitOrder);
+        columns, filters, limit, limitOrder, groups);
   }
 
   /** The runnable form of a logical scan. */
   static XsqlEnumerableScan of(XsqlTableScan scan) {
     return new XsqlEnumerableScan(scan.getCluster(), scan.getTable(), scan.xsqlTable, scan.columns,
-        scan.filters, scan.limit, scan.limitOrder);
+        scan.filters, scan.limit, scan.limitOrder, scan.groups);
   }
 
   /**
    * Looks rows up through the table's {@link io.xsql.spi.KeyLookup}, with the scan's columns and
-   * filters. A scan that may stop early (a LIMIT) has no rows to look up in.
+   * filters. A scan that may stop early (a LIMIT) or returns groups has no rows to look up in.
    */
   @Override
   public Optional<KeyedRows> lookupBy(List<Integer> keyFields) {
-    if (limit.isPresent()) {
+    if (limit.isPresent() || groups.isPresent()) {
       return Optional.empty();
     }
     List<Integer> keyColumns = keyFields.stream().map(columns::get).toList();
@@ -56,7 +57,7 @@ public final class XsqlEnumerableScan extends XsqlTableScan implements Enumerabl
     // Calcite's usual row shapes: an array, or a bare value for one column (see ScanPlan).
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
     ScanPlan plan = new ScanPlan(xsqlTable, columns.toIntArray(), filters,
-        !sortedPrefix(dataTable(), columns).isEmpty(), limit, limitOrder);
+        !sortedPrefix(dataTable(), columns).isEmpty(), limit, limitOrder, groups.map(ScanGroups::aggregation));
     return implementor.result(physType, Blocks.toBlock(
         Expressions.call(implementor.stash(plan, ScanPlan.class), "enumerable", DataContext.ROOT)));
   }

@@ -16,6 +16,9 @@ public final class XsqlRules {
   /** Reads no column for aggregates that use none ({@code COUNT(*)}). */
   public static final RelOptRule AGGREGATE_SCAN = XsqlAggregateScanRule.CONFIG.toRule();
 
+  /** Hands GROUP BYs to tables that compute them. */
+  public static final RelOptRule AGGREGATE_PUSH = XsqlAggregatePushRule.CONFIG.toRule();
+
   /** Lets scans stop early under a LIMIT. */
   public static final RelOptRule LIMIT_SCAN = XsqlLimitScanRule.CONFIG.toRule();
 
@@ -23,5 +26,6 @@ public final class XsqlRules {
   public static final RelOptRule TO_ENUMERABLE = XsqlToEnumerableRule.CONFIG.toRule();
 
   /** The pushdown rules. */
-  public static final List<RelOptRule> RULES = List.of(PROJECT_SCAN, FILTER_SCAN, AGGREGATE_SCAN, LIMIT_SCAN);
+  public static final List<RelOptRule> RULES =
+      List.of(PROJECT_SCAN, FILTER_SCAN, AGGREGATE_SCAN, AGGREGATE_PUSH, LIMIT_SCAN);
 }

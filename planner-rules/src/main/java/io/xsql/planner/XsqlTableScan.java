@@ -54,15 +54,19 @@ public class XsqlTableScan extends TableScan {
   final OptionalLong limit;
   /** Which rows the limit keeps, when the table sorts for it; the engine still sorts them. */
   final Optional<SortOrder> limitOrder;
+  /** The GROUP BY the table computes, if any: the scan then returns groups (and has no columns). */
+  final Optional<ScanGroups> groups;
 
   XsqlTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, XsqlTable xsqlTable,
-      ImmutableIntList columns, List<Predicate> filters, OptionalLong limit, Optional<SortOrder> limitOrder) {
+      ImmutableIntList columns, List<Predicate> filters, OptionalLong limit, Optional<SortOrder> limitOrder,
+      Optional<ScanGroups> groups) {
     super(cluster, traits, ImmutableList.of(), table);
     this.xsqlTable = xsqlTable;
     this.columns = columns;
     this.filters = List.copyOf(filters);
     this.limit = limit;
     this.limitOrder = limitOrder;
+    this.groups = groups;
   }
 
   /**
@@ -72,13 +76,14 @@ public class XsqlTableScan extends TableScan {
    */
   static XsqlTableScan create(RelOptCluster cluster, RelOptTable table, XsqlTable xsqlTable) {
     return logical(cluster, table, xsqlTable, ImmutableIntList.identity(xsqlTable.table().columns().size()),
-        List.of(), OptionalLong.empty(), Optional.empty());
+        List.of(), OptionalLong.empty(), Optional.empty(), Optional.empty());
   }
 
   private static XsqlTableScan logical(RelOptCluster cluster, RelOptTable table, XsqlTable xsqlTable,
-      ImmutableIntList columns, List<Predicate> filters, OptionalLong limit, Optional<SortOrder> limitOrder) {
+      ImmutableIntList columns, List<Predicate> filters, OptionalLong limit, Optional<SortOrder> limitOrder,
+      Optional<ScanGroups> groups) {
     return new XsqlTableScan(cluster, traits(cluster, Convention.NONE, xsqlTable, columns), table, xsqlTable,
-        columns, filters, limit, limitOrder);
+        columns, filters, limit, limitOrder, groups);
   }
 
   /** The traits of a scan: its convention and the collation its columns keep. */
@@ -89,24 +94,30 @@ public class XsqlTableScan extends TableScan {
 
   /** The same scan producing other table columns. */
   XsqlTableScan withColumns(ImmutableIntList newColumns) {
-    return logical(getCluster(), getTable(), xsqlTable, newColumns, filters, limit, limitOrder);
+    return logical(getCluster(), getTable(), xsqlTable, newColumns, filters, limit, limitOrder, groups);
   }
 
   /** The same scan with more filters for the table to evaluate. */
   XsqlTableScan withFilters(List<Predicate> more) {
     List<Predicate> all = new ArrayList<>(filters);
     all.addAll(more);
-    return logical(getCluster(), getTable(), xsqlTable, columns, all, limit, limitOrder);
+    return logical(getCluster(), getTable(), xsqlTable, columns, all, limit, limitOrder, groups);
   }
 
   /** The same scan, allowed to stop after {@code rows} rows: the first in {@code order}, if given. */
   XsqlTableScan withLimit(long rows, Optional<SortOrder> order) {
-    return logical(getCluster(), getTable(), xsqlTable, columns, filters, OptionalLong.of(rows), order);
+    return logical(getCluster(), getTable(), xsqlTable, columns, filters, OptionalLong.of(rows), order, groups);
   }
 
-  /** Whether this is the logical scan the pushdown rules work on. */
+  /** The same scan returning the groups the table computes instead of rows. */
+  XsqlTableScan withGroups(ScanGroups newGroups) {
+    return logical(getCluster(), getTable(), xsqlTable, ImmutableIntList.of(), filters, limit, limitOrder,
+        Optional.of(newGroups));
+  }
+
+  /** Whether this is a logical scan of rows, which the pushdown rules work on. */
   boolean isLogical() {
-    return getConvention() == Convention.NONE;
+    return getConvention() == Convention.NONE && groups.isEmpty();
   }
 
   DataTable dataTable() {
@@ -141,6 +152,9 @@ public class XsqlTableScan extends TableScan {
 
   @Override
   public RelDataType deriveRowType() {
+    if (groups.isPresent()) {
+      return groups.get().rowType();
+    }
     List<Column> all = dataTable().columns();
     RelDataType full = xsqlTable.getRowType(getCluster().getTypeFactory());
     RelDataTypeFactory.Builder b = getCluster().getTypeFactory().builder();
@@ -161,11 +175,16 @@ public class XsqlTableScan extends TableScan {
   public RelWriter explainTerms(RelWriter pw) {
     List<Column> all = dataTable().columns();
     String describe = dataTable().describe(new ScanRequest(columns, filters, limit, limitOrder,
-        ScanContext.detached()));
+        groups.map(ScanGroups::aggregation), ScanContext.detached()));
     return super.explainTerms(pw)
         .item("columns", columns.stream().map(c -> all.get(c).name()).collect(Collectors.toList()))
         .itemIf("filters", filters.stream().map(f -> ScanFilters.explain(f, all))
             .collect(Collectors.joining(" AND ")), !filters.isEmpty())
+        .itemIf("groupBy", groups.map(g -> g.aggregation().groupBy().stream().map(c -> all.get(c).name())
+            .toList()).orElse(List.of()), groups.isPresent())
+        .itemIf("aggregates", groups.map(g -> g.aggregation().calls().stream().map(c -> c.function() + "("
+            + (c.column().isPresent() ? all.get(c.column().getAsInt()).name() : "*") + ")").toList())
+            .orElse(List.of()), groups.isPresent())
         .itemIf("limit", limit.orElse(0), limit.isPresent())
         .itemIf("limitOrder", limitOrder.map(o -> o.keys().stream().map(k -> all.get(k.column()).name()
             + (k.descending() ? " DESC" : "") + (k.nullsFirst() ? " NULLS FIRST" : " NULLS LAST"))
@@ -178,6 +197,10 @@ public class XsqlTableScan extends TableScan {
     double rows = table.getRowCount();
     for (Predicate f : filters) {
       rows *= selectivity(f);
+    }
+    if (groups.isPresent()) {
+      // Calcite's guess for an Aggregate's groups, or one row without group columns.
+      return groups.get().aggregation().groupBy().isEmpty() ? 1 : Math.max(rows * 0.1, 1);
     }
     return Math.max(Math.min(rows, limit.orElse(Long.MAX_VALUE)), 1);
   }
@@ -210,6 +233,10 @@ public class XsqlTableScan extends TableScan {
     double width = (columns.size() + 2.0) / (dataTable().columns().size() + 2.0);
     double read = Math.min(table.getRowCount(), limit.orElse(Long.MAX_VALUE));
     double work = read * width * Math.pow(0.9, filters.size());
+    if (groups.isPresent()) {
+      // The source aggregates as it reads: cheaper than returning the rows for the engine to aggregate.
+      work *= 0.5;
+    }
     return planner.getCostFactory().makeCost(work, work, 0);
   }
 }

@@ -54,6 +54,14 @@ public interface DataTable {
   }
 
   /**
+   * Whether the scan can compute this GROUP BY over the rows its filters select, exactly as SQL would
+   * ({@link ScanRequest#aggregation()}): the engine then reads only the groups.
+   */
+  default boolean canAggregate(Aggregation aggregation) {
+    return false;
+  }
+
+  /**
    * The order rows come in, if the source promises one. Before a query that relies on the order reads its
    * first row, the engine checks the whole table against it (once per {@link #version()}), so that an
    * operator that stops early, such as a merge join or a LIMIT, can never be misled by rows out of order.

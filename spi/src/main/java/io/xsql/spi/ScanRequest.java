@@ -15,10 +15,12 @@ import java.util.OptionalLong;
  * @param limit how many rows the engine will read at most; a source may stop early, never return fewer
  * @param limitOrder with a limit, which rows it keeps: the first in this order, as the engine orders them
  *     (the engine still sorts what it gets); only for a table whose {@link DataTable#canSort} accepted it
+ * @param aggregation a GROUP BY to compute over the filtered rows, which the table accepted through
+ *     {@link DataTable#canAggregate}: the rows are then its groups, and {@code columns} is empty
  * @param context cancellation and warnings of the running query
  */
 public record ScanRequest(List<Integer> columns, List<Predicate> filters, OptionalLong limit,
-    Optional<SortOrder> limitOrder, ScanContext context) {
+    Optional<SortOrder> limitOrder, Optional<Aggregation> aggregation, ScanContext context) {
   public ScanRequest {
     columns = List.copyOf(columns);
     filters = List.copyOf(filters);
@@ -27,10 +29,17 @@ public record ScanRequest(List<Integer> columns, List<Predicate> filters, Option
     if (limitOrder.isPresent() && limit.isEmpty()) {
       throw new IllegalArgumentException("an order for the limit, but no limit");
     }
+    requireNonNull(aggregation, "aggregation is null");
     requireNonNull(context, "context is null");
   }
 
-  /** A request whose limit, if any, may keep any rows. */
+  /** A request for rows, not groups. */
+  public ScanRequest(List<Integer> columns, List<Predicate> filters, OptionalLong limit,
+      Optional<SortOrder> limitOrder, ScanContext context) {
+    this(columns, filters, limit, limitOrder, Optional.empty(), context);
+  }
+
+  /** A request for rows, whose limit, if any, may keep any rows. */
   public ScanRequest(List<Integer> columns, List<Predicate> filters, OptionalLong limit, ScanContext context) {
     this(columns, filters, limit, Optional.empty(), context);
   }

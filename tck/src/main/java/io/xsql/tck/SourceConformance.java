@@ -147,6 +147,13 @@ public abstract class SourceConformance {
   void aggregatesMatchTheReference() throws SQLException {
     assertSameRows("SELECT active, COUNT(*), SUM(price), SUM(big), MIN(born), MAX(seen), AVG(id), AVG(amount)"
         + " FROM t GROUP BY active");
+    // Shapes a source may compute itself: plain COUNT, SUM, MIN and MAX, grouped, global, over no rows.
+    assertSameRows("SELECT active, COUNT(*), COUNT(name), SUM(big), SUM(id), MIN(amount), MAX(amount), MAX(seen)"
+        + " FROM t GROUP BY active");
+    assertSameRows("SELECT name, COUNT(*), MIN(id) FROM t WHERE id > 2 GROUP BY name");
+    assertSameRows("SELECT COUNT(*), COUNT(amount), SUM(id), MIN(seen) FROM t");
+    assertSameRows("SELECT COUNT(*), SUM(id), MAX(amount) FROM t WHERE id > 100");
+    assertSameRows("SELECT big, COUNT(*) FROM t WHERE id > 100 GROUP BY big");
   }
 
   @Test

@@ -120,6 +120,13 @@ final class MongoJoinTest {
       assertThat(String.join("\n", Rows.of(c, "EXPLAIN PLAN FOR " + top)))
           .contains("limitOrder=[pid DESC NULLS FIRST]", "sort {\"pid\": -1} limit 3");
       assertThat(Rows.of(c, top)).containsExactly("4999 | p4999", "4998 | p4998", "4997 | p4997");
+      String grouped = "SELECT name, COUNT(*), SUM(pid), MAX(pid) FROM shop.people WHERE pid < 3 GROUP BY name";
+      assertThat(String.join("\n", Rows.of(c, "EXPLAIN PLAN FOR " + grouped)))
+          .contains("groupBy=[[name]], aggregates=[[COUNT(*), SUM(pid), MAX(pid)]]", "{\"$group\": {\"_id\":")
+          .doesNotContain("EnumerableAggregate");
+      assertThat(Rows.of(c, grouped + " ORDER BY name")).containsExactly("p0 | 1 | 0 | 0", "p1 | 1 | 1 | 1",
+          "p2 | 1 | 2 | 2");
+      assertThat(Rows.of(c, "SELECT COUNT(*), SUM(pid) FROM shop.people WHERE pid < 0")).containsExactly("0 | NULL");
       String filtered = "SELECT cid FROM shop.customers WHERE name IN ('Bob', 'Cid') AND cid > ?";
       assertThat(String.join("\n", Rows.of(c, "EXPLAIN PLAN FOR " + filtered.replace("?", "1"))))
           .contains("find {\"$and\": [{\"name\": {\"$in\": [\"Bob\", \"Cid\"]}}, {\"cid\": {\"$gt\": 1}}]}");

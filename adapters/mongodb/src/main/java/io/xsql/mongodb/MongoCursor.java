@@ -24,7 +24,7 @@ final class MongoCursor implements RowCursor {
   /** The queries whose results follow one another (one, unless nulls must come where MongoDB cannot sort them). */
   private final List<MongoQuery> queries;
   private final long limit;
-  private final MongoRows rows;
+  private final MongoDecoder rows;
   private final ScanContext context;
   private volatile com.mongodb.client.MongoCursor<RawBsonDocument> cursor;
   private AutoCloseable cancelHandle;
@@ -33,10 +33,13 @@ final class MongoCursor implements RowCursor {
   private int next;
   /** Documents read from all queries, against the limit. */
   private long read;
+  /** Rows returned. */
+  private long returned;
+  private boolean ended;
   private boolean closed;
 
   MongoCursor(MongoTable table, MongoCollection<RawBsonDocument> collection, List<MongoQuery> queries,
-      MongoRows rows, ScanContext context) {
+      MongoDecoder rows, ScanContext context) {
     this.table = table;
     this.collection = collection;
     this.queries = List.copyOf(queries);
@@ -73,11 +76,18 @@ final class MongoCursor implements RowCursor {
         Optional<Object[]> row = rows.decode(document);
         if (row.isPresent()) {
           current = row.get();
+          returned++;
           return true;
         }
         checkCanceled(null);
       }
+      Optional<Object[]> last = ended ? Optional.empty() : rows.last(returned);
+      ended = true;
       rows.report(context);
+      if (last.isPresent()) {
+        current = last.get();
+        return true;
+      }
       return false;
     } catch (MongoException | IllegalStateException e) {
       checkCanceled(e);

@@ -20,24 +20,26 @@ import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 
 /**
- * The query one scan sends, a {@code find}, or a pipeline when the table unwinds an array: what EXPLAIN
+ * The query one scan sends, a {@code find}, or a pipeline when the table unwinds an array or groups: what EXPLAIN
  * shows is what runs.
  *
  * @param unwind the array whose elements are the rows, if any
  * @param filter the query filter; empty for all documents
  * @param sort the sort the limit applies after, MongoDB's way; empty for none
+ * @param group a {@code $group} stage computing the scan's GROUP BY, if any
  * @param fields the dotted paths to return ({@code _id} always comes along, so errors can name the document;
  *     a path below another is left to it, as MongoDB refuses both in one projection)
  * @param limit the most documents to return
  */
-record MongoQuery(Optional<MongoUnwind> unwind, BsonDocument filter, BsonDocument sort, List<String> fields,
-    OptionalLong limit) {
+record MongoQuery(Optional<MongoUnwind> unwind, BsonDocument filter, BsonDocument sort,
+    Optional<BsonDocument> group, List<String> fields, OptionalLong limit) {
   private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
   MongoQuery {
     requireNonNull(unwind, "unwind is null");
     requireNonNull(filter, "filter is null");
     requireNonNull(sort, "sort is null");
+    requireNonNull(group, "group is null");
     fields = List.copyOf(fields);
     requireNonNull(limit, "limit is null");
   }
@@ -48,7 +50,7 @@ record MongoQuery(Optional<MongoUnwind> unwind, BsonDocument filter, BsonDocumen
    */
   MongoIterable<RawBsonDocument> open(MongoCollection<RawBsonDocument> collection, int batchSize,
       OptionalLong millisLeft) {
-    if (unwind.isPresent()) {
+    if (unwind.isPresent() || group.isPresent()) {
       AggregateIterable<RawBsonDocument> aggregate = collection.aggregate(pipeline()).batchSize(batchSize);
       millisLeft.ifPresent(ms -> aggregate.maxTime(ms, TimeUnit.MILLISECONDS));
       return aggregate;
@@ -66,9 +68,13 @@ record MongoQuery(Optional<MongoUnwind> unwind, BsonDocument filter, BsonDocumen
 
   private List<BsonDocument> pipeline() {
     List<BsonDocument> stages = new ArrayList<>();
-    stages.add(unwind.orElseThrow().stage());
+    unwind.ifPresent(u -> stages.add(u.stage()));
     if (!filter.isEmpty()) {
       stages.add(new BsonDocument("$match", filter));
+    }
+    if (group.isPresent()) {
+      stages.add(group.get());
+      return stages;
     }
     if (!sort.isEmpty()) {
       stages.add(new BsonDocument("$sort", sort));
@@ -99,7 +105,7 @@ record MongoQuery(Optional<MongoUnwind> unwind, BsonDocument filter, BsonDocumen
 
   @Override
   public String toString() {
-    if (unwind.isPresent()) {
+    if (unwind.isPresent() || group.isPresent()) {
       return "aggregate " + pipeline().stream().map(stage -> stage.toJson(JSON))
           .collect(Collectors.joining(", ", "[", "]"));
     }

@@ -32,7 +32,7 @@ import org.bson.RawBsonDocument;
  * It also keeps the scan's accounts: values that do not fit ({@code on_error}), values of kinds a contract
  * does not list ({@code on_drift}), and documents MongoDB matched that the query's conditions do not.
  */
-final class MongoRows {
+final class MongoRows implements MongoDecoder {
   /** One field name of the needed paths. */
   private static final class Node {
     final Map<String, Node> children = new HashMap<>();
@@ -126,7 +126,8 @@ final class MongoRows {
   }
 
   /** The row of a document, or empty when it is left out ({@code on_error: skip}) or fails a check. */
-  Optional<Object[]> decode(RawBsonDocument document) {
+  @Override
+  public Optional<Object[]> decode(RawBsonDocument document) {
     Object[] row = new Object[decoded.length];
     try (BsonBinaryReader r = new BsonBinaryReader(document.getByteBuffer().asNIO())) {
       read(r, root, row, document);
@@ -144,8 +145,8 @@ final class MongoRows {
     return Optional.of(row.length == width ? row : Arrays.copyOf(row, width));
   }
 
-  /** Reports, once, what the scan set aside or met, as warnings of the query. */
-  void report(ScanContext context) {
+  @Override
+  public void report(ScanContext context) {
     if (reported) {
       return;
     }

@@ -2,6 +2,7 @@ package io.xsql.mongodb;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
+import io.xsql.spi.Aggregation;
 import io.xsql.spi.Column;
 import io.xsql.spi.DataTable;
 import io.xsql.spi.FilterOp;
@@ -119,9 +120,30 @@ final class MongoTable implements DataTable {
    * check it again (the lookup join matches keys itself, and an IN list of thousands is slow to check).
    */
   RowCursor scan(ScanRequest request, BsonDocument keys) {
+    if (request.aggregation().isPresent()) {
+      MongoGroups groups = groups(request.aggregation().get());
+      return new MongoCursor(this, collection(RawBsonDocument.class), List.of(groupQuery(request, keys, groups)),
+          groups, request.context());
+    }
     MongoRows rows = rows(request);
     return new MongoCursor(this, collection(RawBsonDocument.class), queries(request, keys, rows), rows,
         request.context());
+  }
+
+  /** The pipeline of a GROUP BY: the filters, then the {@code $group} stage. */
+  private MongoQuery groupQuery(ScanRequest request, BsonDocument keys, MongoGroups groups) {
+    return new MongoQuery(unwind, MongoFilters.and(List.of(keys, new MongoFilters(schema()).filter(
+        request.filters()))), new BsonDocument(), Optional.of(groups.stage()), List.of(), OptionalLong.empty());
+  }
+
+  private MongoGroups groups(Aggregation aggregation) {
+    return MongoGroups.of(schema(), aggregation, where(), source.config().onError()).orElseThrow(
+        () -> new IllegalArgumentException(where() + ": cannot compute " + aggregation));
+  }
+
+  @Override
+  public boolean canAggregate(Aggregation aggregation) {
+    return MongoGroups.of(schema(), aggregation, where(), source.config().onError()).isPresent();
   }
 
   /**
@@ -150,8 +172,8 @@ final class MongoTable implements DataTable {
 
   private MongoQuery query(MongoFilters filters, BsonDocument keys, List<Predicate> all, BsonDocument sort,
       MongoRows rows, ScanRequest request) {
-    return new MongoQuery(unwind, MongoFilters.and(List.of(keys, filters.filter(all))), sort, rows.fields(),
-        request.limit());
+    return new MongoQuery(unwind, MongoFilters.and(List.of(keys, filters.filter(all))), sort, Optional.empty(),
+        rows.fields(), request.limit());
   }
 
   private static List<Predicate> with(List<Predicate> all, Predicate more) {
@@ -225,6 +247,9 @@ final class MongoTable implements DataTable {
   }
 
   String describe(ScanRequest request, BsonDocument keys) {
+    if (request.aggregation().isPresent()) {
+      return describe() + " " + groupQuery(request, keys, groups(request.aggregation().get()));
+    }
     return describe() + " " + queries(request, keys, rows(request)).stream().map(MongoQuery::toString)
         .collect(Collectors.joining(" then "));
   }
