@@ -2,12 +2,10 @@ package io.xsql.mongodb;
 
 import io.xsql.spi.Column;
 import io.xsql.spi.ColumnType;
+import io.xsql.spi.RecordSample;
 import io.xsql.spi.SchemaContract;
-import io.xsql.spi.TypeKind;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,108 +63,69 @@ record MongoSchema(List<Column> columns, List<List<String>> paths, List<Set<Bson
     return String.join(".", paths.get(column));
   }
 
-  /** Collects what sampled documents hold, path by path. */
+  /** Collects what sampled documents hold, path by path (see {@link RecordSample}). */
   static final class Sampler {
-    /** What was seen at one path. */
-    private static final class Field {
-      final Set<TypeKind> kinds = new LinkedHashSet<>();
-      final Set<BsonType> bson = new LinkedHashSet<>();
-      boolean documents;
-      boolean values;
-      /** Sampled documents with a value or a document here. */
-      long present;
-    }
-
     private final int flattenDepth;
-    private final Map<List<String>, Field> fields = new LinkedHashMap<>();
-    private long documents;
+    private final RecordSample sample = new RecordSample();
 
     Sampler(int flattenDepth) {
       this.flattenDepth = flattenDepth;
     }
 
     void add(BsonDocument document) {
-      documents++;
+      sample.record();
       add(document, List.of(), flattenDepth);
     }
 
     /** How many documents (rows, for an unwind table) were sampled. */
     long documents() {
-      return documents;
+      return sample.records();
     }
 
     /** Whether every sampled document had a value at the path. */
     boolean alwaysPresent(List<String> path) {
-      Field f = fields.get(path);
-      return f != null && f.present == documents;
+      return sample.columns().stream().anyMatch(f -> f.path().equals(path) && f.alwaysPresent());
     }
 
     private void add(BsonDocument document, List<String> prefix, int depth) {
       for (Map.Entry<String, BsonValue> e : document.entrySet()) {
         List<String> path = new ArrayList<>(prefix);
         path.add(e.getKey());
-        path = List.copyOf(path);
-        Field f = fields.computeIfAbsent(path, p -> new Field());
         BsonValue v = e.getValue();
         if (v.isDocument() && depth > 0) {
-          f.documents = true;
-          f.present++;
+          sample.object(path);
           add(v.asDocument(), path, depth - 1);
         } else {
-          TypeKind kind = MongoTypes.kind(v.getBsonType());
-          if (kind != null) {
-            f.present++;
-            f.values = true;
-            f.kinds.add(kind);
-            f.bson.add(v.getBsonType());
-          }
+          sample.value(path, MongoTypes.kind(v.getBsonType()), MongoTypes.name(v.getBsonType()));
         }
       }
     }
 
     /**
-     * The columns: every path holding values; a path holding documents in some documents and values in
-     * others is one VARCHAR column (the documents as JSON text) and has no columns below it. The catalog's
-     * types win over the sampled ones, its hidden fields are left out, and a typed field the sample never
-     * saw is still a column.
+     * The columns of the sample ({@link RecordSample#columns}); the catalog's types win over the sampled ones,
+     * its hidden fields are left out, and a typed field the sample never saw is still a column.
      *
      * @param notes receives a note per column typed wider than some of its values
      */
     MongoSchema schema(String where, MongoCollectionConfig catalog, Consumer<String> notes) {
-      Set<List<String>> whole = new HashSet<>();
-      Set<List<String>> parents = new HashSet<>();
-      fields.forEach((path, f) -> {
-        if (f.documents && f.values) {
-          whole.add(path);
-        }
-        if (path.size() > 1) {
-          parents.add(path.subList(0, path.size() - 1));
-        }
-      });
       List<Column> columns = new ArrayList<>();
       List<List<String>> paths = new ArrayList<>();
       List<Set<BsonType>> sampled = new ArrayList<>();
-      fields.forEach((path, f) -> {
-        if (below(path, whole) || (f.documents && !f.values && parents.contains(path)) || catalog.hides(path)) {
-          return;
+      for (RecordSample.SampledField f : sample.columns()) {
+        if (catalog.hides(f.path())) {
+          continue;
         }
-        TypeKind kind = f.documents ? TypeKind.VARCHAR
-            : f.kinds.stream().reduce(TypeKind::widen).orElse(TypeKind.VARCHAR);
-        String name = String.join(".", path);
+        String name = String.join(".", f.path());
         ColumnType pinned = catalog.columns().get(name);
-        if (pinned == null && (f.kinds.size() > 1 || (f.documents && f.values))) {
-          String seen = f.bson.stream().map(MongoTypes::name).collect(Collectors.joining(", "));
-          notes.accept(where + ": field '" + name + "' holds " + seen + (f.documents ? ", object" : "")
-              + " values; column typed " + kind);
+        if (pinned == null && f.widened()) {
+          notes.accept(where + ": field '" + name + "' holds " + String.join(", ", f.kinds())
+              + " values; column typed " + f.kind());
         }
-        columns.add(new Column(name, pinned == null ? ColumnType.of(kind) : pinned, true));
-        paths.add(path);
-        Set<BsonType> seen = new LinkedHashSet<>(f.bson);
-        if (f.documents) {
-          seen.add(BsonType.DOCUMENT);
-        }
-        sampled.add(seen);
-      });
+        columns.add(new Column(name, pinned == null ? ColumnType.of(f.kind()) : pinned, true));
+        paths.add(f.path());
+        sampled.add(f.kinds().stream().map(k -> MongoTypes.bsonType(k).orElseThrow())
+            .collect(Collectors.toCollection(LinkedHashSet::new)));
+      }
       catalog.columns().forEach((name, type) -> {
         if (columns.stream().noneMatch(c -> c.name().equals(name))) {
           columns.add(new Column(name, type, true));
@@ -175,15 +134,6 @@ record MongoSchema(List<Column> columns, List<List<String>> paths, List<Set<Bson
         }
       });
       return new MongoSchema(columns, paths, sampled, false);
-    }
-
-    private static boolean below(List<String> path, Set<List<String>> whole) {
-      for (int n = 1; n < path.size(); n++) {
-        if (whole.contains(path.subList(0, n))) {
-          return true;
-        }
-      }
-      return false;
     }
   }
 }

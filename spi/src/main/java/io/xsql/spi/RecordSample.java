@@ -1,0 +1,134 @@
+package io.xsql.spi;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What sampling schemaless records (MongoDB documents, API responses) found, field path by field path: the
+ * kinds of values, nested objects, how often a field was there. A source walks its own format and reports
+ * each field; {@link #columns} turns that into columns by the rules all schemaless sources share.
+ */
+public final class RecordSample {
+  /** What was seen at one path. */
+  private static final class Field {
+    final Set<TypeKind> kinds = new LinkedHashSet<>();
+    final Set<String> kindNames = new LinkedHashSet<>();
+    boolean objects;
+    boolean values;
+    /** Records with a value or an object here. */
+    long present;
+  }
+
+  /** The name {@link SampledField#kinds} gives nested objects. */
+  public static final String OBJECT = "object";
+
+  private final Map<List<String>, Field> fields = new LinkedHashMap<>();
+  private long records;
+
+  /** Counts a record; call once per record, before its fields. */
+  public void record() {
+    records++;
+  }
+
+  /** A nested object at a path, whose fields the source reports as paths below it. */
+  public void object(List<String> path) {
+    Field f = field(path);
+    f.objects = true;
+    f.present++;
+  }
+
+  /**
+   * A value at a path.
+   *
+   * @param kind its SQL kind; null for a null value, which says nothing about the type
+   * @param kindName the source's name of its kind ({@code int}, {@code string}), for notes and contracts
+   */
+  public void value(List<String> path, TypeKind kind, String kindName) {
+    Field f = field(path);
+    if (kind != null) {
+      f.present++;
+      f.values = true;
+      f.kinds.add(kind);
+      f.kindNames.add(requireNonNull(kindName, "kindName is null"));
+    }
+  }
+
+  private Field field(List<String> path) {
+    return fields.computeIfAbsent(List.copyOf(path), p -> new Field());
+  }
+
+  /** How many records were sampled. */
+  public long records() {
+    return records;
+  }
+
+  /**
+   * A column the sample suggests.
+   *
+   * @param path the field names, outermost first
+   * @param kind the kinds seen, widened ({@link TypeKind#widen}); VARCHAR for objects (as JSON text) and for
+   *     a field that held only nulls
+   * @param kinds the source's names of the kinds seen, in first-seen order, {@link #OBJECT} for objects
+   * @param alwaysPresent whether every record had a value or an object here
+   */
+  public record SampledField(List<String> path, TypeKind kind, List<String> kinds, boolean alwaysPresent) {
+    public SampledField {
+      path = List.copyOf(path);
+      requireNonNull(kind, "kind is null");
+      kinds = List.copyOf(kinds);
+    }
+
+    /** Whether the column is wider than some values it holds (several kinds, or objects with values). */
+    public boolean widened() {
+      return kinds.size() > 1;
+    }
+  }
+
+  /**
+   * The columns, in first-seen order: every path holding values. A path holding objects in some records and
+   * values in others is one text column (objects as JSON) with no columns below it; a path that only held
+   * objects is a parent whose fields are the columns, or a text column if none was seen.
+   */
+  public List<SampledField> columns() {
+    Set<List<String>> whole = new HashSet<>();
+    Set<List<String>> parents = new HashSet<>();
+    fields.forEach((path, f) -> {
+      if (f.objects && f.values) {
+        whole.add(path);
+      }
+      if (path.size() > 1) {
+        parents.add(path.subList(0, path.size() - 1));
+      }
+    });
+    List<SampledField> out = new ArrayList<>();
+    fields.forEach((path, f) -> {
+      if (below(path, whole) || (f.objects && !f.values && parents.contains(path))) {
+        return;
+      }
+      TypeKind kind = f.objects ? TypeKind.VARCHAR
+          : f.kinds.stream().reduce(TypeKind::widen).orElse(TypeKind.VARCHAR);
+      List<String> kinds = new ArrayList<>(f.kindNames);
+      if (f.objects) {
+        kinds.add(OBJECT);
+      }
+      out.add(new SampledField(path, kind, kinds, f.present == records));
+    });
+    return out;
+  }
+
+  private static boolean below(List<String> path, Set<List<String>> whole) {
+    for (int n = 1; n < path.size(); n++) {
+      if (whole.contains(path.subList(0, n))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
