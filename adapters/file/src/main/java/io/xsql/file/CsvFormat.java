@@ -1,5 +1,6 @@
 package io.xsql.file;
 
+import io.xsql.spi.TextValues;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ final class CsvFormat implements RecordFormat, SeekableFormat {
       for (int i = 0; i < tokens.size(); i++) {
         String text = tokens.field(i);
         boolean isNull = options.nullString().map(text::equals).orElse(false) || text.isEmpty();
-        record.value(List.of(names.get(i)), isNull ? null : FileValues.kindOfText(text), text);
+        record.value(List.of(names.get(i)), isNull ? null : TextValues.kindOfText(text), text);
       }
       sample.add(record);
     } catch (MalformedRecordException e) {

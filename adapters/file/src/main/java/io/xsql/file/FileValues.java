@@ -2,174 +2,32 @@ package io.xsql.file;
 
 import io.xsql.spi.ColumnType;
 import io.xsql.spi.ErrorCode;
-import io.xsql.spi.TypeKind;
+import io.xsql.spi.TextValues;
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
-import java.util.HexFormat;
-import java.util.Locale;
-import java.util.regex.Pattern;
-import org.apache.calcite.avatica.util.ByteString;
 
-/** Text in files to typed values, and the type a piece of text suggests. */
+/** {@link TextValues} for file readers: a value that does not fit is a malformed record. */
 final class FileValues {
-  private static final Pattern INTEGER = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
-  private static final Pattern DECIMAL =
-      Pattern.compile("[-+]?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
-  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-  private static final Pattern TIMESTAMP =
-      Pattern.compile("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?");
-  /** ISO date and time, with a space or a T between them and an optional offset. */
-  private static final DateTimeFormatter TIMESTAMP_FORMAT = new DateTimeFormatterBuilder()
-      .append(DateTimeFormatter.ISO_LOCAL_DATE)
-      .optionalStart().appendLiteral('T').optionalEnd()
-      .optionalStart().appendLiteral(' ').optionalEnd()
-      .append(DateTimeFormatter.ISO_LOCAL_TIME)
-      .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-      .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-      .toFormatter(Locale.ROOT);
-
   private FileValues() {}
 
-  /** The narrowest kind a non-empty text suggests; numbers with leading zeros stay text (zip codes). */
-  static TypeKind kindOfText(String text) {
-    if (INTEGER.matcher(text).matches()) {
-      return integerKind(new BigInteger(text.startsWith("+") ? text.substring(1) : text));
-    }
-    if (DECIMAL.matcher(text).matches()) {
-      return TypeKind.DOUBLE;
-    }
-    if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
-      return TypeKind.BOOLEAN;
-    }
-    return kindOfString(text);
-  }
-
-  /** The kind a JSON string suggests: a date or timestamp in ISO form, else text. */
-  static TypeKind kindOfString(String text) {
-    try {
-      if (DATE.matcher(text).matches()) {
-        LocalDate.parse(text);
-        return TypeKind.DATE;
-      }
-      if (TIMESTAMP.matcher(text).matches()) {
-        TIMESTAMP_FORMAT.parse(text);
-        return TypeKind.TIMESTAMP;
-      }
-    } catch (DateTimeParseException e) {
-      // Looks like a date but is not one: text.
-    }
-    return TypeKind.VARCHAR;
-  }
-
-  /** The narrowest integer kind for a whole number. */
-  static TypeKind integerKind(BigInteger value) {
-    if (value.bitLength() < 32) {
-      return TypeKind.INTEGER;
-    }
-    return value.bitLength() < 64 ? TypeKind.BIGINT : TypeKind.DECIMAL;
-  }
-
-  /**
-   * Parses text as a value of the type.
-   *
-   * @param pinned whether the catalog declared the type; a type inferred from samples reads only text the
-   *     inference would have accepted (an integer column refuses {@code 007}), and never rounds
-   * @throws MalformedRecordException with {@link ErrorCode#DATA_TYPE} if the text is not such a value
-   */
+  /** See {@link TextValues#parse}; throws {@link MalformedRecordException} instead. */
   static Object parse(String text, ColumnType type, boolean pinned) {
     try {
-      return switch (type.kind()) {
-        case VARCHAR -> type.fit(text, pinned);
-        case INTEGER, BIGINT -> {
-          if (!pinned && !INTEGER.matcher(text).matches()) {
-            throw new IllegalArgumentException("leading zeros, signs and spaces need a pinned type");
-          }
-          yield type.kind() == TypeKind.INTEGER ? (Object) Integer.parseInt(text.trim())
-              : (Object) Long.parseLong(text.trim());
-        }
-        case DOUBLE -> INTEGER.matcher(text.trim()).matches()
-            ? exactDouble(new BigDecimal(text.trim()), Double.parseDouble(text.trim()))
-            : Double.parseDouble(text.trim());
-        case DECIMAL -> type.fit(new BigDecimal(text.trim()), pinned);
-        case BOOLEAN -> bool(text.trim());
-        case DATE -> Math.toIntExact(LocalDate.parse(text.trim()).toEpochDay());
-        case TIME -> (int) (LocalTime.parse(text.trim()).toNanoOfDay() / 1_000_000);
-        case TIMESTAMP -> timestamp(text.trim());
-        case VARBINARY -> new ByteString(HexFormat.of().parseHex(
-            text.startsWith("\\x") ? text.substring(2) : text));
-      };
-    } catch (RuntimeException e) {
-      throw mismatch(type, quote(text), e);
+      return TextValues.parse(text, type, pinned);
+    } catch (IllegalArgumentException e) {
+      throw malformed(e);
     }
   }
 
-  /** A number read as the type: exact, or an error (a pinned DECIMAL rounds to its scale). */
+  /** See {@link TextValues#number}; throws {@link MalformedRecordException} instead. */
   static Object number(BigDecimal value, ColumnType type, boolean pinned) {
     try {
-      return switch (type.kind()) {
-        case INTEGER -> value.intValueExact();
-        case BIGINT -> value.longValueExact();
-        case DOUBLE -> value.scale() <= 0 ? exactDouble(value, value.doubleValue()) : value.doubleValue();
-        case DECIMAL -> type.fit(value, pinned);
-        case VARCHAR -> type.fit(value.toString(), pinned);
-        default -> throw new IllegalArgumentException("not a number column");
-      };
-    } catch (RuntimeException e) {
-      throw mismatch(type, value.toPlainString(), e);
+      return TextValues.number(value, type, pinned);
+    } catch (IllegalArgumentException e) {
+      throw malformed(e);
     }
   }
 
-  /**
-   * A double, unless the number, written as an integer, is one a double cannot hold exactly: a column
-   * inferred as DOUBLE from integers and fractions must not turn 9007199254740993 into 9007199254740992.
-   */
-  private static Object exactDouble(BigDecimal value, double d) {
-    if (Math.abs(d) >= 0x1p53 && new BigDecimal(d).compareTo(value) != 0) {
-      throw new ArithmeticException(value.toPlainString() + " has more digits than a DOUBLE holds");
-    }
-    return d;
-  }
-
-  private static MalformedRecordException mismatch(ColumnType type, String got, RuntimeException cause) {
-    String why = cause instanceof IllegalArgumentException && !(cause instanceof NumberFormatException)
-        || cause instanceof ArithmeticException ? " (" + cause.getMessage() + ")" : "";
-    return new MalformedRecordException(ErrorCode.DATA_TYPE, "expected " + type + " but got " + got + why,
-        true);
-  }
-
-  private static Boolean bool(String text) {
-    return switch (text.toLowerCase(Locale.ROOT)) {
-      case "true", "t", "yes", "y", "1" -> Boolean.TRUE;
-      case "false", "f", "no", "n", "0" -> Boolean.FALSE;
-      default -> throw new IllegalArgumentException(text);
-    };
-  }
-
-  /** Wall-clock milliseconds; a text with an offset is moved to UTC. */
-  private static long timestamp(String text) {
-    if (DATE.matcher(text).matches()) {
-      return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-    }
-    var parsed = TIMESTAMP_FORMAT.parse(text);
-    LocalDateTime local = LocalDateTime.of(LocalDate.from(parsed), LocalTime.from(parsed));
-    if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
-      return OffsetDateTime.of(local, ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)))
-          .toInstant().toEpochMilli();
-    }
-    return local.toInstant(ZoneOffset.UTC).toEpochMilli();
-  }
-
-  /** Text for a message, cut to a readable length. */
-  static String quote(String text) {
-    return text.length() > 40 ? "'" + text.substring(0, 40) + "...'" : "'" + text + "'";
+  private static MalformedRecordException malformed(IllegalArgumentException e) {
+    return new MalformedRecordException(ErrorCode.DATA_TYPE, e.getMessage(), true);
   }
 }

@@ -2,6 +2,7 @@ package io.xsql.file;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.xsql.spi.TextValues;
 import io.xsql.spi.TypeKind;
 import java.io.IOException;
 
@@ -14,9 +15,9 @@ final class JsonValues {
     return switch (token) {
       case VALUE_NULL -> null;
       case VALUE_TRUE, VALUE_FALSE -> TypeKind.BOOLEAN;
-      case VALUE_NUMBER_INT -> FileValues.integerKind(p.getBigIntegerValue());
+      case VALUE_NUMBER_INT -> TextValues.integerKind(p.getBigIntegerValue());
       case VALUE_NUMBER_FLOAT -> TypeKind.DOUBLE;
-      case VALUE_STRING -> FileValues.kindOfString(p.getText());
+      case VALUE_STRING -> TextValues.kindOfString(p.getText());
       default -> {
         p.skipChildren();
         yield TypeKind.VARCHAR;

@@ -1,5 +1,6 @@
 package io.xsql.file;
 
+import io.xsql.spi.TextValues;
 import io.xsql.spi.TypeKind;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +33,7 @@ final class XmlSampler {
     byPath.forEach((path, texts) -> {
       String text = texts.get(0);
       sample.value(path, texts.size() > 1 ? TypeKind.VARCHAR
-          : text == null || text.isEmpty() ? null : FileValues.kindOfText(text), texts.size() > 1 ? null : text);
+          : text == null || text.isEmpty() ? null : TextValues.kindOfText(text), texts.size() > 1 ? null : text);
     });
   }
 
