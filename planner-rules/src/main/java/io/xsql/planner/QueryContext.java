@@ -5,10 +5,13 @@ import io.xsql.spi.ScanContext;
 import io.xsql.spi.SourceException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.apache.calcite.DataContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,7 @@ public final class QueryContext implements ScanContext {
   private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
   private final List<String> warnings = new ArrayList<>();
   private final List<AutoCloseable> open = new ArrayList<>();
+  private final Map<Object, Object> shared = new ConcurrentHashMap<>();
   private volatile boolean timedOut;
 
   /**
@@ -54,6 +58,12 @@ public final class QueryContext implements ScanContext {
     }
     AtomicBoolean flag = DataContext.Variable.CANCEL_FLAG.get(root);
     return new QueryContext(flag == null ? new AtomicBoolean() : flag, 0);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T> T shared(Object key, Supplier<T> create) {
+    return (T) shared.computeIfAbsent(key, k -> create.get());
   }
 
   @Override

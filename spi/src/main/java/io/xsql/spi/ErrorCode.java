@@ -34,6 +34,8 @@ public enum ErrorCode {
   CANCELED("57014"),
   /** The query is too complex: planning it ran past its budget. */
   TOO_COMPLEX("54001"),
+  /** The query asked a source for more than the source's budget allows (API requests). */
+  LIMIT("54000"),
   /** A failure inside the engine or a source that fits no other code. */
   INTERNAL("XX000");
 

@@ -1,6 +1,7 @@
 package io.xsql.spi;
 
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
 
@@ -61,6 +62,14 @@ public interface ScanContext {
 
   /** Reports something the user should know but that does not fail the query; it becomes an SQLWarning. */
   void warn(String message);
+
+  /**
+   * A value all scans of the query share under a key, made on first use: a source's request count across
+   * its tables, for example. Outside a query, each call makes a new one.
+   */
+  default <T> T shared(Object key, Supplier<T> create) {
+    return create.get();
+  }
 
   /** A context for reads outside a query: never canceled, warnings dropped. */
   static ScanContext detached() {

@@ -1,0 +1,109 @@
+package io.xsql.rest;
+
+import io.xsql.spi.Options;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How requests authenticate ({@code auth:}): a bearer token, basic credentials, or an API key in a header or
+ * a query parameter. Secrets stay inside: {@link #toString} never shows them.
+ */
+sealed interface RestAuth {
+  /** No authentication. */
+  RestAuth NONE = new None();
+
+  /** Adds the credentials to a request. */
+  void apply(HttpRequest.Builder request);
+
+  /** A query parameter carrying the credentials, if they travel in the URL. */
+  default Optional<Map.Entry<String, String>> queryParameter() {
+    return Optional.empty();
+  }
+
+  /** No credentials. */
+  record None() implements RestAuth {
+    @Override
+    public void apply(HttpRequest.Builder request) {
+      // Nothing to add.
+    }
+  }
+
+  /** {@code Authorization: Bearer <token>}. */
+  record Bearer(String token) implements RestAuth {
+    @Override
+    public void apply(HttpRequest.Builder request) {
+      request.header("Authorization", "Bearer " + token);
+    }
+
+    @Override
+    public String toString() {
+      return "Bearer[token=***]";
+    }
+  }
+
+  /** {@code Authorization: Basic <user:password>}. */
+  record Basic(String user, String password) implements RestAuth {
+    @Override
+    public void apply(HttpRequest.Builder request) {
+      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+          (user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public String toString() {
+      return "Basic[user=" + user + ", password=***]";
+    }
+  }
+
+  /** An API key in a header, or in a query parameter when {@code inQuery}. */
+  record ApiKey(String name, String value, boolean inQuery) implements RestAuth {
+    @Override
+    public void apply(HttpRequest.Builder request) {
+      if (!inQuery) {
+        request.header(name, value);
+      }
+    }
+
+    @Override
+    public Optional<Map.Entry<String, String>> queryParameter() {
+      return inQuery ? Optional.of(Map.entry(name, value)) : Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+      return "ApiKey[" + (inQuery ? "query" : "header") + "=" + name + ", value=***]";
+    }
+  }
+
+  /** Reads {@code auth: { bearer: ... } | { basic: {user, password} } | { api_key: {header|query, value} }}. */
+  static RestAuth parse(Options source) {
+    Optional<Options> auth = source.child("auth");
+    if (auth.isEmpty()) {
+      return NONE;
+    }
+    Options o = auth.get();
+    o.allowOnly(Set.of("bearer", "basic", "api_key"));
+    if (o.keys().size() != 1) {
+      throw source.error("auth", "give exactly one of bearer, basic, api_key");
+    }
+    if (o.string("bearer").isPresent()) {
+      return new Bearer(o.requireString("bearer"));
+    }
+    if (o.child("basic").isPresent()) {
+      Options b = o.child("basic").get();
+      b.allowOnly(Set.of("user", "password"));
+      return new Basic(b.requireString("user"), b.requireString("password"));
+    }
+    Options k = o.child("api_key").orElseThrow(() -> o.error("api_key", "expected { header: ..., value: ... }"));
+    k.allowOnly(Set.of("header", "query", "value"));
+    if (k.string("header").isPresent() == k.string("query").isPresent()) {
+      throw o.error("api_key", "give one of header or query");
+    }
+    boolean inQuery = k.string("query").isPresent();
+    return new ApiKey(k.requireString(inQuery ? "query" : "header"), k.requireString("value"), inQuery);
+  }
+}

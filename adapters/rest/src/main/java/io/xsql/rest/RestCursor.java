@@ -1,0 +1,82 @@
+package io.xsql.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.xsql.spi.ErrorCode;
+import io.xsql.spi.RowCursor;
+import io.xsql.spi.ScanContext;
+import io.xsql.spi.SourceException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The rows of a scan's listings, one page at a time: no request goes out before the first {@link #next()},
+ * and paging stops once the limit's rows are out.
+ */
+final class RestCursor implements RowCursor {
+  private final RestTable table;
+  private final Iterator<RestListing> listings;
+  private final RestRows rows;
+  private final long limit;
+  private final ScanContext context;
+  private RestListing listing;
+  private List<JsonNode> page = List.of();
+  private int index;
+  private long returned;
+  private Object[] current;
+  private String position = "";
+
+  RestCursor(RestTable table, List<RestListing> listings, RestRows rows, OptionalLong limit, ScanContext context) {
+    this.table = table;
+    this.listings = listings.iterator();
+    this.rows = rows;
+    this.limit = limit.orElse(Long.MAX_VALUE);
+    this.context = context;
+  }
+
+  @Override
+  public boolean next() {
+    while (returned < limit) {
+      if (context.isCanceled()) {
+        throw new SourceException(ErrorCode.CANCELED, table.where() + ": the query was canceled");
+      }
+      if (index < page.size()) {
+        position = "page " + listing.pages() + ", record " + (index + 1);
+        Optional<Object[]> row = rows.decode(page.get(index++), position);
+        if (row.isPresent()) {
+          current = row.get();
+          returned++;
+          return true;
+        }
+        continue;
+      }
+      Optional<List<JsonNode>> next = listing == null ? Optional.empty()
+          : listing.nextPage(table.source().http(), context);
+      if (next.isPresent()) {
+        page = next.get();
+        index = 0;
+      } else if (listings.hasNext()) {
+        listing = listings.next();
+      } else {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public Object[] current() {
+    return current;
+  }
+
+  @Override
+  public String position() {
+    return table.where() + (position.isEmpty() ? "" : ", " + position);
+  }
+
+  @Override
+  public void close() {
+    // Nothing stays open between pages: each request's connection goes back to the client's pool.
+  }
+}

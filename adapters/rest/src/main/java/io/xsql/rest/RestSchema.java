@@ -1,0 +1,136 @@
+package io.xsql.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.xsql.spi.Column;
+import io.xsql.spi.ColumnType;
+import io.xsql.spi.RecordSample;
+import io.xsql.spi.TextValues;
+import io.xsql.spi.TypeKind;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A table's columns: sampled from records (nested objects as {@code "a.b"} columns, as for JSON files) with
+ * the catalog's types winning, or only the catalog's.
+ *
+ * @param columns the columns, named by their dotted paths
+ * @param paths each column's field names
+ * @param pinned the columns whose type the catalog fixed
+ */
+record RestSchema(List<Column> columns, List<List<String>> paths, BitSet pinned) {
+  RestSchema {
+    columns = List.copyOf(columns);
+    paths = List.copyOf(paths);
+    pinned = (BitSet) pinned.clone();
+  }
+
+  /** The index of a column by name, or -1. */
+  int indexOf(String name) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Walks records into a sample, down to a depth of nested objects. */
+  static final class Sampler {
+    private final int flattenDepth;
+    private final RecordSample sample = new RecordSample();
+
+    Sampler(int flattenDepth) {
+      this.flattenDepth = flattenDepth;
+    }
+
+    void add(JsonNode record) {
+      sample.record();
+      add(record, new ArrayList<>(), flattenDepth);
+    }
+
+    long records() {
+      return sample.records();
+    }
+
+    private void add(JsonNode object, List<String> path, int depth) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        path.add(e.getKey());
+        JsonNode v = e.getValue();
+        if (v.isObject() && depth > 0) {
+          sample.object(path);
+          add(v, path, depth - 1);
+        } else {
+          sample.value(path, kind(v), v.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        path.remove(path.size() - 1);
+      }
+    }
+
+    /** The kind a JSON value suggests, as for JSON files; null for null. */
+    private static TypeKind kind(JsonNode v) {
+      if (v.isNull()) {
+        return null;
+      }
+      if (v.isBoolean()) {
+        return TypeKind.BOOLEAN;
+      }
+      if (v.isIntegralNumber()) {
+        return TextValues.integerKind(v.bigIntegerValue());
+      }
+      if (v.isNumber()) {
+        return TypeKind.DOUBLE;
+      }
+      return v.isTextual() ? TextValues.kindOfString(v.textValue()) : TypeKind.VARCHAR;
+    }
+
+    /**
+     * The columns: the sample's, typed by the catalog where it says so, then the catalog's columns the sample
+     * never saw.
+     *
+     * @param notes receives a note per column typed wider than some of its values
+     */
+    RestSchema schema(String where, Map<String, ColumnType> declared, Consumer<String> notes) {
+      List<Column> columns = new ArrayList<>();
+      List<List<String>> paths = new ArrayList<>();
+      BitSet pinned = new BitSet();
+      for (RecordSample.SampledField f : sample.columns()) {
+        String name = String.join(".", f.path());
+        ColumnType type = declared.get(name);
+        if (type == null && f.widened()) {
+          notes.accept(where + ": field '" + name + "' holds " + String.join(", ", f.kinds())
+              + " values; column typed " + f.kind());
+        }
+        if (type != null) {
+          pinned.set(columns.size());
+        }
+        columns.add(new Column(name, type == null ? ColumnType.of(f.kind()) : type, true));
+        paths.add(f.path());
+      }
+      return withDeclared(new RestSchema(columns, paths, pinned), declared);
+    }
+  }
+
+  /** The catalog's columns alone, for a table that cannot be sampled without parameter values. */
+  static RestSchema declared(Map<String, ColumnType> declared) {
+    return withDeclared(new RestSchema(List.of(), List.of(), new BitSet()), declared);
+  }
+
+  private static RestSchema withDeclared(RestSchema schema, Map<String, ColumnType> declared) {
+    List<Column> columns = new ArrayList<>(schema.columns());
+    List<List<String>> paths = new ArrayList<>(schema.paths());
+    BitSet pinned = (BitSet) schema.pinned().clone();
+    declared.forEach((name, type) -> {
+      if (schema.indexOf(name) < 0) {
+        pinned.set(columns.size());
+        columns.add(new Column(name, type, true));
+        paths.add(List.of(name.split("\\.")));
+      }
+    });
+    return new RestSchema(columns, paths, pinned);
+  }
+}
