@@ -84,7 +84,10 @@ final class RestApiTest {
           case 2 -> new TestApi.Answer(500, Map.of(), "oops");
           default -> TestApi.Answer.json("[{\"ok\": true}]");
         }))
-        .on("/broken", authorized(c -> TestApi.Answer.json("[{\"a\": 1}, {\"a\": ")));
+        .on("/broken", authorized(c -> TestApi.Answer.json("[{\"a\": 1}, {\"a\": ")))
+        .on("/tagged", c -> List.of("\"v1\"").equals(c.headers().get("If-none-match"))
+            ? new TestApi.Answer(304, Map.of("ETag", "\"v1\""), "")
+            : new TestApi.Answer(200, Map.of("ETag", "\"v1\""), "[{\"n\": 1}, {\"n\": 2}]"));
     Files.writeString(dir.resolve("keys.csv"), "customer_id\n" + IntStream.rangeClosed(1, 30)
         .mapToObj(Integer::toString).collect(Collectors.joining("\n")) + "\n");
     int down;
@@ -109,6 +112,10 @@ final class RestApiTest {
         + "  stingy: { type: rest, url: " + api.url() + ", auth: { bearer: \"" + TOKEN + "\" },"
         + " budget: { max_requests_per_query: 2 }, tables: { customers: { path: /customers, records: /data,"
         + " paging: { type: offset, page_size: 10 } } } }\n"
+        + "  cached: { type: rest, url: " + api.url() + ", cache: { ttl: 60s },"
+        + " tables: { tagged: { path: /tagged } } }\n"
+        + "  revalidated: { type: rest, url: " + api.url() + ", cache: { ttl: 0s },"
+        + " tables: { tagged: { path: /tagged } } }\n"
         + "  gone: { type: rest, url: \"http://127.0.0.1:" + down + "\", retry: { max_attempts: 1 },"
         + " tables: { things: { path: /things } } }\n");
   }
@@ -186,6 +193,21 @@ final class RestApiTest {
       assertThatThrownBy(() -> Rows.of(c, "SELECT name FROM api.customer"))
           .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("0A000"))
           .hasMessageContaining("table 'customer'").hasMessageContaining("WHERE id = ...");
+    }
+  }
+
+  @Test
+  void aCacheAnswersWithinItsTtlAndRevalidatesAfterIt() throws SQLException {
+    try (Connection c = connect()) {
+      assertThat(Rows.of(c, "SELECT SUM(n) FROM cached.tagged")).containsExactly("3");
+      int first = api.count("/tagged");
+      assertThat(Rows.of(c, "SELECT SUM(n) FROM cached.tagged")).containsExactly("3");
+      assertThat(api.count("/tagged")).as("answered from memory").isEqualTo(first);
+      api.reset();
+      assertThat(Rows.of(c, "SELECT SUM(n) FROM revalidated.tagged")).containsExactly("3");
+      assertThat(Rows.of(c, "SELECT SUM(n) FROM revalidated.tagged")).containsExactly("3");
+      assertThat(api.calls).anySatisfy(call -> assertThat(call.headers().get("If-none-match"))
+          .containsExactly("\"v1\""));
     }
   }
 

@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,20 +27,23 @@ import java.util.Set;
  * @param maxRequestsPerQuery the most requests one query may send
  * @param sampleSize how many records of each table the columns are inferred from
  * @param flattenDepth how many levels of nested objects become {@code parent.child} columns
+ * @param cache responses kept, if {@code cache:} is set
  * @param tables the tables by name
  */
 record RestConfig(String source, URI url, Map<String, String> headers, RestAuth auth, Duration timeout,
     int maxAttempts, Duration maxWait, double requestsPerSecond, int maxConcurrency, int maxRequestsPerQuery,
-    int sampleSize, int flattenDepth, Map<String, RestTableConfig> tables) {
+    int sampleSize, int flattenDepth, Optional<RestCache> cache, Map<String, RestTableConfig> tables) {
 
   private static final Set<String> KEYS = Set.of("type", "url", "headers", "auth", "timeout", "retry", "budget",
-      "sample_size", "flatten_depth", "tables");
+      "sample_size", "flatten_depth", "cache", "tables");
+  private static final int DEFAULT_CACHE_MB = 64;
 
   RestConfig {
     requireNonNull(source, "source is null");
     requireNonNull(url, "url is null");
     headers = Map.copyOf(headers);
     requireNonNull(auth, "auth is null");
+    requireNonNull(cache, "cache is null");
     tables = Map.copyOf(tables);
   }
 
@@ -78,7 +82,11 @@ record RestConfig(String source, URI url, Map<String, String> headers, RestAuth 
         budget == null ? 0 : budget.integer("requests_per_second", 0, 0),
         budget == null ? 4 : budget.integer("max_concurrency", 4, 1),
         budget == null ? 10_000 : budget.integer("max_requests_per_query", 10_000, 1),
-        o.integer("sample_size", 100, 1), o.integer("flatten_depth", 3, 0), tables);
+        o.integer("sample_size", 100, 1), o.integer("flatten_depth", 3, 0), o.child("cache").map(c -> {
+          c.allowOnly(Set.of("ttl", "max_mb"));
+          return new RestCache(c.duration("ttl", Duration.ofSeconds(60)),
+              c.integer("max_mb", DEFAULT_CACHE_MB, 1) * 1024L * 1024L);
+        }), tables);
   }
 
   /** The source, for messages: its name and base URL (never credentials, which are not in it). */

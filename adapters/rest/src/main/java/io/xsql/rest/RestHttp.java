@@ -24,9 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The requests of one REST source: GETs with its headers and credentials, retried politely (429 and 503
- * after their {@code Retry-After}, other 5xx and I/O errors after an exponential backoff with jitter, up to
- * {@code max_attempts}), paced to {@code requests_per_second}, at most {@code max_concurrency} in flight,
+ * The requests of one REST source, answered from its cache where it has one ({@link RestCache}): GETs with
+ * its headers and credentials, retried politely (429 and 503 after their {@code Retry-After}, other 5xx and
+ * I/O errors after an exponential backoff with jitter, up to {@code max_attempts}), paced to {@code requests_per_second}, at most {@code max_concurrency} in flight,
  * counted against {@code max_requests_per_query}, and abandoned at once when the query is canceled.
  */
 final class RestHttp {
@@ -51,6 +51,22 @@ final class RestHttp {
    * statuses that are neither success nor 404, which fail with the status and what was asked.
    */
   RestResponse get(URI uri, ScanContext context) {
+    Optional<RestCache.Entry> kept = config.cache().flatMap(c -> c.get(uri));
+    if (kept.isPresent() && config.cache().get().fresh(kept.get())) {
+      return kept.get().response();
+    }
+    RestResponse response = fetch(uri, kept, context);
+    if (response.status() == 304 && kept.isPresent()) {
+      config.cache().get().revalidated(uri, kept.get());
+      return kept.get().response();
+    }
+    if (response.status() == 200) {
+      config.cache().ifPresent(c -> c.put(uri, response));
+    }
+    return response;
+  }
+
+  private RestResponse fetch(URI uri, Optional<RestCache.Entry> kept, ScanContext context) {
     AtomicInteger sent = context.shared(this, AtomicInteger::new);
     URI shown = uri;
     URI target = config.auth().queryParameter().map(p -> RestUris.withQuery(uri, p.getKey(), p.getValue()))
@@ -64,14 +80,14 @@ final class RestHttp {
       pace(context);
       Optional<Duration> retryAfter;
       try {
-        RestResponse response = send(target, shown, context);
+        RestResponse response = send(target, shown, kept, context);
         int status = response.status();
         if (status == 401 || status == 403) {
           throw new SourceException(ErrorCode.AUTH, config.where() + ": the API refused the credentials (" + status
               + ") for " + shown);
         }
         if (status < 500 && status != 429) {
-          if (status >= 300 && status != 404) {
+          if (status >= 300 && status != 404 && !(status == 304 && kept.isPresent())) {
             throw new SourceException(ErrorCode.IO, config.where() + ": the API answered " + status + " to "
                 + shown + body(response));
           }
@@ -95,10 +111,11 @@ final class RestHttp {
     }
   }
 
-  private RestResponse send(URI target, URI shown, ScanContext context) throws IOException {
+  private RestResponse send(URI target, URI shown, Optional<RestCache.Entry> kept, ScanContext context)
+      throws IOException {
     acquire(context);
     try {
-      return sendNow(target, shown, context);
+      return sendNow(target, shown, kept, context);
     } finally {
       inFlight.release();
     }
@@ -118,10 +135,13 @@ final class RestHttp {
     }
   }
 
-  private RestResponse sendNow(URI target, URI shown, ScanContext context) throws IOException {
+  private RestResponse sendNow(URI target, URI shown, Optional<RestCache.Entry> kept, ScanContext context)
+      throws IOException {
     HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(config.timeout()).GET();
     config.headers().forEach(request::header);
     config.auth().apply(request);
+    kept.flatMap(RestCache.Entry::etag).ifPresent(tag -> request.header("If-None-Match", tag));
+    kept.flatMap(RestCache.Entry::lastModified).ifPresent(at -> request.header("If-Modified-Since", at));
     CompletableFuture<HttpResponse<byte[]>> sending = client.sendAsync(request.build(),
         HttpResponse.BodyHandlers.ofByteArray());
     try (AutoCloseable cancel = context.onCancel(() -> sending.cancel(true))) {
