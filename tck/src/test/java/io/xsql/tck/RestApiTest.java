@@ -35,6 +35,9 @@ final class RestApiTest {
   private TestApi api;
   private Path catalog;
   private final AtomicInteger flaky = new AtomicInteger();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger mostInFlight = new AtomicInteger();
+  private final java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(2);
 
   @BeforeAll
   void start() throws Exception {
@@ -85,6 +88,22 @@ final class RestApiTest {
           default -> TestApi.Answer.json("[{\"ok\": true}]");
         }))
         .on("/broken", authorized(c -> TestApi.Answer.json("[{\"a\": 1}, {\"a\": ")))
+        .on("/parallel", c -> {
+          if (c.param("k") == null) {
+            return TestApi.Answer.json("[{\"k\": 0, \"v\": 0}]");
+          }
+          mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+          together.countDown();
+          try {
+            // Held until a second request is in flight too, or a second has passed.
+            together.await(1, java.util.concurrent.TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } finally {
+            inFlight.decrementAndGet();
+          }
+          return TestApi.Answer.json("[{\"k\": " + c.param("k") + ", \"v\": " + c.param("k") + "0}]");
+        })
         .on("/tagged", c -> List.of("\"v1\"").equals(c.headers().get("If-none-match"))
             ? new TestApi.Answer(304, Map.of("ETag", "\"v1\""), "")
             : new TestApi.Answer(200, Map.of("ETag", "\"v1\""), "[{\"n\": 1}, {\"n\": 2}]"));
@@ -107,6 +126,7 @@ final class RestApiTest {
         + "      customer: { path: \"/customer/{id}\", columns: { id: INTEGER, name: VARCHAR } }\n"
         + "      flaky: { path: /flaky }\n"
         + "      broken: { path: /broken }\n"
+        + "      parallel: { path: /parallel, params: { k: { column: k } } }\n"
         + "  anonymous: { type: rest, url: " + api.url() + ", tables: { customers: { path: /customers,"
         + " records: /data } } }\n"
         + "  stingy: { type: rest, url: " + api.url() + ", auth: { bearer: \"" + TOKEN + "\" },"
@@ -182,6 +202,15 @@ final class RestApiTest {
       assertThat(Rows.of(c, join)).hasSize(27);
       assertThat(api.calls.stream().map(call -> call.param("customer_id")).distinct().toList())
           .as("the 22 keys in batches of 20").hasSize(2);
+    }
+  }
+
+  @Test
+  void theRequestsOfSeveralValuesAreInFlightTogether() throws SQLException {
+    try (Connection c = connect()) {
+      assertThat(Rows.of(c, "SELECT v FROM api.parallel WHERE k IN (1, 2, 3, 4) ORDER BY v"))
+          .containsExactly("10", "20", "30", "40");
+      assertThat(mostInFlight.get()).isGreaterThanOrEqualTo(2);
     }
   }
 

@@ -5,6 +5,8 @@ import io.xsql.spi.ErrorCode;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanContext;
 import io.xsql.spi.SourceException;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -12,11 +14,15 @@ import java.util.OptionalLong;
 
 /**
  * The rows of a scan's listings, one page at a time: no request goes out before the first {@link #next()},
- * and paging stops once the limit's rows are out.
+ * and paging stops once the limit's rows are out. Without a limit the next page is asked for while the
+ * current one is read, and the first pages of up to {@code max_concurrency} listings (a lookup's batches)
+ * are in flight at once.
  */
 final class RestCursor implements RowCursor {
   private final RestTable table;
   private final Iterator<RestListing> listings;
+  /** Listings whose first page is asked for, in order; the head is being read. */
+  private final Deque<RestListing> started = new ArrayDeque<>();
   private final RestRows rows;
   private final long limit;
   private final ScanContext context;
@@ -56,13 +62,34 @@ final class RestCursor implements RowCursor {
       if (next.isPresent()) {
         page = next.get();
         index = 0;
-      } else if (listings.hasNext()) {
-        listing = listings.next();
+        if (limit == Long.MAX_VALUE) {
+          listing.prefetch(table.source().http(), context);
+        }
       } else {
-        return false;
+        if (listing != null) {
+          started.removeFirst();
+        }
+        fill();
+        if (started.isEmpty()) {
+          listing = null;
+          return false;
+        }
+        listing = started.peekFirst();
       }
     }
     return false;
+  }
+
+  /** Starts listings until {@code max_concurrency} are under way (one at a time under a limit). */
+  private void fill() {
+    int window = limit == Long.MAX_VALUE ? table.source().config().maxConcurrency() : 1;
+    while (started.size() < window && listings.hasNext()) {
+      RestListing l = listings.next();
+      if (!started.isEmpty()) {
+        l.prefetch(table.source().http(), context);
+      }
+      started.addLast(l);
+    }
   }
 
   @Override
@@ -75,8 +102,10 @@ final class RestCursor implements RowCursor {
     return table.where() + (position.isEmpty() ? "" : ", " + position);
   }
 
+  /** Drops pages asked for ahead; connections go back to the client's pool after each request. */
   @Override
   public void close() {
-    // Nothing stays open between pages: each request's connection goes back to the client's pool.
+    started.forEach(RestListing::close);
+    started.clear();
   }
 }

@@ -3,6 +3,7 @@ package io.xsql.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xsql.spi.DaemonThreads;
 import io.xsql.spi.ErrorCode;
 import io.xsql.spi.ScanContext;
 import io.xsql.spi.SourceException;
@@ -11,6 +12,10 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,11 +27,15 @@ import java.util.regex.Pattern;
 final class RestListing {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern NEXT_LINK = Pattern.compile("<([^>]*)>\\s*;[^,]*rel=\"?next\"?");
+  /** Runs the requests for pages asked for ahead of reading. */
+  private static final Executor PREFETCH = Executors.newCachedThreadPool(DaemonThreads.named("xsql-rest-prefetch"));
 
   private final RestTable table;
   private final URI first;
   private final boolean pathParams;
   private Optional<URI> next;
+  /** The next page's response, already asked for; null when not. */
+  private CompletableFuture<RestResponse> pending;
   private int pages;
   private long records;
 
@@ -41,13 +50,25 @@ final class RestListing {
     this.next = Optional.of(page(first, 0));
   }
 
+  /**
+   * Asks for the next page now, on another thread, unless it was asked for or the listing has ended: its
+   * response then waits for {@link #nextPage} while the current page is read.
+   */
+  void prefetch(RestHttp http, ScanContext context) {
+    if (pending == null && next.isPresent()) {
+      URI uri = next.get();
+      pending = CompletableFuture.supplyAsync(() -> http.get(uri, context), PREFETCH);
+    }
+  }
+
   /** The next page's records, or empty when the listing has ended. */
   Optional<List<JsonNode>> nextPage(RestHttp http, ScanContext context) {
     if (next.isEmpty()) {
       return Optional.empty();
     }
     URI uri = next.get();
-    RestResponse response = http.get(uri, context);
+    RestResponse response = pending == null ? http.get(uri, context) : await(pending);
+    pending = null;
     pages++;
     if (response.status() == 404) {
       if (pathParams) {
@@ -133,7 +154,23 @@ final class RestListing {
     return base;
   }
 
-  /** Requests sent for this listing. */
+  private static RestResponse await(CompletableFuture<RestResponse> response) {
+    try {
+      return response.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  /** Drops a page asked for but not read (the query stopped early). */
+  void close() {
+    if (pending != null) {
+      pending.cancel(true);
+      pending = null;
+    }
+  }
+
+  /** Pages read from this listing. */
   int pages() {
     return pages;
   }
