@@ -36,6 +36,8 @@ final class RestApiTest {
   private Path catalog;
   private final AtomicInteger flaky = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
+  /** The token the OAuth2 endpoint issues and the API takes; bumping it revokes the old one. */
+  private final AtomicInteger tokenVersion = new AtomicInteger(1);
   private final AtomicInteger mostInFlight = new AtomicInteger();
   private final java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(2);
 
@@ -104,6 +106,10 @@ final class RestApiTest {
           }
           return TestApi.Answer.json("[{\"k\": " + c.param("k") + ", \"v\": " + c.param("k") + "0}]");
         })
+        .on("/token", c -> TestApi.Answer.json("{\"access_token\": \"t" + tokenVersion.get()
+            + "\", \"token_type\": \"bearer\", \"expires_in\": 3600}"))
+        .on("/oauth-data", c -> List.of("Bearer t" + tokenVersion.get()).equals(c.headers().get("Authorization"))
+            ? TestApi.Answer.json("[{\"x\": 1}]") : new TestApi.Answer(401, Map.of(), ""))
         .on("/tagged", c -> List.of("\"v1\"").equals(c.headers().get("If-none-match"))
             ? new TestApi.Answer(304, Map.of("ETag", "\"v1\""), "")
             : new TestApi.Answer(200, Map.of("ETag", "\"v1\""), "[{\"n\": 1}, {\"n\": 2}]"));
@@ -136,6 +142,8 @@ final class RestApiTest {
         + " tables: { tagged: { path: /tagged } } }\n"
         + "  revalidated: { type: rest, url: " + api.url() + ", cache: { ttl: 0s },"
         + " tables: { tagged: { path: /tagged } } }\n"
+        + "  oauth: { type: rest, url: " + api.url() + ", auth: { oauth2: { token_url: " + api.url() + "/token,"
+        + " client_id: app, client_secret: \"" + TOKEN + "\" } }, tables: { data: { path: /oauth-data } } }\n"
         + "  gone: { type: rest, url: \"http://127.0.0.1:" + down + "\", retry: { max_attempts: 1 },"
         + " tables: { things: { path: /things } } }\n");
   }
@@ -237,6 +245,18 @@ final class RestApiTest {
       assertThat(Rows.of(c, "SELECT SUM(n) FROM revalidated.tagged")).containsExactly("3");
       assertThat(api.calls).anySatisfy(call -> assertThat(call.headers().get("If-none-match"))
           .containsExactly("\"v1\""));
+    }
+  }
+
+  @Test
+  void anOAuth2TokenIsFetchedOnceAndAgainWhenRefused() throws SQLException {
+    try (Connection c = connect()) {
+      assertThat(Rows.of(c, "SELECT x FROM oauth.data")).containsExactly("1");
+      assertThat(Rows.of(c, "SELECT x FROM oauth.data")).containsExactly("1");
+      assertThat(api.count("/token")).isEqualTo(1);
+      tokenVersion.incrementAndGet();
+      assertThat(Rows.of(c, "SELECT x FROM oauth.data")).containsExactly("1");
+      assertThat(api.count("/token")).isEqualTo(2);
     }
   }
 

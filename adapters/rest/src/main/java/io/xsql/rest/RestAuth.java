@@ -1,6 +1,7 @@
 package io.xsql.rest;
 
 import io.xsql.spi.Options;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -9,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * How requests authenticate ({@code auth:}): a bearer token, basic credentials, or an API key in a header or
- * a query parameter. Secrets stay inside: {@link #toString} never shows them.
+ * How requests authenticate ({@code auth:}): a bearer token, basic credentials, an API key in a header or a
+ * query parameter, or OAuth2 client credentials. Secrets stay inside: {@link #toString} never shows them.
  */
 sealed interface RestAuth {
   /** No authentication. */
@@ -79,6 +80,21 @@ sealed interface RestAuth {
     }
   }
 
+  /**
+   * OAuth2 client credentials; {@link RestOAuth} fetches and keeps the token, which {@link RestHttp} adds.
+   */
+  record OAuth2(URI tokenUrl, String clientId, String clientSecret, Optional<String> scope) implements RestAuth {
+    @Override
+    public void apply(HttpRequest.Builder request) {
+      // The token is added by RestHttp, which fetches it.
+    }
+
+    @Override
+    public String toString() {
+      return "OAuth2[tokenUrl=" + tokenUrl + ", clientId=" + clientId + ", clientSecret=***]";
+    }
+  }
+
   /** Reads {@code auth: { bearer: ... } | { basic: {user, password} } | { api_key: {header|query, value} }}. */
   static RestAuth parse(Options source) {
     Optional<Options> auth = source.child("auth");
@@ -86,9 +102,21 @@ sealed interface RestAuth {
       return NONE;
     }
     Options o = auth.get();
-    o.allowOnly(Set.of("bearer", "basic", "api_key"));
+    o.allowOnly(Set.of("bearer", "basic", "api_key", "oauth2"));
     if (o.keys().size() != 1) {
-      throw source.error("auth", "give exactly one of bearer, basic, api_key");
+      throw source.error("auth", "give exactly one of bearer, basic, api_key, oauth2");
+    }
+    if (o.child("oauth2").isPresent()) {
+      Options a = o.child("oauth2").get();
+      a.allowOnly(Set.of("token_url", "client_id", "client_secret", "scope"));
+      URI tokenUrl;
+      try {
+        tokenUrl = new URI(a.requireString("token_url"));
+      } catch (java.net.URISyntaxException e) {
+        throw a.error("token_url", "is not a URL: " + e.getReason());
+      }
+      return new OAuth2(tokenUrl, a.requireString("client_id"), a.requireString("client_secret"),
+          a.string("scope"));
     }
     if (o.string("bearer").isPresent()) {
       return new Bearer(o.requireString("bearer"));

@@ -36,6 +36,7 @@ final class RestHttp {
   private final HttpClient client;
   /** Requests in flight, at most {@code max_concurrency} across the source's queries. */
   private final Semaphore inFlight;
+  private final Optional<RestOAuth> oauth;
   /** When the next request may start, in {@link System#nanoTime()}; guarded by this. */
   private long nextStart = System.nanoTime();
 
@@ -44,6 +45,8 @@ final class RestHttp {
     this.client = HttpClient.newBuilder().connectTimeout(config.timeout())
         .followRedirects(HttpClient.Redirect.NORMAL).build();
     this.inFlight = new Semaphore(config.maxConcurrency());
+    this.oauth = config.auth() instanceof RestAuth.OAuth2 o ? Optional.of(new RestOAuth(o, config.where()))
+        : Optional.empty();
   }
 
   /**
@@ -71,6 +74,7 @@ final class RestHttp {
     URI shown = uri;
     URI target = config.auth().queryParameter().map(p -> RestUris.withQuery(uri, p.getKey(), p.getValue()))
         .orElse(uri);
+    boolean refreshed = false;
     for (int attempt = 1; ; attempt++) {
       if (sent.incrementAndGet() > config.maxRequestsPerQuery()) {
         throw new SourceException(ErrorCode.LIMIT, config.where() + ": the query needs more than "
@@ -82,6 +86,12 @@ final class RestHttp {
       try {
         RestResponse response = send(target, shown, kept, context);
         int status = response.status();
+        if (status == 401 && oauth.isPresent() && !refreshed) {
+          // A token the API no longer takes: fetch a new one, once.
+          refreshed = true;
+          attempt--;
+          continue;
+        }
         if (status == 401 || status == 403) {
           throw new SourceException(ErrorCode.AUTH, config.where() + ": the API refused the credentials (" + status
               + ") for " + shown);
@@ -140,12 +150,17 @@ final class RestHttp {
     HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(config.timeout()).GET();
     config.headers().forEach(request::header);
     config.auth().apply(request);
+    Optional<String> token = oauth.map(o -> o.token(client, config.timeout()));
+    token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
     kept.flatMap(RestCache.Entry::etag).ifPresent(tag -> request.header("If-None-Match", tag));
     kept.flatMap(RestCache.Entry::lastModified).ifPresent(at -> request.header("If-Modified-Since", at));
     CompletableFuture<HttpResponse<byte[]>> sending = client.sendAsync(request.build(),
         HttpResponse.BodyHandlers.ofByteArray());
     try (AutoCloseable cancel = context.onCancel(() -> sending.cancel(true))) {
       HttpResponse<byte[]> response = sending.join();
+      if (response.statusCode() == 401) {
+        token.ifPresent(t -> oauth.get().refused(t));
+      }
       return new RestResponse(shown, response.statusCode(), response.headers(), response.body());
     } catch (CancellationException e) {
       throw new SourceException(ErrorCode.CANCELED, config.where() + ": the query was canceled while " + shown
