@@ -123,7 +123,7 @@ final class RestApiTest {
     Files.writeString(catalog, "sources:\n"
         + "  keys: { type: csv, path: keys.csv }\n"
         + "  api:\n    type: rest\n    url: " + api.url() + "\n    auth: { bearer: \"" + TOKEN + "\" }\n"
-        + "    retry: { max_attempts: 3, max_wait: 1s }\n    tables:\n"
+        + "    retry: { max_attempts: 3, max_wait: 1s }\n    sample_size: 10\n    tables:\n"
         + "      customers: { path: /customers, records: /data, paging: { type: offset, page_size: 10 } }\n"
         + "      tickets: { path: /tickets, records: /tickets, paging: { type: page, page_size: 10 } }\n"
         + "      orders: { path: /orders, records: /items, paging: { type: cursor, next: /next },"
@@ -154,9 +154,11 @@ final class RestApiTest {
         : new TestApi.Answer(401, Map.of(), "{\"error\": \"unauthorized\"}");
   }
 
+  /** Customer 23, on the third page, has a field the others lack. */
   private static String customer(int i) {
     return "{\"id\": " + i + ", \"name\": \"c" + i + "\", \"tier\": \"" + (i % 3 == 0 ? "gold" : "std")
-        + "\", \"address\": {\"city\": \"city" + (i % 4) + "\"}}";
+        + "\", \"address\": {\"city\": \"city" + (i % 4) + "\"" + (i == 23 ? ", \"zip\": \"0123\"" : "")
+        + "}}";
   }
 
   @AfterAll
@@ -183,6 +185,20 @@ final class RestApiTest {
       assertThat(Rows.of(c, "SELECT COUNT(*), MAX(event) FROM api.events")).containsExactly("7 | 7");
       assertThat(Rows.of(c, "SELECT \"address.city\", COUNT(*) FROM api.customers GROUP BY \"address.city\""
           + " ORDER BY 1")).containsExactly("city0 | 6", "city1 | 7", "city2 | 6", "city3 | 6");
+    }
+  }
+
+  @Test
+  void aFieldTheSampleDidNotSeeIsReportedNotDropped() throws SQLException {
+    try (Connection c = connect(); java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT id FROM api.customers")) {
+      assertThat(Rows.of(rs)).hasSize(25);
+      List<String> warnings = new ArrayList<>();
+      for (java.sql.SQLWarning w = rs.getWarnings(); w != null; w = w.getNextWarning()) {
+        warnings.add(w.getMessage());
+      }
+      assertThat(warnings).anySatisfy(w -> assertThat(w).contains("table 'customers'")
+          .contains("field 'address.zip' (page 3, record 3) is not a column"));
     }
   }
 

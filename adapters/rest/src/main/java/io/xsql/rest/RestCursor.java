@@ -72,6 +72,7 @@ final class RestCursor implements RowCursor {
         fill();
         if (started.isEmpty()) {
           listing = null;
+          rows.report(context);
           return false;
         }
         listing = started.peekFirst();
@@ -105,6 +106,7 @@ final class RestCursor implements RowCursor {
   /** Drops pages asked for ahead; connections go back to the client's pool after each request. */
   @Override
   public void close() {
+    rows.report(context);
     started.forEach(RestListing::close);
     started.clear();
   }

@@ -4,13 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.xsql.spi.ColumnType;
 import io.xsql.spi.ErrorCode;
 import io.xsql.spi.Predicate;
+import io.xsql.spi.ScanContext;
 import io.xsql.spi.SourceException;
 import io.xsql.spi.TextValues;
 import io.xsql.spi.TypeKind;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -25,9 +31,26 @@ final class RestRows {
   private final int[] slot;
   private final List<Predicate> checks;
   private final String where;
+  /** Every column's path and the paths above it: a field of a record outside them is not a column. */
+  private final Set<List<String>> known = new HashSet<>();
+  /** Paths holding a whole object or array as text, below which anything goes. */
+  private final Set<List<String>> whole = new HashSet<>();
+  private final int flattenDepth;
+  private Optional<String> unknown = Optional.empty();
 
-  RestRows(String where, RestSchema schema, int[] requested, List<Predicate> checks) {
+  RestRows(String where, RestSchema schema, int[] requested, List<Predicate> checks, int flattenDepth) {
     this.where = where;
+    this.flattenDepth = flattenDepth;
+    for (List<String> path : schema.paths()) {
+      for (int n = 1; n <= path.size(); n++) {
+        known.add(path.subList(0, n));
+      }
+    }
+    for (int i = 0; i < schema.columns().size(); i++) {
+      if (schema.columns().get(i).type().kind() == TypeKind.VARCHAR) {
+        whole.add(schema.paths().get(i));
+      }
+    }
     this.schema = schema;
     this.width = requested.length;
     this.checks = List.copyOf(checks);
@@ -47,6 +70,10 @@ final class RestRows {
    * @param position the page's URL and the record's number in it, for messages
    */
   Optional<Object[]> decode(JsonNode record, String position) {
+    if (unknown.isEmpty()) {
+      firstUnknown(record, new ArrayList<>(), flattenDepth)
+          .ifPresent(path -> unknown = Optional.of("field '" + String.join(".", path) + "' (" + position + ")"));
+    }
     Object[] row = new Object[decoded.length];
     for (int i = 0; i < decoded.length; i++) {
       row[i] = value(record, decoded[i], position);
@@ -57,6 +84,38 @@ final class RestRows {
       }
     }
     return Optional.of(row.length == width ? row : Arrays.copyOf(row, width));
+  }
+
+  /**
+   * The first field of a record that is no column (the sample did not see it): a query reports it rather
+   * than drop it silently.
+   */
+  private Optional<List<String>> firstUnknown(JsonNode object, List<String> path, int depth) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      path.add(e.getKey());
+      try {
+        if (!known.contains(path) && !e.getValue().isNull()) {
+          return Optional.of(List.copyOf(path));
+        }
+        if (e.getValue().isObject() && depth > 0 && !whole.contains(path)) {
+          Optional<List<String>> below = firstUnknown(e.getValue(), path, depth - 1);
+          if (below.isPresent()) {
+            return below;
+          }
+        }
+      } finally {
+        path.remove(path.size() - 1);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Reports a field no column holds, once per scan. */
+  void report(ScanContext context) {
+    unknown.ifPresent(field -> context.warn(where + ": " + field + " is not a column: the sample did not see it"
+        + " (raise sample_size or declare it under columns:)"));
+    unknown = Optional.empty();
   }
 
   private Object value(JsonNode record, int column, String position) {

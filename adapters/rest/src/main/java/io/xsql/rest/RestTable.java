@@ -109,7 +109,7 @@ final class RestTable implements DataTable {
   public RowCursor scan(ScanRequest request) {
     RestSchema s = schema();
     return new RestCursor(this, listings(request.filters()), new RestRows(where(), s, request.columnArray(),
-        request.filters()), request.limit(), request.context());
+        request.filters(), source.config().flattenDepth()), request.limit(), request.context());
   }
 
   @Override
