@@ -15,6 +15,14 @@ import java.util.Optional;
  */
 final class RestCache {
   /**
+   * What {@code cache:} says.
+   *
+   * @param ttl how long a response is answered from memory
+   * @param maxBytes the most bytes of bodies kept
+   */
+  record Settings(Duration ttl, long maxBytes) {}
+
+  /**
    * A kept response.
    *
    * @param response the response as the API gave it
@@ -35,9 +43,9 @@ final class RestCache {
   private final LinkedHashMap<URI, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
   private long bytes;
 
-  RestCache(Duration ttl, long maxBytes) {
-    this.ttl = ttl;
-    this.maxBytes = maxBytes;
+  RestCache(Settings settings) {
+    this.ttl = settings.ttl();
+    this.maxBytes = settings.maxBytes();
   }
 
   /** The kept response of a URL, fresh or not. */

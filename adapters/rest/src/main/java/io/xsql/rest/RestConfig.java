@@ -27,12 +27,12 @@ import java.util.Set;
  * @param maxRequestsPerQuery the most requests one query may send
  * @param sampleSize how many records of each table the columns are inferred from
  * @param flattenDepth how many levels of nested objects become {@code parent.child} columns
- * @param cache responses kept, if {@code cache:} is set
+ * @param cache how responses are kept, if {@code cache:} is set
  * @param tables the tables by name
  */
 record RestConfig(String source, URI url, Map<String, String> headers, RestAuth auth, Duration timeout,
     int maxAttempts, Duration maxWait, double requestsPerSecond, int maxConcurrency, int maxRequestsPerQuery,
-    int sampleSize, int flattenDepth, Optional<RestCache> cache, Map<String, RestTableConfig> tables) {
+    int sampleSize, int flattenDepth, Optional<RestCache.Settings> cache, Map<String, RestTableConfig> tables) {
 
   private static final Set<String> KEYS = Set.of("type", "url", "headers", "auth", "timeout", "retry", "budget",
       "sample_size", "flatten_depth", "cache", "tables");
@@ -84,7 +84,7 @@ record RestConfig(String source, URI url, Map<String, String> headers, RestAuth 
         budget == null ? 10_000 : budget.integer("max_requests_per_query", 10_000, 1),
         o.integer("sample_size", 100, 1), o.integer("flatten_depth", 3, 0), o.child("cache").map(c -> {
           c.allowOnly(Set.of("ttl", "max_mb"));
-          return new RestCache(c.duration("ttl", Duration.ofSeconds(60)),
+          return new RestCache.Settings(c.duration("ttl", Duration.ofSeconds(60)),
               c.integer("max_mb", DEFAULT_CACHE_MB, 1) * 1024L * 1024L);
         }), tables);
   }

@@ -14,10 +14,12 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -37,16 +39,29 @@ final class RestHttp {
   /** Requests in flight, at most {@code max_concurrency} across the source's queries. */
   private final Semaphore inFlight;
   private final Optional<RestOAuth> oauth;
+  private final Optional<RestCache> cache;
+
+  /**
+   * The requests of each source as the catalog describes it, shared by every connection of the JVM that
+   * opens it, so that its rate, concurrency and cache hold across them.
+   */
+  private static final Map<RestConfig, RestHttp> SHARED = new ConcurrentHashMap<>();
   /** When the next request may start, in {@link System#nanoTime()}; guarded by this. */
   private long nextStart = System.nanoTime();
 
-  RestHttp(RestConfig config) {
+  /** The requests of a source, shared with other connections' sources of the same settings. */
+  static RestHttp of(RestConfig config) {
+    return SHARED.computeIfAbsent(config, RestHttp::new);
+  }
+
+  private RestHttp(RestConfig config) {
     this.config = config;
     this.client = HttpClient.newBuilder().connectTimeout(config.timeout())
         .followRedirects(HttpClient.Redirect.NORMAL).build();
     this.inFlight = new Semaphore(config.maxConcurrency());
     this.oauth = config.auth() instanceof RestAuth.OAuth2 o ? Optional.of(new RestOAuth(o, config.where()))
         : Optional.empty();
+    this.cache = config.cache().map(RestCache::new);
   }
 
   /**
@@ -54,17 +69,17 @@ final class RestHttp {
    * statuses that are neither success nor 404, which fail with the status and what was asked.
    */
   RestResponse get(URI uri, ScanContext context) {
-    Optional<RestCache.Entry> kept = config.cache().flatMap(c -> c.get(uri));
-    if (kept.isPresent() && config.cache().get().fresh(kept.get())) {
+    Optional<RestCache.Entry> kept = cache.flatMap(c -> c.get(uri));
+    if (kept.isPresent() && cache.get().fresh(kept.get())) {
       return kept.get().response();
     }
     RestResponse response = fetch(uri, kept, context);
     if (response.status() == 304 && kept.isPresent()) {
-      config.cache().get().revalidated(uri, kept.get());
+      cache.get().revalidated(uri, kept.get());
       return kept.get().response();
     }
     if (response.status() == 200) {
-      config.cache().ifPresent(c -> c.put(uri, response));
+      cache.ifPresent(c -> c.put(uri, response));
     }
     return response;
   }

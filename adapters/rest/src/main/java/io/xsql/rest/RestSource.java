@@ -20,7 +20,7 @@ final class RestSource implements SchemaSource {
 
   RestSource(RestConfig config) {
     this.config = config;
-    this.http = new RestHttp(config);
+    this.http = RestHttp.of(config);
     Map<String, DataTable> t = new LinkedHashMap<>();
     config.tables().forEach((name, table) -> t.put(name, new RestTable(this, table)));
     this.tables = Collections.unmodifiableMap(t);
