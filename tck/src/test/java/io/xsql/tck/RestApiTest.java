@@ -203,6 +203,33 @@ final class RestApiTest {
   }
 
   @Test
+  void aContractWrittenFromTheSampleIsReadBackAndDriftIsCounted() throws Exception {
+    Path events = dir.resolve("events-catalog.yaml");
+    String source = "{ type: rest, url: " + api.url() + ", auth: { bearer: \"" + TOKEN + "\" },"
+        + " tables: { events: { path: /events, paging: { type: link } } }";
+    Files.writeString(events, "sources:\n  feed: " + source + " }\n");
+    String yaml;
+    try (Connection c = DriverManager.getConnection("jdbc:xsql:catalog=" + events)) {
+      yaml = c.unwrap(io.xsql.driver.XsqlConnection.class).inferSchema("feed").orElseThrow().toYaml("feed");
+    }
+    assertThat(yaml).contains("\"event\": { type: \"INTEGER\", kinds: [\"number\"], nullable: false }")
+        .contains("\"kind\": { type: \"VARCHAR\", kinds: [\"string\"], nullable: false }");
+    Files.writeString(dir.resolve("feed.schema.yaml"), yaml.replace("kinds: [\"string\"]", "kinds: [\"number\"]"));
+    Files.writeString(events, "sources:\n  feed: " + source + ", schema: feed.schema.yaml }\n");
+    try (Connection c = DriverManager.getConnection("jdbc:xsql:catalog=" + events);
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT kind FROM feed.events")) {
+      assertThat(Rows.of(rs)).hasSize(7);
+      List<String> warnings = new ArrayList<>();
+      for (java.sql.SQLWarning w = rs.getWarnings(); w != null; w = w.getNextWarning()) {
+        warnings.add(w.getMessage());
+      }
+      assertThat(warnings).anySatisfy(w -> assertThat(w).contains("7 values in source 'feed', table 'events'"
+          + " departed from the schema contract").contains("field 'kind' holds a string value"));
+    }
+  }
+
+  @Test
   void aLimitStopsPaging() throws SQLException {
     try (Connection c = connect()) {
       Rows.of(c, "SELECT COUNT(*) FROM api.customers");

@@ -2,7 +2,9 @@ package io.xsql.rest;
 
 import static java.util.Objects.requireNonNull;
 
+import io.xsql.spi.OnDrift;
 import io.xsql.spi.Options;
+import io.xsql.spi.SchemaContract;
 import io.xsql.spi.SourceConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -28,14 +30,17 @@ import java.util.Set;
  * @param sampleSize how many records of each table the columns are inferred from
  * @param flattenDepth how many levels of nested objects become {@code parent.child} columns
  * @param cache how responses are kept, if {@code cache:} is set
+ * @param contract the columns promised by the {@code schema:} file, if any: its tables are not sampled
+ * @param onDrift what to do with a value of a kind the contract does not list
  * @param tables the tables by name
  */
 record RestConfig(String source, URI url, Map<String, String> headers, RestAuth auth, Duration timeout,
     int maxAttempts, Duration maxWait, double requestsPerSecond, int maxConcurrency, int maxRequestsPerQuery,
-    int sampleSize, int flattenDepth, Optional<RestCache.Settings> cache, Map<String, RestTableConfig> tables) {
+    int sampleSize, int flattenDepth, Optional<RestCache.Settings> cache, Optional<SchemaContract> contract,
+    OnDrift onDrift, Map<String, RestTableConfig> tables) {
 
   private static final Set<String> KEYS = Set.of("type", "url", "headers", "auth", "timeout", "retry", "budget",
-      "sample_size", "flatten_depth", "cache", "tables");
+      "sample_size", "flatten_depth", "cache", "schema", "on_drift", "tables");
   private static final int DEFAULT_CACHE_MB = 64;
 
   RestConfig {
@@ -44,6 +49,8 @@ record RestConfig(String source, URI url, Map<String, String> headers, RestAuth 
     headers = Map.copyOf(headers);
     requireNonNull(auth, "auth is null");
     requireNonNull(cache, "cache is null");
+    requireNonNull(contract, "contract is null");
+    requireNonNull(onDrift, "onDrift is null");
     tables = Map.copyOf(tables);
   }
 
@@ -86,7 +93,7 @@ record RestConfig(String source, URI url, Map<String, String> headers, RestAuth 
           c.allowOnly(Set.of("ttl", "max_mb"));
           return new RestCache.Settings(c.duration("ttl", Duration.ofSeconds(60)),
               c.integer("max_mb", DEFAULT_CACHE_MB, 1) * 1024L * 1024L);
-        }), tables);
+        }), o.file("schema").map(SchemaContract::read), o.choice("on_drift", OnDrift.class, OnDrift.WARN), tables);
   }
 
   /** The source, for messages: its name and base URL (never credentials, which are not in it). */

@@ -3,6 +3,7 @@ package io.xsql.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.xsql.spi.ColumnType;
 import io.xsql.spi.ErrorCode;
+import io.xsql.spi.OnDrift;
 import io.xsql.spi.Predicate;
 import io.xsql.spi.ScanContext;
 import io.xsql.spi.SourceException;
@@ -36,11 +37,16 @@ final class RestRows {
   /** Paths holding a whole object or array as text, below which anything goes. */
   private final Set<List<String>> whole = new HashSet<>();
   private final int flattenDepth;
+  private final OnDrift onDrift;
   private Optional<String> unknown = Optional.empty();
+  private long drifted;
+  private String firstDrift;
 
-  RestRows(String where, RestSchema schema, int[] requested, List<Predicate> checks, int flattenDepth) {
+  RestRows(String where, RestSchema schema, int[] requested, List<Predicate> checks, int flattenDepth,
+      OnDrift onDrift) {
     this.where = where;
     this.flattenDepth = flattenDepth;
+    this.onDrift = onDrift;
     for (List<String> path : schema.paths()) {
       for (int n = 1; n <= path.size(); n++) {
         known.add(path.subList(0, n));
@@ -111,11 +117,29 @@ final class RestRows {
     return Optional.empty();
   }
 
-  /** Reports a field no column holds, once per scan. */
+  /** Reports a field no column holds and values that departed from the contract, once per scan. */
   void report(ScanContext context) {
     unknown.ifPresent(field -> context.warn(where + ": " + field + " is not a column: the sample did not see it"
         + " (raise sample_size or declare it under columns:)"));
     unknown = Optional.empty();
+    if (drifted > 0) {
+      context.warn(drifted + " value" + (drifted == 1 ? "" : "s") + " in " + where + " departed from the schema"
+          + " contract (on_drift: warn); the first at " + firstDrift);
+      drifted = 0;
+    }
+  }
+
+  /** A value of a kind the contract does not list: fails the scan or is counted, as {@code on_drift} says. */
+  private void drift(int column, JsonNode value, String position) {
+    String what = position + ": field '" + schema.columns().get(column).name() + "' holds a "
+        + RestSchema.kindName(value) + " value; the contract lists " + String.join(", ",
+        new java.util.TreeSet<>(schema.kinds().get(column)));
+    if (onDrift == OnDrift.FAIL) {
+      throw new SourceException(ErrorCode.DATA_TYPE, where + ", " + what + " (on_drift: fail)");
+    }
+    if (drifted++ == 0) {
+      firstDrift = what;
+    }
   }
 
   private Object value(JsonNode record, int column, String position) {
@@ -128,6 +152,9 @@ final class RestRows {
     }
     if (v.isNull()) {
       return null;
+    }
+    if (!schema.kinds().isEmpty() && !schema.kinds().get(column).contains(RestSchema.kindName(v))) {
+      drift(column, v, position);
     }
     ColumnType type = schema.columns().get(column).type();
     boolean pinned = schema.pinned().get(column);

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.xsql.spi.Column;
 import io.xsql.spi.ColumnType;
 import io.xsql.spi.RecordSample;
+import io.xsql.spi.SchemaContract;
 import io.xsql.spi.TextValues;
 import io.xsql.spi.TypeKind;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -19,13 +22,36 @@ import java.util.function.Consumer;
  *
  * @param columns the columns, named by their dotted paths
  * @param paths each column's field names
- * @param pinned the columns whose type the catalog fixed
+ * @param pinned the columns whose type the catalog (or a contract) fixed
+ * @param kinds for a contract's columns, the kinds of JSON values each may hold ({@link #kindName}); empty
+ *     for sampled columns, whose values are not checked for drift
  */
-record RestSchema(List<Column> columns, List<List<String>> paths, BitSet pinned) {
+record RestSchema(List<Column> columns, List<List<String>> paths, BitSet pinned, List<Set<String>> kinds) {
   RestSchema {
     columns = List.copyOf(columns);
     paths = List.copyOf(paths);
     pinned = (BitSet) pinned.clone();
+    kinds = List.copyOf(kinds);
+  }
+
+  /** The columns a contract promises. */
+  static RestSchema of(SchemaContract.Table contract) {
+    List<Column> columns = new ArrayList<>();
+    List<List<String>> paths = new ArrayList<>();
+    List<Set<String>> kinds = new ArrayList<>();
+    for (SchemaContract.ContractColumn c : contract.columns()) {
+      columns.add(new Column(c.name(), c.type(), true));
+      paths.add(List.of(c.name().split("\\.")));
+      kinds.add(Set.copyOf(c.kinds()));
+    }
+    BitSet all = new BitSet();
+    all.set(0, columns.size());
+    return new RestSchema(columns, paths, all, kinds);
+  }
+
+  /** The name of a JSON value's kind, as a contract lists it: number, string, boolean, object, array. */
+  static String kindName(JsonNode value) {
+    return value.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 
   /** The index of a column by name, or -1. */
@@ -65,7 +91,7 @@ record RestSchema(List<Column> columns, List<List<String>> paths, BitSet pinned)
           sample.object(path);
           add(v, path, depth - 1);
         } else {
-          sample.value(path, kind(v), v.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+          sample.value(path, kind(v), kindName(v));
         }
         path.remove(path.size() - 1);
       }
@@ -94,6 +120,17 @@ record RestSchema(List<Column> columns, List<List<String>> paths, BitSet pinned)
      *
      * @param notes receives a note per column typed wider than some of its values
      */
+    /** The sampled columns as a contract: names, types, kinds, whether some record lacked them. */
+    SchemaContract.Table contract(Map<String, ColumnType> declared) {
+      List<SchemaContract.ContractColumn> out = new ArrayList<>();
+      for (RecordSample.SampledField f : sample.columns()) {
+        String name = String.join(".", f.path());
+        out.add(new SchemaContract.ContractColumn(name, declared.getOrDefault(name, ColumnType.of(f.kind())),
+            f.kinds(), !f.alwaysPresent()));
+      }
+      return new SchemaContract.Table(sample.records(), out);
+    }
+
     RestSchema schema(String where, Map<String, ColumnType> declared, Consumer<String> notes) {
       List<Column> columns = new ArrayList<>();
       List<List<String>> paths = new ArrayList<>();
@@ -111,13 +148,13 @@ record RestSchema(List<Column> columns, List<List<String>> paths, BitSet pinned)
         columns.add(new Column(name, type == null ? ColumnType.of(f.kind()) : type, true));
         paths.add(f.path());
       }
-      return withDeclared(new RestSchema(columns, paths, pinned), declared);
+      return withDeclared(new RestSchema(columns, paths, pinned, List.of()), declared);
     }
   }
 
   /** The catalog's columns alone, for a table that cannot be sampled without parameter values. */
   static RestSchema declared(Map<String, ColumnType> declared) {
-    return withDeclared(new RestSchema(List.of(), List.of(), new BitSet()), declared);
+    return withDeclared(new RestSchema(List.of(), List.of(), new BitSet(), List.of()), declared);
   }
 
   private static RestSchema withDeclared(RestSchema schema, Map<String, ColumnType> declared) {
@@ -131,6 +168,6 @@ record RestSchema(List<Column> columns, List<List<String>> paths, BitSet pinned)
         paths.add(List.of(name.split("\\.")));
       }
     });
-    return new RestSchema(columns, paths, pinned);
+    return new RestSchema(columns, paths, pinned, List.of());
   }
 }

@@ -1,11 +1,13 @@
 package io.xsql.rest;
 
 import io.xsql.spi.DataTable;
+import io.xsql.spi.SchemaContract;
 import io.xsql.spi.SchemaSource;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -37,6 +39,13 @@ final class RestSource implements SchemaSource {
   @Override
   public Map<String, DataTable> tables() {
     return tables;
+  }
+
+  @Override
+  public Optional<SchemaContract> inferredContract() {
+    Map<String, SchemaContract.Table> out = new LinkedHashMap<>();
+    tables.forEach((name, table) -> out.put(name, ((RestTable) table).inferred()));
+    return Optional.of(new SchemaContract(out));
   }
 
   void note(String message) {

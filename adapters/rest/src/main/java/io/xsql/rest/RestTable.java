@@ -10,6 +10,7 @@ import io.xsql.spi.Predicate;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanContext;
 import io.xsql.spi.ScanRequest;
+import io.xsql.spi.SchemaContract;
 import io.xsql.spi.SourceException;
 import io.xsql.spi.TypeKind;
 import java.math.BigDecimal;
@@ -54,6 +55,11 @@ final class RestTable implements DataTable {
 
   synchronized RestSchema schema() {
     if (schema == null) {
+      Optional<SchemaContract.Table> promised = source.config().contract().map(c -> c.tables().get(config.name()));
+      if (promised.isPresent()) {
+        schema = RestSchema.of(promised.get());
+        return schema;
+      }
       Optional<RestParam> needed = config.params().values().stream().filter(RestParam::required).findFirst();
       if (needed.isPresent()) {
         if (config.columns().isEmpty()) {
@@ -70,6 +76,22 @@ final class RestTable implements DataTable {
   }
 
   private RestSchema sample() {
+    return sampler().schema(where(), config.columns(), source::note);
+  }
+
+  /**
+   * The columns as inferred from a fresh sample, whatever the contract says, for {@code xsql schema}: the
+   * catalog's columns alone for a table that cannot be sampled.
+   */
+  SchemaContract.Table inferred() {
+    if (config.params().values().stream().anyMatch(RestParam::required)) {
+      return new SchemaContract.Table(0, config.columns().entrySet().stream()
+          .map(e -> new SchemaContract.ContractColumn(e.getKey(), e.getValue(), List.of(), true)).toList());
+    }
+    return sampler().contract(config.columns());
+  }
+
+  private RestSchema.Sampler sampler() {
     RestSchema.Sampler sampler = new RestSchema.Sampler(source.config().flattenDepth());
     RestListing listing = new RestListing(this, base(Map.of()), false);
     ScanContext context = ScanContext.detached();
@@ -80,7 +102,7 @@ final class RestTable implements DataTable {
       }
       page.get().stream().limit(source.config().sampleSize() - sampler.records()).forEach(sampler::add);
     }
-    return sampler.schema(where(), config.columns(), source::note);
+    return sampler;
   }
 
   @Override
@@ -109,7 +131,8 @@ final class RestTable implements DataTable {
   public RowCursor scan(ScanRequest request) {
     RestSchema s = schema();
     return new RestCursor(this, listings(request.filters()), new RestRows(where(), s, request.columnArray(),
-        request.filters(), source.config().flattenDepth()), request.limit(), request.context());
+        request.filters(), source.config().flattenDepth(), source.config().onDrift()), request.limit(),
+        request.context());
   }
 
   @Override
