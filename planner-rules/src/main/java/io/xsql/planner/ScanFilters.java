@@ -28,8 +28,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
  *
  * <p>A conjunct is pushed only when it compares a column with a literal or parameter whose value converts
  * exactly to the column's type, and the table accepts every operator in it; anything else stays with the
- * engine. During planning a parameter stands in a predicate as a {@link Param}; {@link FilterBinding}
- * replaces it when the query runs.
+ * engine, and so does every condition on an ARRAY column (a source's notion of an array's equality or
+ * NULL, such as MongoDB's, which matches an array by any of its elements, is not SQL's). During planning
+ * a parameter stands in a predicate as a {@link Param}; {@link FilterBinding} replaces it when the query
+ * runs.
  */
 final class ScanFilters {
   private ScanFilters() {}
@@ -70,7 +72,7 @@ final class ScanFilters {
         int column = tableColumn.applyAsInt(ref.getIndex());
         FilterOp op = op(kind);
         return operand(right, columns.get(column).type())
-            .filter(v -> table.canFilter(column, op))
+            .filter(v -> filterable(table, column, op))
             .map(v -> new Predicate.Compare(column, op, v));
       }
       case IS_NULL, IS_NOT_NULL -> {
@@ -81,7 +83,7 @@ final class ScanFilters {
         int column = tableColumn.applyAsInt(ref.getIndex());
         boolean negated = node.getKind() == SqlKind.IS_NOT_NULL;
         FilterOp op = negated ? FilterOp.IS_NOT_NULL : FilterOp.IS_NULL;
-        return table.canFilter(column, op)
+        return filterable(table, column, op)
             ? Optional.of(new Predicate.IsNull(column, negated)) : Optional.empty();
       }
       case LIKE -> {
@@ -116,7 +118,7 @@ final class ScanFilters {
       return Optional.empty();
     }
     int column = tableColumn.applyAsInt(ref.get().getIndex());
-    if (table.columns().get(column).type().kind() != TypeKind.VARCHAR || !table.canFilter(column, FilterOp.LIKE)) {
+    if (table.columns().get(column).type().kind() != TypeKind.VARCHAR || !filterable(table, column, FilterOp.LIKE)) {
       return Optional.empty();
     }
     Optional<String> pattern = text(operands.get(1));
@@ -130,6 +132,11 @@ final class ScanFilters {
       return Optional.empty();
     }
     return Optional.of(new Predicate.Like(column, pattern.get(), escape, not != op.isNegated()));
+  }
+
+  /** Whether the table takes {@code op} on the column; never asked for an ARRAY column. */
+  private static boolean filterable(DataTable table, int column, FilterOp op) {
+    return !XsqlTypes.isArray(table, column) && table.canFilter(column, op);
   }
 
   /** A character literal's text. */
@@ -191,7 +198,7 @@ final class ScanFilters {
             && c.column() == ((Predicate.Compare) parts.get(0)).column());
     if (sameColumnEqualities) {
       int column = ((Predicate.Compare) parts.get(0)).column();
-      if (table.canFilter(column, FilterOp.IN)) {
+      if (filterable(table, column, FilterOp.IN)) {
         List<Object> values = parts.stream().map(p -> ((Predicate.Compare) p).value()).distinct()
             .collect(Collectors.toList());
         return Optional.of(new Predicate.In(column, values));

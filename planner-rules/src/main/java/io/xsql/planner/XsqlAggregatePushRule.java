@@ -14,7 +14,7 @@ import org.apache.calcite.rel.core.AggregateCall;
  * Hands a GROUP BY with COUNT, SUM, MIN and MAX directly over a scan to a table that computes it
  * ({@link io.xsql.spi.DataTable#canAggregate}): the scan then returns the groups. Only plain aggregates
  * (no DISTINCT, FILTER or ordering) whose result type is the one the source returns
- * ({@link Aggregation#resultKind}).
+ * ({@link Aggregation#resultKind}), and no array among the group columns and arguments.
  */
 public final class XsqlAggregatePushRule extends RelRule<XsqlRuleConfig> {
 
@@ -55,7 +55,10 @@ public final class XsqlAggregatePushRule extends RelRule<XsqlRuleConfig> {
     }
     Aggregation aggregation = new Aggregation(
         aggregate.getGroupSet().asList().stream().map(scan.columns::get).toList(), calls);
-    if (scan.dataTable().canAggregate(aggregation)) {
+    boolean arrays = aggregation.groupBy().stream().anyMatch(c -> XsqlTypes.isArray(scan.dataTable(), c))
+        || calls.stream().anyMatch(c -> c.column().isPresent()
+            && XsqlTypes.isArray(scan.dataTable(), c.column().getAsInt()));
+    if (!arrays && scan.dataTable().canAggregate(aggregation)) {
       call.transformTo(scan.withGroups(new ScanGroups(aggregation, aggregate.getRowType())));
     }
   }

@@ -15,7 +15,8 @@ import org.apache.calcite.rex.RexNode;
  * Lets a scan stop early under a LIMIT: {@code LIMIT n OFFSET m} directly over the scan of a table that
  * can stop reading lets it stop after n + m rows. The LIMIT itself stays in the plan. With an ORDER BY,
  * when the scan already delivers that order, or when the table can return the first rows in that order
- * ({@link io.xsql.spi.DataTable#canSort}; the sort stays in the plan too).
+ * ({@link io.xsql.spi.DataTable#canSort}, never asked to order by an array; the sort stays in the plan
+ * too).
  */
 public final class XsqlLimitScanRule extends RelRule<XsqlRuleConfig> {
 
@@ -40,7 +41,8 @@ public final class XsqlLimitScanRule extends RelRule<XsqlRuleConfig> {
     Optional<SortOrder> limitOrder = Optional.empty();
     if (!order.getFieldCollations().isEmpty() && !scan.getTraitSet().getCollation().satisfies(order)) {
       limitOrder = Optional.of(tableOrder(order, scan));
-      if (!scan.dataTable().canSort(limitOrder.get())) {
+      if (limitOrder.get().keys().stream().anyMatch(k -> XsqlTypes.isArray(scan.dataTable(), k.column()))
+          || !scan.dataTable().canSort(limitOrder.get())) {
         return;
       }
     }

@@ -2,6 +2,7 @@ package io.xsql.planner;
 
 import io.xsql.spi.Column;
 import io.xsql.spi.ColumnType;
+import io.xsql.spi.DataTable;
 import io.xsql.spi.TypeKind;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +35,11 @@ final class XsqlTypes {
   }
 
   static RelDataType sqlType(RelDataTypeFactory factory, ColumnType type) {
+    if (type.kind() == TypeKind.ARRAY) {
+      // Any element may be NULL: sources hand over lists as they find them.
+      RelDataType element = factory.createTypeWithNullability(sqlType(factory, type.element().get()), true);
+      return factory.createArrayType(element, -1);
+    }
     SqlTypeName name = sqlTypeName(type.kind());
     if (type.kind() == TypeKind.TIMESTAMP || type.kind() == TypeKind.TIME) {
       // Values carry milliseconds; a declared precision of 0 would drop them from text output.
@@ -54,6 +60,14 @@ final class XsqlTypes {
     return factory.createSqlType(name);
   }
 
+  /**
+   * Whether a table column holds arrays, which only the engine compares, orders and groups: a source is
+   * never asked to filter, sort or aggregate on one (MongoDB matches an array by any of its elements).
+   */
+  static boolean isArray(DataTable table, int column) {
+    return table.columns().get(column).type().kind() == TypeKind.ARRAY;
+  }
+
   static SqlTypeName sqlTypeName(TypeKind kind) {
     return switch (kind) {
       case BOOLEAN -> SqlTypeName.BOOLEAN;
@@ -66,6 +80,7 @@ final class XsqlTypes {
       case TIME -> SqlTypeName.TIME;
       case TIMESTAMP -> SqlTypeName.TIMESTAMP;
       case VARBINARY -> SqlTypeName.VARBINARY;
+      case ARRAY -> SqlTypeName.ARRAY;
     };
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 import io.xsql.spi.Column;
+import io.xsql.spi.ColumnType;
 import io.xsql.spi.ErrorCode;
 import io.xsql.spi.SortOrder;
 import io.xsql.spi.SourceException;
@@ -17,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.jdbc.CalciteConnection;
@@ -211,5 +213,37 @@ final class XsqlTableScanTest {
     }
     assertThat(pushing.requests.get(0).filters()).singleElement().isInstanceOf(io.xsql.spi.Predicate.In.class);
     assertThat(plain.requests).isEmpty();
+  }
+
+  @Test
+  void noFilterOnAnArrayReachesTheTable() throws SQLException {
+    List<Column> columns = List.of(Column.of("id", TypeKind.INTEGER),
+        new Column("tags", ColumnType.array(ColumnType.of(TypeKind.VARCHAR)), true));
+    List<Object[]> rows = new ArrayList<>();
+    rows.add(new Object[] {1, List.of("a", "b")});
+    rows.add(new Object[] {2, List.of()});
+    rows.add(new Object[] {3, null});
+    rows.add(new Object[] {4, Arrays.asList("b", null)});
+    ListTable t = add("t", new ListTable(columns, rows, true, Optional.empty()));
+    add("plain", t.plain());
+    for (String where : List.of("tags is null", "tags is not null and id > 1", "tags = array['a', 'b']",
+        "tags <> array['a', 'b'] or id = 3", "cardinality(tags) = 2", "tags[1] = 'b'")) {
+      assertThat(query("select id from t where " + where)).as(where).isNotEmpty()
+          .containsExactlyInAnyOrderElementsOf(query("select id from plain where " + where));
+    }
+    try (PreparedStatement ps = connection.prepareStatement("select id from t where tags = ? or tags is null")) {
+      ps.setArray(1, connection.createArrayOf("VARCHAR", new Object[] {"a", "b"}));
+      try (ResultSet rs = ps.executeQuery()) {
+        List<Integer> ids = new ArrayList<>();
+        while (rs.next()) {
+          ids.add(rs.getInt(1));
+        }
+        assertThat(ids).containsExactlyInAnyOrder(1, 3);
+      }
+    }
+    assertThat(t.requests).allSatisfy(r -> assertThat(r.filters())
+        .allSatisfy(p -> assertThat(p.columns().get(1)).as(p.toString()).isFalse()));
+    assertThat(t.requests).anySatisfy(r -> assertThat(r.filters()).isNotEmpty());
+    assertThat(plan("select id from t where tags is null and id > 1")).contains("filters=[id > 1]");
   }
 }

@@ -15,7 +15,7 @@ public record Column(String name, ColumnType type, boolean nullable) {
     requireNonNull(type, "type is null");
   }
 
-  /** A nullable column of the given kind. */
+  /** A nullable column of the given kind, which is not ARRAY (see {@link ColumnType#array}). */
   public static Column of(String name, TypeKind kind) {
     return new Column(name, ColumnType.of(kind), true);
   }

@@ -24,7 +24,8 @@ public interface DataTable {
 
   /**
    * Whether the scan can evaluate {@code op} on a column exactly as SQL does. Predicates the table
-   * accepts arrive in {@link ScanRequest#filters()}, and the engine no longer checks them.
+   * accepts arrive in {@link ScanRequest#filters()}, and the engine no longer checks them. Never asked
+   * about an ARRAY column.
    */
   default boolean canFilter(int column, FilterOp op) {
     return false;
@@ -47,7 +48,7 @@ public interface DataTable {
   /**
    * Whether the scan of a table that {@link #canLimit} can return the first {@link ScanRequest#limit()} rows
    * in this order ({@link ScanRequest#limitOrder()}), choosing them exactly as the engine's sort would, nulls
-   * included: an ORDER BY with a LIMIT then reads only those rows.
+   * included: an ORDER BY with a LIMIT then reads only those rows. Never asked to order by an ARRAY column.
    */
   default boolean canSort(SortOrder order) {
     return false;
@@ -55,7 +56,8 @@ public interface DataTable {
 
   /**
    * Whether the scan can compute this GROUP BY over the rows its filters select, exactly as SQL would
-   * ({@link ScanRequest#aggregation()}): the engine then reads only the groups.
+   * ({@link ScanRequest#aggregation()}): the engine then reads only the groups. Never asked to group by or
+   * aggregate an ARRAY column.
    */
   default boolean canAggregate(Aggregation aggregation) {
     return false;

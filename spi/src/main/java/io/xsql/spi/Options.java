@@ -209,8 +209,9 @@ public final class Options {
   }
 
   /**
-   * Column types fixed in the catalog ({@code columns: { total: "DECIMAL(12,2)" }}), in file order; empty
-   * when absent. A DECIMAL must give its precision and scale, since a value must never be rounded to a guess.
+   * Column types fixed in the catalog ({@code columns: { total: "DECIMAL(12,2)", tags: "VARCHAR ARRAY" }}),
+   * in file order; empty when absent. A DECIMAL must give its precision and scale, since a value must never
+   * be rounded to a guess. A source without ARRAY columns refuses them itself.
    */
   public Map<String, ColumnType> columnTypes(String key) {
     Map<String, ColumnType> out = new LinkedHashMap<>();
@@ -218,7 +219,8 @@ public final class Options {
       ColumnType type = ColumnType.parse(e.getValue().text()).orElseThrow(() -> new CatalogException(
           e.getValue().location(), "column '" + e.getKey() + "': unknown type " + e.getValue().shown()
               + "; expected one of " + ColumnType.knownNames()));
-      if (type.kind() == TypeKind.DECIMAL && type.precision() == ColumnType.UNSPECIFIED) {
+      ColumnType scalar = type.element().orElse(type);
+      if (scalar.kind() == TypeKind.DECIMAL && scalar.precision() == ColumnType.UNSPECIFIED) {
         throw new CatalogException(e.getValue().location(), "column '" + e.getKey()
             + "': DECIMAL needs a precision and a scale, such as DECIMAL(12,2)");
       }

@@ -12,7 +12,8 @@ import java.util.function.IntFunction;
  *
  * <p>Column numbers are table column indexes (not positions in the scan's projection). Values have the
  * column's {@link TypeKind#javaClass()}; the engine never hands over a value it could not convert exactly.
- * Evaluation follows SQL: a null column value satisfies only {@link IsNull}.
+ * Evaluation follows SQL: a null column value satisfies only {@link IsNull}. No predicate reads an ARRAY
+ * column: the engine evaluates every condition on arrays itself.
  */
 public sealed interface Predicate {
 

@@ -106,6 +106,7 @@ public final class TextValues {
         case TIMESTAMP -> timestamp(text.trim());
         case VARBINARY -> new ByteString(HexFormat.of().parseHex(
             text.startsWith("\\x") ? text.substring(2) : text));
+        case ARRAY -> throw new IllegalArgumentException("arrays are not read from text");
       };
     } catch (RuntimeException e) {
       throw mismatch(type, quote(text), e);

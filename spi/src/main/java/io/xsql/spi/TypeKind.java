@@ -1,6 +1,7 @@
 package io.xsql.spi;
 
 import java.math.BigDecimal;
+import java.util.List;
 import org.apache.calcite.avatica.util.ByteString;
 
 /**
@@ -25,7 +26,13 @@ public enum TypeKind {
    * that meet an instant (a text with an offset, a {@code java.time.Instant}) store its UTC wall clock.
    */
   TIMESTAMP(Long.class),
-  VARBINARY(ByteString.class);
+  VARBINARY(ByteString.class),
+  /**
+   * A list of values of one scalar kind, the column's {@link ColumnType#element()}, each in that kind's
+   * representation or null. The list is the array (Calcite's runtime computes with lists): NULL is no list,
+   * an empty list is the empty array.
+   */
+  ARRAY(List.class);
 
   private final Class<?> javaClass;
 
@@ -47,7 +54,8 @@ public enum TypeKind {
    * The narrowest kind holding values of both kinds, for inferring a column's type from samples: integers
    * widen to BIGINT, any integer meeting a DOUBLE to DOUBLE (readers refuse integers a double cannot hold
    * exactly), DECIMAL (integers too big for BIGINT) stays DECIMAL with integers, DATE meets TIMESTAMP as
-   * TIMESTAMP, and anything else meets at VARCHAR.
+   * TIMESTAMP, and anything else meets at VARCHAR. ARRAY meets ARRAY as ARRAY (its elements widen by
+   * {@link ColumnType#widen}) and any other kind at VARCHAR, like other mixed kinds.
    */
   public static TypeKind widen(TypeKind a, TypeKind b) {
     if (a == b) {

@@ -66,5 +66,7 @@ final class TextValuesTest {
         .hasMessageContaining("expected INTEGER");
     assertThatThrownBy(() -> TextValues.parse("123456.7", ColumnType.decimal(5, 2), true))
         .hasMessageContaining("does not fit DECIMAL(5,2)");
+    assertThatThrownBy(() -> TextValues.parse("[\"a\"]", ColumnType.array(ColumnType.of(TypeKind.VARCHAR)), true))
+        .hasMessage("expected VARCHAR ARRAY but got '[\"a\"]' (arrays are not read from text)");
   }
 }

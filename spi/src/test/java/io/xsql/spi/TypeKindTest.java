@@ -17,6 +17,9 @@ final class TypeKindTest {
     assertThat(TypeKind.widen(TypeKind.DATE, TypeKind.TIMESTAMP)).isEqualTo(TypeKind.TIMESTAMP);
     assertThat(TypeKind.widen(TypeKind.INTEGER, TypeKind.VARCHAR)).isEqualTo(TypeKind.VARCHAR);
     assertThat(TypeKind.widen(TypeKind.BOOLEAN, TypeKind.INTEGER)).isEqualTo(TypeKind.VARCHAR);
+    assertThat(TypeKind.widen(TypeKind.ARRAY, TypeKind.ARRAY)).isEqualTo(TypeKind.ARRAY);
+    assertThat(TypeKind.widen(TypeKind.ARRAY, TypeKind.VARCHAR)).isEqualTo(TypeKind.VARCHAR);
+    assertThat(TypeKind.widen(TypeKind.INTEGER, TypeKind.ARRAY)).isEqualTo(TypeKind.VARCHAR);
   }
 
   @Test

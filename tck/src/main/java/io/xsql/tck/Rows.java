@@ -1,14 +1,18 @@
 package io.xsql.tck;
 
 import java.math.BigDecimal;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Query results as comparable text, one string per row, so that xsql and a reference database can be
@@ -39,29 +43,49 @@ public final class Rows {
   }
 
   private static String value(ResultSet rs, int i, int type) throws SQLException {
-    String text = switch (type) {
-      case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.DECIMAL, Types.NUMERIC -> {
-        BigDecimal d = rs.getBigDecimal(i);
-        yield d == null ? null : d.stripTrailingZeros().toPlainString();
-      }
+    Object value = switch (type) {
+      case Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.DECIMAL, Types.NUMERIC ->
+          rs.getBigDecimal(i);
       case Types.REAL, Types.FLOAT, Types.DOUBLE -> {
         double d = rs.getDouble(i);
-        yield rs.wasNull() ? null : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        yield rs.wasNull() ? null : d;
       }
       case Types.BOOLEAN, Types.BIT -> {
         boolean b = rs.getBoolean(i);
-        yield rs.wasNull() ? null : Boolean.toString(b);
+        yield rs.wasNull() ? null : b;
       }
-      case Types.DATE -> {
-        java.sql.Date d = rs.getDate(i);
-        yield d == null ? null : d.toLocalDate().toString();
-      }
-      case Types.TIMESTAMP -> {
-        java.sql.Timestamp t = rs.getTimestamp(i);
-        yield t == null ? null : t.toLocalDateTime().toString();
+      case Types.DATE -> rs.getDate(i);
+      case Types.TIMESTAMP -> rs.getTimestamp(i);
+      case Types.ARRAY -> {
+        Array a = rs.getArray(i);
+        yield a == null ? null : Arrays.asList((Object[]) a.getArray());
       }
       default -> rs.getString(i);
     };
-    return text == null ? "NULL" : text;
+    return text(value);
+  }
+
+  /** A value as text: numbers without trailing zeros, dates in ISO form, arrays as {@code [a, NULL]}. */
+  private static String text(Object value) {
+    if (value == null) {
+      return "NULL";
+    }
+    if (value instanceof Double || value instanceof Float) {
+      return BigDecimal.valueOf(((Number) value).doubleValue()).stripTrailingZeros().toPlainString();
+    }
+    if (value instanceof Number n) {
+      BigDecimal d = n instanceof BigDecimal b ? b : new BigDecimal(n.toString());
+      return d.stripTrailingZeros().toPlainString();
+    }
+    if (value instanceof java.sql.Date d) {
+      return d.toLocalDate().toString();
+    }
+    if (value instanceof Timestamp t) {
+      return t.toLocalDateTime().toString();
+    }
+    if (value instanceof List<?> list) {
+      return list.stream().map(Rows::text).collect(Collectors.joining(", ", "[", "]"));
+    }
+    return value.toString();
   }
 }

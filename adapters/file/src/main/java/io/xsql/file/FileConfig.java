@@ -4,6 +4,7 @@ import io.xsql.spi.ColumnType;
 import io.xsql.spi.OnError;
 import io.xsql.spi.Options;
 import io.xsql.spi.SourceConfig;
+import io.xsql.spi.TypeKind;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -58,9 +59,20 @@ record FileConfig(String source, FileSet files, FileFormat format, CsvOptions cs
     if (records.isPresent() && !records.get().startsWith("/")) {
       throw o.error("records", "must start with '/', such as /data/items");
     }
-    return new FileConfig(config.name(), files, format, csv(o, format), o.columnTypes("columns"), sortedBy(o),
+    return new FileConfig(config.name(), files, format, csv(o, format), columnTypes(o), sortedBy(o),
         o.choice("on_error", OnError.class, OnError.FAIL), sampleSize, flattenDepth, records,
         o.bool("file_column", false), indexDir(o));
+  }
+
+  /** The pinned column types; files have no arrays yet (a JSON array is read as its text). */
+  private static Map<String, ColumnType> columnTypes(Options o) {
+    Map<String, ColumnType> types = o.columnTypes("columns");
+    types.forEach((column, type) -> {
+      if (type.kind() == TypeKind.ARRAY) {
+        throw o.error("columns", "column '" + column + "': file sources have no " + type + " columns");
+      }
+    });
+    return types;
   }
 
   /** A folder for index files: created when the first index is, but a file of that name is a mistake. */

@@ -297,6 +297,11 @@ final class FileTableTest {
         .hasMessageContaining("column 'a': unknown type 'INTEGR'");
     assertThatThrownBy(() -> FileSources.open(dir, "csv", Map.of("path", "a.csv", "columns", Map.of("a", "DECIMAL"))))
         .hasMessageContaining("DECIMAL needs a precision and a scale");
+    assertThatThrownBy(() -> FileSources.open(dir, "csv", Map.of("path", "a.csv", "columns",
+        Map.of("a", "DECIMAL ARRAY")))).hasMessageContaining("column 'a': DECIMAL needs a precision and a scale");
+    assertThatThrownBy(() -> FileSources.open(dir, "jsonl", Map.of("path", "a.csv", "columns",
+        Map.of("a", "text[]")))).isInstanceOf(CatalogException.class)
+        .hasMessageContaining("key 'columns': column 'a': file sources have no VARCHAR ARRAY columns");
     assertThatThrownBy(() -> FileSources.open(dir, "csv", Map.of("path", "a.csv", "columns", Map.of("b", "INT"))))
         .isInstanceOf(CatalogException.class).hasMessageContaining("key 'columns': columns [b] are not in the header");
   }

@@ -9,6 +9,7 @@ import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanRequest;
 import io.xsql.spi.SortOrder;
 import io.xsql.spi.SourceException;
+import io.xsql.spi.TypeKind;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -44,7 +45,11 @@ public final class JavaTable implements DataTable {
   public JavaTable sortedBy(String... columnNames) {
     List<SortOrder.Key> keys = new ArrayList<>();
     for (String name : columnNames) {
-      keys.add(new SortOrder.Key(indexOf(name), false));
+      int column = indexOf(name);
+      if (columns.get(column).column().type().kind() == TypeKind.ARRAY) {
+        throw new IllegalArgumentException("column '" + name + "' is an ARRAY, which cannot be a sort key");
+      }
+      keys.add(new SortOrder.Key(column, false));
     }
     return new JavaTable(columns, rows, size, Optional.of(new SortOrder(keys)));
   }

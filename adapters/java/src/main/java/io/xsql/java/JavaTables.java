@@ -1,6 +1,5 @@
 package io.xsql.java;
 
-import io.xsql.spi.TypeKind;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * Makes tables of Java objects. Columns come from record components or bean getters, or, for maps, from
- * the keys and values of the first {@value #SAMPLE_SIZE} rows.
+ * the keys and values of the first {@value #SAMPLE_SIZE} rows. A {@code List} of scalars ({@code
+ * List<String>}, {@code List<Integer>}...) is an ARRAY column; other structures are JSON text.
  */
 public final class JavaTables {
   /** How many maps are sampled to find the columns and their types. */
@@ -45,7 +45,7 @@ public final class JavaTables {
 
   private static JavaTable of(Class<?> type, Supplier<? extends Stream<?>> rows, OptionalLong size) {
     List<JavaColumn> columns = JavaColumns.ofClass(type);
-    if (columns.stream().anyMatch(c -> c.column().type().kind() == TypeKind.DECIMAL)) {
+    if (columns.stream().anyMatch(JavaColumns::holdsDecimals)) {
       columns = JavaColumns.withDecimalScales(columns, sample(rows));
     }
     return new JavaTable(columns, rows, size, Optional.empty());

@@ -7,6 +7,8 @@ import io.xsql.spi.ColumnType;
 import io.xsql.spi.ErrorCode;
 import io.xsql.spi.SourceException;
 import io.xsql.spi.TypeKind;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -17,8 +19,12 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.apache.calcite.avatica.util.ByteString;
 
@@ -31,36 +37,82 @@ final class JavaValues {
 
   /** The column kind for values of a Java type; anything unknown becomes text (JSON for structures). */
   static TypeKind kindOf(Class<?> type) {
+    return scalarKind(type).orElse(TypeKind.VARCHAR);
+  }
+
+  /**
+   * The column type for a declared Java type: a {@code List} of a scalar type ({@code List<String>},
+   * {@code List<Integer>}) is an ARRAY of that type's kind, any other type as {@link #kindOf}.
+   *
+   * @param type the erased type
+   * @param declared the type as declared, with its type arguments
+   */
+  static ColumnType typeOf(Class<?> type, Type declared) {
+    Optional<TypeKind> element = List.class.isAssignableFrom(type) && declared instanceof ParameterizedType p
+        && p.getActualTypeArguments()[0] instanceof Class<?> e ? scalarKind(e) : Optional.empty();
+    return element.map(k -> ColumnType.array(ColumnType.of(k))).orElseGet(() -> ColumnType.of(kindOf(type)));
+  }
+
+  /**
+   * The column type a sampled value shows: a list of scalars (nulls among them allowed) is an ARRAY of
+   * their widened kinds, a list holding structures is text; empty when the value shows nothing (null, or
+   * a list without a non-null element).
+   */
+  static Optional<ColumnType> sampledType(Object value) {
+    if (!(value instanceof List<?> list)) {
+      return Optional.ofNullable(value).map(v -> ColumnType.of(kindOf(v.getClass())));
+    }
+    Optional<ColumnType> element = Optional.empty();
+    for (Object e : list) {
+      if (e == null) {
+        continue;
+      }
+      Optional<TypeKind> kind = scalarKind(e.getClass());
+      if (kind.isEmpty()) {
+        return Optional.of(ColumnType.of(TypeKind.VARCHAR));
+      }
+      ColumnType type = ColumnType.of(kind.get());
+      element = Optional.of(element.map(seen -> ColumnType.widen(seen, type)).orElse(type));
+    }
+    return element.map(ColumnType::array);
+  }
+
+  /** The kind of a scalar Java type; empty for structures (maps, collections, arrays) and other objects. */
+  private static Optional<TypeKind> scalarKind(Class<?> type) {
     if (type == int.class || type == Integer.class || type == short.class || type == Short.class
         || type == byte.class || type == Byte.class) {
-      return TypeKind.INTEGER;
+      return Optional.of(TypeKind.INTEGER);
     }
     if (type == long.class || type == Long.class) {
-      return TypeKind.BIGINT;
+      return Optional.of(TypeKind.BIGINT);
     }
     if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
-      return TypeKind.DOUBLE;
+      return Optional.of(TypeKind.DOUBLE);
     }
     if (type == BigDecimal.class || type == BigInteger.class) {
-      return TypeKind.DECIMAL;
+      return Optional.of(TypeKind.DECIMAL);
     }
     if (type == boolean.class || type == Boolean.class) {
-      return TypeKind.BOOLEAN;
+      return Optional.of(TypeKind.BOOLEAN);
     }
     if (type == LocalDate.class || type == java.sql.Date.class) {
-      return TypeKind.DATE;
+      return Optional.of(TypeKind.DATE);
     }
     if (type == LocalTime.class || type == java.sql.Time.class) {
-      return TypeKind.TIME;
+      return Optional.of(TypeKind.TIME);
     }
     if (type == LocalDateTime.class || java.util.Date.class.isAssignableFrom(type)
         || type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class) {
-      return TypeKind.TIMESTAMP;
+      return Optional.of(TypeKind.TIMESTAMP);
     }
     if (type == byte[].class || ByteBuffer.class.isAssignableFrom(type)) {
-      return TypeKind.VARBINARY;
+      return Optional.of(TypeKind.VARBINARY);
     }
-    return TypeKind.VARCHAR;
+    if (CharSequence.class.isAssignableFrom(type) || type == Character.class || type == char.class
+        || type == UUID.class || Enum.class.isAssignableFrom(type)) {
+      return Optional.of(TypeKind.VARCHAR);
+    }
+    return Optional.empty();
   }
 
   /**
@@ -88,6 +140,7 @@ final class JavaValues {
         case TIMESTAMP -> timestamp(value);
         case VARBINARY -> value instanceof byte[] b ? new ByteString(b)
             : value instanceof ByteBuffer buf ? new ByteString(bytes(buf)) : null;
+        case ARRAY -> value instanceof List<?> list ? elements(list, type.element().get()) : null;
       };
       if (converted != null) {
         return converted;
@@ -97,6 +150,15 @@ final class JavaValues {
     }
     throw new SourceException(ErrorCode.DATA_TYPE,
         "expected " + type + " but got " + value.getClass().getSimpleName() + " " + abbreviate(value));
+  }
+
+  /** A list's elements converted to the element type, nulls kept. */
+  private static List<Object> elements(List<?> list, ColumnType element) {
+    Object[] out = list.toArray();
+    for (int i = 0; i < out.length; i++) {
+      out[i] = convert(out[i], element);
+    }
+    return Collections.unmodifiableList(Arrays.asList(out));
   }
 
   private static long exactLong(Number n) {

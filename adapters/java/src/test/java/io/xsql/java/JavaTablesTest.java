@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
 final class JavaTablesTest {
   record Person(int id, String name, LocalDate born, BigDecimal salary, Instant seen, UUID key) {}
 
+  record Post(int id, List<String> tags, List<Integer> votes, List<BigDecimal> prices, List<Object> misc) {}
+
   /** A bean: columns in field order, then the remaining getters by name. */
   public static final class Bean {
     private final long id;
@@ -108,6 +110,49 @@ final class JavaTablesTest {
   }
 
   @Test
+  void listsOfScalarsAreArrays() {
+    DataTable t = JavaTables.of(Post.class, List.of(
+        new Post(1, List.of("a", "b"), Arrays.asList(1, null), List.of(new BigDecimal("1.5")), List.of(Map.of())),
+        new Post(2, null, List.of(), List.of(new BigDecimal("2.25")), List.of())));
+    assertThat(t.columns().stream().map(c -> c.name() + ":" + c.type())).containsExactly("id:INTEGER",
+        "tags:VARCHAR ARRAY", "votes:INTEGER ARRAY", "prices:DECIMAL(38,2) ARRAY", "misc:VARCHAR");
+    assertThat(read(t, all(t))).containsExactly(
+        List.of(1, List.of("a", "b"), Arrays.asList(1, null), List.of(new BigDecimal("1.50")), "[{}]"),
+        Arrays.asList(2, null, List.of(), List.of(new BigDecimal("2.25")), "[]"));
+  }
+
+  @Test
+  void sampledListsOfScalarsAreArraysOfTheirWidenedKinds() {
+    Map<String, Object> a = new LinkedHashMap<>();
+    a.put("ints", List.of(1, 2));
+    a.put("mixed", List.of(1));
+    a.put("nested", List.of(Map.of("k", 1)));
+    a.put("empty", List.of());
+    Map<String, Object> b = new LinkedHashMap<>();
+    b.put("ints", Arrays.asList(null, 3L));
+    b.put("mixed", List.of("x"));
+    b.put("nested", null);
+    b.put("empty", null);
+    DataTable t = JavaTables.ofMaps(List.of(a, b));
+    assertThat(t.columns().stream().map(c -> c.name() + ":" + c.type())).containsExactly(
+        "ints:BIGINT ARRAY", "mixed:VARCHAR ARRAY", "nested:VARCHAR", "empty:VARCHAR");
+    assertThat(read(t, all(t))).containsExactly(List.of(List.of(1L, 2L), List.of("1"), "[{\"k\":1}]", "[]"),
+        Arrays.asList(Arrays.asList(null, 3L), List.of("x"), null, null));
+  }
+
+  @Test
+  void anArrayElementOfTheWrongTypeFailsNamingTheColumn() {
+    List<Map<String, Object>> rows = new ArrayList<>(
+        java.util.Collections.nCopies(JavaTables.SAMPLE_SIZE, Map.of("n", List.of(1))));
+    rows.add(Map.of("n", List.of("x")));
+    DataTable t = JavaTables.ofMaps(rows);
+    assertThat(t.columns().get(0).type()).isEqualTo(ColumnType.array(ColumnType.of(TypeKind.INTEGER)));
+    assertThatThrownBy(() -> read(t, all(t))).isInstanceOfSatisfying(SourceException.class,
+        e -> assertThat(e.code()).isEqualTo(ErrorCode.DATA_TYPE))
+        .hasMessage("column 'n': expected INTEGER but got String 'x'");
+  }
+
+  @Test
   void filtersAndLimitApplyWhileIterating() {
     DataTable t = JavaTables.of(Bean.class, List.of(new Bean(1, true), new Bean(2, false), new Bean(3, true),
         new Bean(4, true)));
@@ -172,6 +217,8 @@ final class JavaTablesTest {
     JavaTable t = JavaTables.of(Bean.class, List.of(new Bean(1, true)));
     assertThat(t.sortedBy("id").sortOrder()).isPresent();
     assertThatThrownBy(() -> t.sortedBy("nope")).isInstanceOf(IllegalArgumentException.class);
+    JavaTable posts = JavaTables.of(Post.class, List.of());
+    assertThatThrownBy(() -> posts.sortedBy("tags")).hasMessage("column 'tags' is an ARRAY, which cannot be a sort key");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.apache.calcite.avatica;
 
+import io.xsql.driver.ArrayRows;
 import io.xsql.driver.RemoteCancel;
 import io.xsql.spi.ErrorCode;
 import java.sql.ResultSet;
@@ -113,7 +114,8 @@ public final class XsqlRemoteFactory extends AvaticaJdbc41Factory {
 
   /**
    * A result set whose {@code next()} reports a cancel, and a failed fetch (which Avatica lets out
-   * unchecked), as SQLExceptions with an SQLState: 57014, or the server's.
+   * unchecked), as SQLExceptions with an SQLState: 57014, or the server's. Arrays read as in the embedded
+   * driver: {@link ArrayRows} for their rows and text, a {@link java.sql.Array} by label as by index.
    */
   private static final class RemoteResultSet extends AvaticaResultSet {
     RemoteResultSet(AvaticaStatement statement, QueryState state, Meta.Signature signature,
@@ -131,6 +133,28 @@ public final class XsqlRemoteFactory extends AvaticaJdbc41Factory {
       } catch (RuntimeException e) {
         throw AvaticaConnection.HELPER.createException(e.getMessage(), e);
       }
+    }
+
+    @Override
+    public ResultSet create(ColumnMetaData.AvaticaType elementType, Iterable<Object> elements)
+        throws SQLException {
+      return ArrayRows.of(elementType, elements, localCalendar.getTimeZone());
+    }
+
+    @Override
+    public Object getObject(String columnLabel) throws SQLException {
+      return getObject(findColumn(columnLabel));
+    }
+
+    @Override
+    public String getString(int columnIndex) throws SQLException {
+      return ArrayRows.isArray(columnMetaDataList, columnIndex) ? ArrayRows.text(this, columnIndex)
+          : super.getString(columnIndex);
+    }
+
+    @Override
+    public String getString(String columnLabel) throws SQLException {
+      return getString(findColumn(columnLabel));
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.apache.calcite.jdbc;
 
+import io.xsql.driver.ArrayRows;
 import io.xsql.driver.JavaTimes;
 import io.xsql.driver.Planning;
 import io.xsql.driver.RowArrayCursor;
@@ -414,6 +415,13 @@ public final class XsqlJdbcFactory extends CalciteFactory {
       return this;
     }
 
+    /** An array's rows with JDBC's index and value columns (see {@link ArrayRows}). */
+    @Override
+    public ResultSet create(ColumnMetaData.AvaticaType elementType, Iterable<Object> elements)
+        throws SQLException {
+      return ArrayRows.of(elementType, elements, localCalendar.getTimeZone());
+    }
+
     private Optional<QueryContext> query() {
       if (query.isEmpty() && statement instanceof Flagged f) {
         query = f.session().queries().get(f.flag());
@@ -479,6 +487,27 @@ public final class XsqlJdbcFactory extends CalciteFactory {
         }
       }
       return timestampColumns().get(columnIndex - 1) ? getTimestamp(columnIndex) : super.getObject(columnIndex);
+    }
+
+    /**
+     * As {@link #getObject(int)}: Avatica's answers an ARRAY column by label with a {@code List}, by index
+     * with the {@link java.sql.Array} JDBC specifies.
+     */
+    @Override
+    public Object getObject(String columnLabel) throws SQLException {
+      return getObject(findColumn(columnLabel));
+    }
+
+    /** An ARRAY column's text from {@link ArrayRows}, the others' from Avatica. */
+    @Override
+    public String getString(int columnIndex) throws SQLException {
+      return ArrayRows.isArray(columnMetaDataList, columnIndex) ? ArrayRows.text(this, columnIndex)
+          : super.getString(columnIndex);
+    }
+
+    @Override
+    public String getString(String columnLabel) throws SQLException {
+      return getString(findColumn(columnLabel));
     }
 
     /** Per column, the class JDBC's getObject returns when the row holds exactly that; null otherwise. */
