@@ -19,6 +19,8 @@ public final class RecordSample {
   /** What was seen at one path. */
   private static final class Field {
     final Set<TypeKind> kinds = new LinkedHashSet<>();
+    /** The kinds of the elements of arrays of scalars seen here. */
+    final Set<TypeKind> elements = new LinkedHashSet<>();
     final Set<String> kindNames = new LinkedHashSet<>();
     boolean objects;
     boolean values;
@@ -60,6 +62,18 @@ public final class RecordSample {
     }
   }
 
+  /**
+   * An array of scalars at a path (an array holding objects or arrays is a {@link #value} of kind VARCHAR,
+   * its JSON text).
+   *
+   * @param elements the kinds of its non-null elements
+   * @param kindName the source's name of arrays
+   */
+  public void array(List<String> path, List<TypeKind> elements, String kindName) {
+    value(path, TypeKind.ARRAY, kindName);
+    field(path).elements.addAll(elements);
+  }
+
   private Field field(List<String> path) {
     return fields.computeIfAbsent(List.copyOf(path), p -> new Field());
   }
@@ -73,15 +87,16 @@ public final class RecordSample {
    * A column the sample suggests.
    *
    * @param path the field names, outermost first
-   * @param kind the kinds seen, widened ({@link TypeKind#widen}); VARCHAR for objects (as JSON text) and for
-   *     a field that held only nulls
+   * @param type the kinds seen, widened ({@link ColumnType#widen}); an ARRAY of the widened element kinds
+   *     (VARCHAR if all were empty) where only arrays of scalars were seen; VARCHAR for objects (as JSON
+   *     text) and for a field that held only nulls
    * @param kinds the source's names of the kinds seen, in first-seen order, {@link #OBJECT} for objects
    * @param alwaysPresent whether every record had a value or an object here
    */
-  public record SampledField(List<String> path, TypeKind kind, List<String> kinds, boolean alwaysPresent) {
+  public record SampledField(List<String> path, ColumnType type, List<String> kinds, boolean alwaysPresent) {
     public SampledField {
       path = List.copyOf(path);
-      requireNonNull(kind, "kind is null");
+      requireNonNull(type, "type is null");
       kinds = List.copyOf(kinds);
     }
 
@@ -112,15 +127,22 @@ public final class RecordSample {
       if (below(path, whole) || (f.objects && !f.values && parents.contains(path))) {
         return;
       }
-      TypeKind kind = f.objects ? TypeKind.VARCHAR
-          : f.kinds.stream().reduce(TypeKind::widen).orElse(TypeKind.VARCHAR);
       List<String> kinds = new ArrayList<>(f.kindNames);
       if (f.objects) {
         kinds.add(OBJECT);
       }
-      out.add(new SampledField(path, kind, kinds, f.present == records));
+      out.add(new SampledField(path, f.objects ? ColumnType.of(TypeKind.VARCHAR) : type(f), kinds,
+          f.present == records));
     });
     return out;
+  }
+
+  private static ColumnType type(Field f) {
+    TypeKind kind = f.kinds.stream().reduce(TypeKind::widen).orElse(TypeKind.VARCHAR);
+    if (kind != TypeKind.ARRAY) {
+      return ColumnType.of(kind);
+    }
+    return ColumnType.array(ColumnType.of(f.elements.stream().reduce(TypeKind::widen).orElse(TypeKind.VARCHAR)));
   }
 
   private static boolean below(List<String> path, Set<List<String>> whole) {

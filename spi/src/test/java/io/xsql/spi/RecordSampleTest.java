@@ -22,13 +22,19 @@ final class RecordSampleTest {
     s.value(List.of("id"), TypeKind.BIGINT, "long");
     s.value(List.of("raw"), TypeKind.VARCHAR, "string");
     s.object(List.of("empty"));
-    assertThat(s.records()).isEqualTo(2);
+    s.array(List.of("tags"), List.of(TypeKind.INTEGER), "array");
+    s.record();
+    s.array(List.of("tags"), List.of(TypeKind.BIGINT, TypeKind.INTEGER), "array");
+    assertThat(s.records()).isEqualTo(3);
     assertThat(s.columns()).containsExactly(
-        new SampledField(List.of("id"), TypeKind.BIGINT, List.of("int", "long"), true),
-        new SampledField(List.of("addr", "city"), TypeKind.VARCHAR, List.of("string"), false),
-        new SampledField(List.of("raw"), TypeKind.VARCHAR, List.of("string", RecordSample.OBJECT), true),
-        new SampledField(List.of("gone"), TypeKind.VARCHAR, List.of(), false),
-        new SampledField(List.of("empty"), TypeKind.VARCHAR, List.of(RecordSample.OBJECT), false));
+        new SampledField(List.of("id"), ColumnType.of(TypeKind.BIGINT), List.of("int", "long"), false),
+        new SampledField(List.of("addr", "city"), ColumnType.of(TypeKind.VARCHAR), List.of("string"), false),
+        new SampledField(List.of("raw"), ColumnType.of(TypeKind.VARCHAR), List.of("string", RecordSample.OBJECT),
+            false),
+        new SampledField(List.of("gone"), ColumnType.of(TypeKind.VARCHAR), List.of(), false),
+        new SampledField(List.of("empty"), ColumnType.of(TypeKind.VARCHAR), List.of(RecordSample.OBJECT), false),
+        new SampledField(List.of("tags"), ColumnType.array(ColumnType.of(TypeKind.BIGINT)), List.of("array"),
+            false));
     assertThat(s.columns().get(0).widened()).isTrue();
     assertThat(s.columns().get(1).widened()).isFalse();
   }

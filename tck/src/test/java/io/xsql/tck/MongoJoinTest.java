@@ -56,6 +56,11 @@ final class MongoJoinTest {
         people.add(new Document("pid", i).append("name", "p" + i));
       }
       client.getDatabase("shop").getCollection("people").insertMany(people);
+      client.getDatabase("shop").getCollection("posts").insertMany(List.of(
+          new Document("pid", 1).append("tags", List.of("sql", "mongo")),
+          new Document("pid", 2).append("tags", List.of("sql")),
+          new Document("pid", 3).append("tags", List.of()),
+          new Document("pid", 4)));
     }
     Files.writeString(dir.resolve("orders.csv"), "order_id,customer_id,total\n10,1,5.5\n11,1,7.25\n12,2,3.0\n"
         + "13,4,9.0\n");
@@ -161,6 +166,21 @@ final class MongoJoinTest {
         }
       }
       assertThat(columns).containsExactly("_id:VARCHAR", "cid:INTEGER", "name:VARCHAR", "address.city:VARCHAR");
+    }
+  }
+
+  @Test
+  void anArrayOfScalarsIsAnArrayColumnThatUnnestWorksOn() throws SQLException {
+    try (Connection c = connect()) {
+      assertThat(Rows.of(c, "SELECT t.tag, COUNT(*) FROM shop.posts p CROSS JOIN UNNEST(p.tags) AS t(tag)"
+          + " GROUP BY t.tag ORDER BY t.tag")).containsExactly("mongo | 1", "sql | 2");
+      assertThat(Rows.of(c, "SELECT pid, CARDINALITY(tags) FROM shop.posts ORDER BY pid"))
+          .containsExactly("1 | 2", "2 | 1", "3 | 0", "4 | NULL");
+      try (ResultSet rs = c.createStatement().executeQuery("SELECT tags FROM shop.posts WHERE pid = 1")) {
+        assertThat(rs.next()).isTrue();
+        assertThat((Object[]) rs.getArray(1).getArray()).containsExactly("sql", "mongo");
+        assertThat(rs.getMetaData().getColumnTypeName(1)).isEqualTo("VARCHAR ARRAY");
+      }
     }
   }
 

@@ -110,6 +110,8 @@ final class RestApiTest {
             + "\", \"token_type\": \"bearer\", \"expires_in\": 3600}"))
         .on("/oauth-data", c -> List.of("Bearer t" + tokenVersion.get()).equals(c.headers().get("Authorization"))
             ? TestApi.Answer.json("[{\"x\": 1}]") : new TestApi.Answer(401, Map.of(), ""))
+        .on("/arrays", authorized(c -> TestApi.Answer.json(
+            "[{\"tags\": [1, 2]}, {\"tags\": null}, {\"tags\": []}]")))
         .on("/tagged", c -> List.of("\"v1\"").equals(c.headers().get("If-none-match"))
             ? new TestApi.Answer(304, Map.of("ETag", "\"v1\""), "")
             : new TestApi.Answer(200, Map.of("ETag", "\"v1\""), "[{\"n\": 1}, {\"n\": 2}]"));
@@ -133,6 +135,7 @@ final class RestApiTest {
         + "      flaky: { path: /flaky }\n"
         + "      broken: { path: /broken }\n"
         + "      parallel: { path: /parallel, params: { k: { column: k } } }\n"
+        + "      arrays: { path: /arrays, columns: { tags: \"INTEGER ARRAY\" } }\n"
         + "  anonymous: { type: rest, url: " + api.url() + ", tables: { customers: { path: /customers,"
         + " records: /data } } }\n"
         + "  stingy: { type: rest, url: " + api.url() + ", auth: { bearer: \"" + TOKEN + "\" },"
@@ -226,6 +229,14 @@ final class RestApiTest {
       }
       assertThat(warnings).anySatisfy(w -> assertThat(w).contains("7 values in source 'feed', table 'events'"
           + " departed from the schema contract").contains("field 'kind' holds a string value"));
+    }
+  }
+
+  @Test
+  void aColumnDeclaredAsAnArrayReadsJsonArrays() throws SQLException {
+    try (Connection c = connect()) {
+      assertThat(Rows.of(c, "SELECT CARDINALITY(tags), tags[2] FROM api.arrays"))
+          .containsExactly("2 | 2", "NULL | NULL", "0 | NULL");
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -95,6 +96,10 @@ record MongoSchema(List<Column> columns, List<List<String>> paths, List<Set<Bson
         if (v.isDocument() && depth > 0) {
           sample.object(path);
           add(v.asDocument(), path, depth - 1);
+        } else if (v.isArray() && v.asArray().stream().allMatch(x -> !x.isDocument() && !x.isArray())) {
+          // An array of scalars is an ARRAY column; one holding documents or arrays stays JSON text.
+          sample.array(path, v.asArray().stream().map(x -> MongoTypes.kind(x.getBsonType()))
+              .filter(Objects::nonNull).toList(), MongoTypes.name(BsonType.ARRAY));
         } else {
           sample.value(path, MongoTypes.kind(v.getBsonType()), MongoTypes.name(v.getBsonType()));
         }
@@ -119,9 +124,9 @@ record MongoSchema(List<Column> columns, List<List<String>> paths, List<Set<Bson
         ColumnType pinned = catalog.columns().get(name);
         if (pinned == null && f.widened()) {
           notes.accept(where + ": field '" + name + "' holds " + String.join(", ", f.kinds())
-              + " values; column typed " + f.kind());
+              + " values; column typed " + f.type());
         }
-        columns.add(new Column(name, pinned == null ? ColumnType.of(f.kind()) : pinned, true));
+        columns.add(new Column(name, pinned == null ? f.type() : pinned, true));
         paths.add(f.path());
         sampled.add(f.kinds().stream().map(k -> MongoTypes.bsonType(k).orElseThrow())
             .collect(Collectors.toCollection(LinkedHashSet::new)));

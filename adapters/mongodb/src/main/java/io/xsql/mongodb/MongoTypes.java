@@ -4,7 +4,10 @@ import io.xsql.spi.ColumnType;
 import io.xsql.spi.TypeKind;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.avatica.util.ByteString;
 import org.bson.BsonDocument;
@@ -54,6 +57,9 @@ final class MongoTypes {
    * and rounds to its scale, as a value stored into a declared column does.
    */
   static Object read(BsonReader r, BsonType type, ColumnType column) {
+    if (column.kind() == TypeKind.ARRAY && type == BsonType.ARRAY) {
+      return array(r, column.element().orElseThrow());
+    }
     boolean declared = column.precision() != ColumnType.UNSPECIFIED;
     Object value = declared && column.kind() == TypeKind.DECIMAL && type == BsonType.DOUBLE
         ? decimal(r.readDouble()) : read(r, type, column.kind());
@@ -126,6 +132,21 @@ final class MongoTypes {
 
   private static Object decimal(double v) {
     return Double.isNaN(v) || Double.isInfinite(v) ? MISMATCH : BigDecimal.valueOf(v);
+  }
+
+  /** The elements of an array, each read as the element type; MISMATCH if one does not fit. */
+  private static Object array(BsonReader r, ColumnType element) {
+    List<Object> out = new ArrayList<>();
+    boolean fits = true;
+    r.readStartArray();
+    while (r.readBsonType() != BsonType.END_OF_DOCUMENT) {
+      BsonType type = r.getCurrentBsonType();
+      Object value = fits ? read(r, type, element) : skip(r);
+      fits &= value != MISMATCH;
+      out.add(value);
+    }
+    r.readEndArray();
+    return fits ? Collections.unmodifiableList(out) : MISMATCH;
   }
 
   /** A date stored as its midnight UTC, as days since 1970; any other instant is not a DATE. */

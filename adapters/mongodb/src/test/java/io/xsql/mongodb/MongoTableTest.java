@@ -63,7 +63,7 @@ final class MongoTableTest {
             .append("amount", new Decimal128(new BigDecimal("12.50"))).append("ok", true)
             .append("at", new Date(86_400_000L))
             .append("addr", new Document("city", "Oslo").append("geo", new Document("lat", 59.9)))
-            .append("tags", List.of("a", "b")),
+            .append("tags", List.of("a", "b")).append("notes", List.of(new Document("t", 1))),
         new Document("_id", BOB).append("name", "Bob").append("qty", 2.5)
             .append("addr", new Document("city", "Rome"))));
   }
@@ -74,7 +74,7 @@ final class MongoTableTest {
     DataTable t = open("people", Map.of());
     assertThat(names(t)).containsExactly("_id:VARCHAR", "name:VARCHAR", "qty:DOUBLE", "price:DOUBLE",
         "big:BIGINT", "amount:DECIMAL", "ok:BOOLEAN", "at:TIMESTAMP", "addr.city:VARCHAR", "addr.geo.lat:DOUBLE",
-        "tags:VARCHAR");
+        "tags:VARCHAR ARRAY", "notes:VARCHAR");
     assertThat(source.warnings()).singleElement().asString()
         .contains("collection 'people'", "field 'qty'", "int, double", "DOUBLE");
   }
@@ -96,8 +96,10 @@ final class MongoTableTest {
     // name, _id, qty, big, amount, ok, at, addr.geo.lat, tags: missing fields are NULL
     assertThat(MongoSources.read(t, new TestContext(), 1, 0, 2, 4, 5, 6, 7, 9, 10)).containsExactly(
         List.of("Ann", ANN.toHexString(), 1.0, 5L, new BigDecimal("12.50"), true, 86_400_000L, 59.9,
-            "[\"a\", \"b\"]"),
+            List.of("a", "b")),
         Arrays.asList("Bob", BOB.toHexString(), 2.5, null, null, null, null, null, null));
+    // An array of documents stays JSON text.
+    assertThat(MongoSources.read(t, new TestContext(), 11).get(0)).containsExactly("[{\"t\": 1}]");
     assertThat(MongoSources.read(t, new TestContext())).hasSize(2);
     assertThat(t.estimatedRowCount()).hasValue(2);
   }

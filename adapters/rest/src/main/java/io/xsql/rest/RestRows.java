@@ -12,6 +12,7 @@ import io.xsql.spi.TypeKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -159,24 +160,37 @@ final class RestRows {
     ColumnType type = schema.columns().get(column).type();
     boolean pinned = schema.pinned().get(column);
     try {
-      if (v.isNumber()) {
-        return TextValues.number(v.decimalValue(), type, pinned);
-      }
-      if (v.isTextual()) {
-        return type.kind() == TypeKind.VARCHAR ? type.fit(v.textValue(), pinned)
-            : TextValues.parse(v.textValue(), type, pinned);
-      }
-      if (v.isBoolean() && type.kind() == TypeKind.BOOLEAN) {
-        return v.booleanValue();
-      }
-      if (type.kind() == TypeKind.VARCHAR) {
-        return type.fit(v.isBoolean() ? v.asText() : v.toString(), pinned);
-      }
-      throw new IllegalArgumentException("expected " + type + " but got " + v.getNodeType().name()
-          .toLowerCase(java.util.Locale.ROOT) + " " + TextValues.quote(v.toString()));
+      return value(v, type, pinned);
     } catch (IllegalArgumentException e) {
       throw new SourceException(ErrorCode.DATA_TYPE, where + ", " + position + ": field '"
           + schema.columns().get(column).name() + "': " + e.getMessage(), e);
     }
+  }
+
+  /** A JSON value as a value of the type: an array (declared in the catalog) element by element. */
+  private static Object value(JsonNode v, ColumnType type, boolean pinned) {
+    if (v.isNull()) {
+      return null;
+    }
+    if (type.kind() == TypeKind.ARRAY && v.isArray()) {
+      List<Object> elements = new ArrayList<>(v.size());
+      v.forEach(e -> elements.add(value(e, type.element().orElseThrow(), pinned)));
+      return Collections.unmodifiableList(elements);
+    }
+    if (v.isNumber()) {
+      return TextValues.number(v.decimalValue(), type, pinned);
+    }
+    if (v.isTextual()) {
+      return type.kind() == TypeKind.VARCHAR ? type.fit(v.textValue(), pinned)
+          : TextValues.parse(v.textValue(), type, pinned);
+    }
+    if (v.isBoolean() && type.kind() == TypeKind.BOOLEAN) {
+      return v.booleanValue();
+    }
+    if (type.kind() == TypeKind.VARCHAR) {
+      return type.fit(v.isBoolean() ? v.asText() : v.toString(), pinned);
+    }
+    throw new IllegalArgumentException("expected " + type + " but got " + v.getNodeType().name()
+        .toLowerCase(java.util.Locale.ROOT) + " " + TextValues.quote(v.toString()));
   }
 }

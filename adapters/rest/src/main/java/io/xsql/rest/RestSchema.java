@@ -125,7 +125,7 @@ record RestSchema(List<Column> columns, List<List<String>> paths, BitSet pinned,
       List<SchemaContract.ContractColumn> out = new ArrayList<>();
       for (RecordSample.SampledField f : sample.columns()) {
         String name = String.join(".", f.path());
-        out.add(new SchemaContract.ContractColumn(name, declared.getOrDefault(name, ColumnType.of(f.kind())),
+        out.add(new SchemaContract.ContractColumn(name, declared.getOrDefault(name, f.type()),
             f.kinds(), !f.alwaysPresent()));
       }
       return new SchemaContract.Table(sample.records(), out);
@@ -140,12 +140,12 @@ record RestSchema(List<Column> columns, List<List<String>> paths, BitSet pinned,
         ColumnType type = declared.get(name);
         if (type == null && f.widened()) {
           notes.accept(where + ": field '" + name + "' holds " + String.join(", ", f.kinds())
-              + " values; column typed " + f.kind());
+              + " values; column typed " + f.type());
         }
         if (type != null) {
           pinned.set(columns.size());
         }
-        columns.add(new Column(name, type == null ? ColumnType.of(f.kind()) : type, true));
+        columns.add(new Column(name, type == null ? f.type() : type, true));
         paths.add(f.path());
       }
       return withDeclared(new RestSchema(columns, paths, pinned, List.of()), declared);
