@@ -41,7 +41,7 @@ final class Report {
     }
     // A run without the TPC-H section keeps the one the report has (it says its own date).
     String old = Files.exists(settings.markdown()) ? Files.readString(settings.markdown()) : "";
-    Files.writeString(settings.markdown(), TpchReport.keep(old, markdown()));
+    Files.writeString(settings.markdown(), ReportSection.keep(old, markdown()));
     Files.writeString(settings.csv(), csv());
   }
 
