@@ -18,9 +18,12 @@ record ReportSection(String begin, String end) {
   static final ReportSection TPCH = new ReportSection(
       "<!-- TPC-H section: written by bench/run, replaced by bench/run --suites tpch -->",
       "<!-- end of the TPC-H section -->");
+  static final ReportSection MONGO = new ReportSection(
+      "<!-- MongoDB section: written by bench/run, replaced by bench/run --suites mongo -->",
+      "<!-- end of the MongoDB section -->");
 
   /** The sections, in the order a report that has none of them gets them. */
-  private static final List<ReportSection> ALL = List.of(TPCH);
+  private static final List<ReportSection> ALL = List.of(TPCH, MONGO);
 
   /** Puts {@code section} (markers included) into the report, replacing the one it has. */
   void write(Path markdown, String section) throws IOException {

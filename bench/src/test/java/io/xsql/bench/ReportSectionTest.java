@@ -29,4 +29,19 @@ final class ReportSectionTest {
     assertThat(tpch.splice(replaced, section(tpch, "new") + "\n")).isEqualTo(replaced);
     assertThat(ReportSection.keep(kept, "# Benchmarks\n\nnewer main\n")).isEqualTo(kept);
   }
+
+  @Test
+  void eachSuiteReplacesOnlyItsOwnSection() {
+    String both = ReportSection.MONGO.splice(ReportSection.TPCH.splice(MAIN, section(ReportSection.TPCH, "tpch 1")),
+        section(ReportSection.MONGO, "mongo 1"));
+    String mongo = ReportSection.MONGO.splice(both, section(ReportSection.MONGO, "mongo 2"));
+    assertThat(mongo).startsWith(MAIN).contains("tpch 1").contains("mongo 2").doesNotContain("mongo 1");
+    String tpch = ReportSection.TPCH.splice(mongo, section(ReportSection.TPCH, "tpch 2"));
+    assertThat(tpch).contains("tpch 2").contains("mongo 2").doesNotContain("tpch 1");
+    assertThat(tpch.indexOf("tpch 2")).isLessThan(tpch.indexOf("mongo 2"));
+
+    String main = ReportSection.keep(tpch, "# Benchmarks\n\nnewer main\n");
+    assertThat(main).startsWith("# Benchmarks\n\nnewer main\n").contains("tpch 2").contains("mongo 2");
+    assertThat(ReportSection.MONGO.of(main)).contains(section(ReportSection.MONGO, "mongo 2"));
+  }
 }
