@@ -46,7 +46,8 @@ record BenchSettings(List<Integer> scales, List<String> engines, int coldRuns, i
                        [--data bench/data] [--out docs/benchmarks.md] [--csv docs/benchmarks.csv]
                        [--suites main,tpch,mongo] [--tpch 0.1,1] [--tpch-queries 1-22] [--tpch-timeout-s 120]
                        [--tpch-csv docs/benchmarks-tpch.csv] [--tpch-pg-jit false]
-                       [--mongo-docs 1000000] [--mongo-keys 1000] [--mongo-csv docs/benchmarks-mongo.csv]
+                       [--mongo-docs 1000000] [--mongo-keys 1000]
+                       [--mongo-csv bench/results/benchmarks-mongo.csv]
       --joins false leaves out the join strategies (Q1 at the largest scale with each strategy forced, and
       the lookup of 10,000 keys into the --db-rows table); they run only with the xsql engine, the lookup
       only with --db-rows above 0. --db-rows 0 and --big-scan-mb 0 leave out those parts.

@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param documents the orders generated into the in-memory server; customers number a tenth of them
  * @param keys distinct customers in the lookup join's keys file, at most the number of customers
- * @param csv the raw measurements of the section
+ * @param csv the raw measurements of the section (by default in {@code bench/results/}, which git ignores:
+ *     the section in the report is what is kept)
  */
 record MongoSettings(int documents, int keys, Path csv) {
   /** Orders per customer, on average: customers are drawn from 1 to documents / 10. */
@@ -31,7 +32,7 @@ record MongoSettings(int documents, int keys, Path csv) {
   static MongoSettings of(Map<String, String> options) {
     return new MongoSettings(Integer.parseInt(options.getOrDefault("--mongo-docs", "1000000")),
         Integer.parseInt(options.getOrDefault("--mongo-keys", "1000")),
-        Path.of(options.getOrDefault("--mongo-csv", "docs/benchmarks-mongo.csv")));
+        Path.of(options.getOrDefault("--mongo-csv", "bench/results/benchmarks-mongo.csv")));
   }
 
   /** The customers orders are drawn from: 1 to this. */

@@ -25,7 +25,7 @@ final class MongoSuiteTest {
     assertThat(defaults.mongo().documents()).isEqualTo(1_000_000);
     assertThat(defaults.mongo().customers()).isEqualTo(100_000);
     assertThat(defaults.mongo().keys()).isEqualTo(1000);
-    assertThat(defaults.mongo().csv()).isEqualTo(Path.of("docs/benchmarks-mongo.csv"));
+    assertThat(defaults.mongo().csv()).isEqualTo(Path.of("bench/results/benchmarks-mongo.csv"));
     assertThat(BenchSettings.parse("--suites", "main,tpch").runs("mongo")).isFalse();
     assertThatThrownBy(() -> BenchSettings.parse("--mongo-docs", "5000", "--mongo-keys", "501"))
         .hasMessageContaining("--mongo-keys must be between 1 and the number of customers (--mongo-docs / 10 = 500)");
