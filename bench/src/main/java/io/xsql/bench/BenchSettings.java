@@ -26,15 +26,17 @@ import java.util.Set;
  * @param data folder for the generated data sets
  * @param markdown the report
  * @param csv the raw measurements
- * @param suites which parts run: {@code main} (everything above) and {@code tpch} (the TPC-H section)
+ * @param suites which parts run: {@code main} (everything above), {@code tpch} (the TPC-H section) and
+ *     {@code mongo} (the MongoDB section)
  * @param tpch how the TPC-H section runs
+ * @param mongo how the MongoDB section runs
  */
 record BenchSettings(List<Integer> scales, List<String> engines, int coldRuns, int warmRuns, long slowMillis,
     int h2MaxScale, long timeoutMillis, boolean cds, int bigScanMb, long dbRows, String dbUrl,
-    boolean joins, Path data, Path markdown, Path csv, List<String> suites, TpchSettings tpch) {
+    boolean joins, Path data, Path markdown, Path csv, List<String> suites, TpchSettings tpch, MongoSettings mongo) {
 
   /** The parts of the benchmark {@code --suites} can name. */
-  static final List<String> SUITES = List.of("main", "tpch");
+  static final List<String> SUITES = List.of("main", "tpch", "mongo");
 
   static final String USAGE = """
       Usage: bench/run [--scales 100000,1000000] [--engines xsql,duckdb,calcite,h2] [--cold-runs 3]
@@ -42,8 +44,10 @@ record BenchSettings(List<Integer> scales, List<String> engines, int coldRuns, i
                        [--cds true] [--big-scan-mb 2048] [--db-rows 5000000]
                        [--db-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres] [--joins true]
                        [--data bench/data] [--out docs/benchmarks.md] [--csv docs/benchmarks.csv]
-                       [--suites main,tpch] [--tpch 0.1,1] [--tpch-queries 1-22] [--tpch-timeout-s 120]
+                       [--suites main,tpch,mongo] [--tpch 0.1,1] [--tpch-queries 1-22] [--tpch-timeout-s 120]
                        [--tpch-csv docs/benchmarks-tpch.csv] [--tpch-pg-jit false]
+                       [--mongo-docs 1000000] [--mongo-keys 1000]
+                       [--mongo-csv bench/results/benchmarks-mongo.csv]
       --joins false leaves out the join strategies (Q1 at the largest scale with each strategy forced, and
       the lookup of 10,000 keys into the --db-rows table); they run only with the xsql engine, the lookup
       only with --db-rows above 0. --db-rows 0 and --big-scan-mb 0 leave out those parts.
@@ -53,12 +57,16 @@ record BenchSettings(List<Integer> scales, List<String> engines, int coldRuns, i
       The TPC-H databases (xsql_bench_tpch_sf<SF>_pg, _my, _ref) are loaded once and kept for later runs.
       --tpch-pg-jit sets PostgreSQL's jit on both PostgreSQL databases: off by default, as PostgreSQL 15
       compiling the filter of a 4096-pair lookup batch ran for many minutes, deaf to cancel.
+      --suites mongo runs only the MongoDB section: --mongo-docs orders generated into mongo-java-server (in
+      memory, in the harness's JVM), a filtered scan through xsql and through MongoDB's Java driver, and a
+      lookup join of --mongo-keys customers from a JSON Lines file against the hash plan; like the TPC-H
+      section, it replaces its own section of --out and a run without it keeps that section.
       """;
 
   private static final Set<String> OPTIONS = Set.of("--scales", "--engines", "--cold-runs", "--warm-runs",
       "--slow-ms", "--h2-max-scale", "--timeout-ms", "--cds", "--big-scan-mb", "--db-rows", "--db-url",
       "--joins", "--data", "--out", "--csv", "--suites", "--tpch", "--tpch-queries", "--tpch-timeout-s",
-      "--tpch-csv", "--tpch-pg-jit");
+      "--tpch-csv", "--tpch-pg-jit", "--mongo-docs", "--mongo-keys", "--mongo-csv");
 
   /** Parses {@code --option value} pairs; anything not given keeps its default from {@link #USAGE}. */
   static BenchSettings parse(String... args) {
@@ -85,8 +93,8 @@ record BenchSettings(List<Integer> scales, List<String> engines, int coldRuns, i
         Path.of(o.getOrDefault("--data", "bench/data")),
         Path.of(o.getOrDefault("--out", "docs/benchmarks.md")),
         Path.of(o.getOrDefault("--csv", "docs/benchmarks.csv")),
-        List.of(o.getOrDefault("--suites", "main,tpch").split(",")),
-        TpchSettings.of(o));
+        List.of(o.getOrDefault("--suites", "main,tpch,mongo").split(",")),
+        TpchSettings.of(o), MongoSettings.of(o));
     s.engines.forEach(BenchEngine::named);
     for (String suite : s.suites) {
       if (!SUITES.contains(suite)) {
@@ -96,7 +104,10 @@ record BenchSettings(List<Integer> scales, List<String> engines, int coldRuns, i
     return s;
   }
 
-  /** Whether a part of the benchmark runs: {@code main}, or {@code tpch} with a scale factor to run. */
+  /**
+   * Whether a part of the benchmark runs: {@code main}, {@code mongo}, or {@code tpch} with a scale factor to
+   * run.
+   */
   boolean runs(String suite) {
     return suites.contains(suite) && (!suite.equals("tpch") || tpch.enabled());
   }

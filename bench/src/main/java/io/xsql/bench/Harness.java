@@ -15,8 +15,9 @@ import java.util.Optional;
 /**
  * Runs every query on every engine at every scale, cold (a fresh JVM per run, timed from outside with
  * start-up, planning and reading included) and warm (repeated in one JVM), checks that all engines return
- * the same number of rows, and writes the report and the raw CSV. The TPC-H section ({@link TpchSuite}) runs
- * after it, or alone with {@code --suites tpch}.
+ * the same number of rows, and writes the report and the raw CSV. The TPC-H section ({@link TpchSuite}) and
+ * the MongoDB section ({@link MongoSuite}) run after it, or alone with {@code --suites tpch} or
+ * {@code --suites mongo}.
  */
 public final class Harness {
   private final BenchSettings settings;
@@ -49,7 +50,8 @@ public final class Harness {
     Harness harness = new Harness(settings);
     List<String> mismatches = harness.run();
     System.out.println("Wrote " + settings.markdown() + (settings.runs("main") ? " and " + settings.csv() : "")
-        + (settings.runs("tpch") ? " and " + settings.tpch().csv() : ""));
+        + (settings.runs("tpch") ? " and " + settings.tpch().csv() : "")
+        + (settings.runs("mongo") ? " and " + settings.mongo().csv() : ""));
     if (!mismatches.isEmpty()) {
       mismatches.forEach(System.err::println);
       System.exit(1);
@@ -57,8 +59,8 @@ public final class Harness {
   }
 
   /**
-   * Runs the suites {@code --suites} names and writes the report; returns row-count mismatches and wrong
-   * TPC-H results (empty when engines agree).
+   * Runs the suites {@code --suites} names and writes the report; returns row-count mismatches, wrong
+   * TPC-H results and rows that differ in the MongoDB section (empty when engines agree).
    */
   List<String> run() throws IOException, InterruptedException {
     Machine machine = Machine.describe();
@@ -76,6 +78,11 @@ public final class Harness {
         new TpchReport(settings, machine, servers, tpch).write();
       }
       mismatches.addAll(TpchReport.wrong(tpch));
+    }
+    if (settings.runs("mongo")) {
+      MongoReport report = new MongoReport(settings, machine, new MongoSuite(settings).run());
+      report.write();
+      mismatches.addAll(report.mismatches());
     }
     return mismatches;
   }

@@ -1,5 +1,11 @@
 package io.xsql.bench;
 
+import static io.xsql.bench.Figures.down;
+import static io.xsql.bench.Figures.mib;
+import static io.xsql.bench.Figures.ratio;
+import static io.xsql.bench.Figures.seconds;
+import static io.xsql.bench.Figures.up;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,8 +50,8 @@ final class JoinReport {
     for (JoinQuery q : JoinQuery.of(JoinQuery.Part.Q1)) {
       JoinResult r = JoinResult.find(joins, q);
       b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", q.label(),
-          r.strategy().orElse("n/a"), millis(r.medianMillis()), ratio(r.medianMillis() / duckDbQ1Millis),
-          millis(r.first().map(Measurement::millis).orElse(Double.NaN)), mib(r.peakHeapMb()), mib(r.peakRssMb()),
+          r.strategy().orElse("n/a"), seconds(r.medianMillis()), ratio(r.medianMillis() / duckDbQ1Millis),
+          seconds(r.first().map(Measurement::millis).orElse(Double.NaN)), mib(r.peakHeapMb()), mib(r.peakRssMb()),
           r.runs().isEmpty() ? "n/a" : String.format(Locale.ROOT, "%,d", r.rows()), note(r)));
     }
     if (settings.dbRows() > 0) {
@@ -67,8 +73,8 @@ final class JoinReport {
     for (JoinQuery q : JoinQuery.of(JoinQuery.Part.LOOKUP)) {
       JoinResult r = JoinResult.find(joins, q);
       b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n", q.label(),
-          r.strategy().orElse("n/a"), millis(r.medianMillis()),
-          millis(r.first().map(Measurement::millis).orElse(Double.NaN)), mib(r.peakHeapMb()), mib(r.peakRssMb()),
+          r.strategy().orElse("n/a"), seconds(r.medianMillis()),
+          seconds(r.first().map(Measurement::millis).orElse(Double.NaN)), mib(r.peakHeapMb()), mib(r.peakRssMb()),
           r.runs().isEmpty() ? "n/a" : String.format(Locale.ROOT, "%,d", r.rows()),
           r.tableReads().isPresent() ? String.format(Locale.ROOT, "%,d", r.tableReads().getAsLong()) : "n/a",
           note(r)));
@@ -154,28 +160,5 @@ final class JoinReport {
     String heap = r.query().heap.orElse("");
     return String.join("; ", Stream.of(heap, hint, r.note()).filter(s -> !s.isEmpty()).toList())
         .replace("|", "\\|");
-  }
-
-  private static String millis(double ms) {
-    return Double.isNaN(ms) ? "n/a" : String.format(Locale.ROOT, "%.3f", ms / 1000);
-  }
-
-  private static String mib(double mb) {
-    return Double.isNaN(mb) ? "n/a" : String.format(Locale.ROOT, "%.0f", Math.ceil(mb));
-  }
-
-  private static String ratio(double r) {
-    return Double.isNaN(r) ? "n/a" : up(r, 2);
-  }
-
-  /** Rounded up: a time, heap or ratio to a peer, where more is worse. */
-  private static String up(double x, int decimals) {
-    double f = Math.pow(10, decimals);
-    return String.format(Locale.ROOT, "%." + decimals + "f", Math.ceil(x * f) / f);
-  }
-
-  /** Rounded down: a speed-up, where more is better. */
-  private static String down(double x) {
-    return String.format(Locale.ROOT, "%.1f", Math.floor(x * 10) / 10);
   }
 }

@@ -27,6 +27,19 @@ record Machine(String cpu, int cores, double memoryGib, String os, String java) 
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
   }
 
+  /**
+   * The 1-, 5- and 15-minute load averages now ({@code /proc/loadavg}), if the system gives them: processes
+   * outside the benchmark that share the cores show here.
+   */
+  static Optional<String> loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return fields.length >= 3 ? Optional.of(String.join(" ", fields[0], fields[1], fields[2])) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
   private static Optional<String> procLine(String file, String key) {
     try {
       List<String> lines = Files.readAllLines(Path.of(file));

@@ -39,9 +39,9 @@ final class Report {
         Files.createDirectories(p.toAbsolutePath().getParent());
       }
     }
-    // A run without the TPC-H section keeps the one the report has (it says its own date).
+    // A run without the TPC-H or MongoDB section keeps the one the report has (each says its own date).
     String old = Files.exists(settings.markdown()) ? Files.readString(settings.markdown()) : "";
-    Files.writeString(settings.markdown(), TpchReport.keep(old, markdown()));
+    Files.writeString(settings.markdown(), ReportSection.keep(old, markdown()));
     Files.writeString(settings.csv(), csv());
   }
 

@@ -1,8 +1,6 @@
 package io.xsql.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,14 +11,10 @@ import java.util.OptionalDouble;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The report's TPC-H section and its CSV. The section sits between two markers in {@code docs/benchmarks.md},
- * so that a run of the TPC-H section alone replaces it and keeps the rest of the file, and a run without it
- * keeps the section the file has. Figures are printed as measured (to the millisecond, ratios to two
- * decimals); every verdict is taken on the unrounded figures.
+ * The report's TPC-H section ({@link ReportSection#TPCH}) and its CSV. Figures are printed as measured (to
+ * the millisecond, ratios to two decimals); every verdict is taken on the unrounded figures.
  */
 final class TpchReport {
-  static final String BEGIN = "<!-- TPC-H section: written by bench/run, replaced by bench/run --suites tpch -->";
-  static final String END = "<!-- end of the TPC-H section -->";
   /** The goals. */
   static final double SMALL_SF = 0.1;
   static final double LARGE_SF = 1;
@@ -43,37 +37,8 @@ final class TpchReport {
 
   /** Puts the section into the report (replacing the one it has) and writes the CSV. */
   void write() throws IOException {
-    Path md = settings.markdown();
-    for (Path p : List.of(md, settings.tpch().csv())) {
-      if (p.toAbsolutePath().getParent() != null) {
-        Files.createDirectories(p.toAbsolutePath().getParent());
-      }
-    }
-    String document = Files.exists(md) ? Files.readString(md) : "# Benchmarks\n";
-    Files.writeString(md, splice(document, markdown()));
-    Files.writeString(settings.tpch().csv(), csv());
-  }
-
-  /** The document with its TPC-H section replaced by {@code section}, or with {@code section} appended. */
-  static String splice(String document, String section) {
-    int b = document.indexOf(BEGIN);
-    int e = document.indexOf(END);
-    if (b >= 0 && e > b) {
-      return document.substring(0, b) + section.stripTrailing() + document.substring(e + END.length());
-    }
-    return document.stripTrailing() + "\n\n" + section.stripTrailing() + "\n";
-  }
-
-  /** A new document keeping the TPC-H section of an old one, if it had one. */
-  static String keep(String old, String document) {
-    return sectionOf(old).map(s -> splice(document, s)).orElse(document);
-  }
-
-  /** The TPC-H section of a document, markers included. */
-  static Optional<String> sectionOf(String document) {
-    int b = document.indexOf(BEGIN);
-    int e = document.indexOf(END);
-    return b >= 0 && e > b ? Optional.of(document.substring(b, e + END.length())) : Optional.empty();
+    ReportSection.TPCH.write(settings.markdown(), markdown());
+    ReportSection.writeFile(settings.tpch().csv(), csv());
   }
 
   /** One line per wrong query, for the harness's exit status. */
@@ -86,7 +51,7 @@ final class TpchReport {
   }
 
   String markdown() {
-    StringBuilder b = new StringBuilder(BEGIN).append("\n## TPC-H\n\n");
+    StringBuilder b = new StringBuilder(ReportSection.TPCH.begin()).append("\n## TPC-H\n\n");
     b.append("- Date: ").append(LocalDate.now()).append('\n');
     b.append("- Machine: ").append(machine).append("; ").append(servers).append(" on the same machine\n");
     b.append("- Layout: `lineitem` and `orders` in PostgreSQL, `customer`, `nation` and `region` in MariaDB, `part`"
@@ -125,7 +90,7 @@ final class TpchReport {
       scale(b, s);
     }
     goals(b);
-    return b.append(END).append('\n').toString();
+    return b.append(ReportSection.TPCH.end()).append('\n').toString();
   }
 
   private void scale(StringBuilder b, TpchScale s) {

@@ -10,7 +10,7 @@ import java.util.OptionalLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** The TPC-H section's pieces that need no database: options, reading a child, the report and its place. */
+/** The TPC-H section's pieces that need no database: options, reading a child, the report. */
 final class TpchReportTest {
 
   @Test
@@ -33,25 +33,6 @@ final class TpchReportTest {
     assertThat(TpchSettings.databaseName(1)).isEqualTo("xsql_bench_tpch_sf1");
     assertThatThrownBy(() -> BenchSettings.parse("--suites", "tpc")).hasMessageContaining("unknown suite 'tpc'");
     assertThatThrownBy(() -> BenchSettings.parse("--tpch-queries", "23")).hasMessageContaining("not 23");
-  }
-
-  @Test
-  void theSectionReplacesItselfAndSurvivesAMainRun() {
-    String section = TpchReport.BEGIN + "\n## TPC-H\n\nnew\n" + TpchReport.END;
-    String main = "# Benchmarks\n\n## Targets\n\nmain figures\n";
-    String withOld = TpchReport.splice(main, TpchReport.BEGIN + "\nold\n" + TpchReport.END);
-    assertThat(withOld).startsWith(main).contains("old");
-
-    // The TPC-H suite alone: the main part stays, the section is replaced.
-    String replaced = TpchReport.splice(withOld, section);
-    assertThat(replaced).startsWith(main).contains("new").doesNotContain("old");
-    // The main suite alone: its new text, the old section kept.
-    String kept = TpchReport.keep(withOld, "# Benchmarks\n\nnewer main\n");
-    assertThat(kept).contains("newer main").contains("old").doesNotContain("main figures");
-    assertThat(TpchReport.keep("", main)).isEqualTo(main);
-    // Again and again: the same text, no blank lines piling up.
-    assertThat(TpchReport.splice(replaced, section + "\n")).isEqualTo(replaced);
-    assertThat(TpchReport.keep(kept, "# Benchmarks\n\nnewer main\n")).isEqualTo(kept);
   }
 
   @Test
@@ -90,7 +71,7 @@ final class TpchReportTest {
         new TpchScale(1, "kept", Map.of(), large, ""));
     TpchReport report = new TpchReport(settings, Machine.describe(), "PostgreSQL 15", scales);
     String md = report.markdown();
-    assertThat(md).startsWith(TpchReport.BEGIN).endsWith(TpchReport.END + "\n")
+    assertThat(md).startsWith(ReportSection.TPCH.begin()).endsWith(ReportSection.TPCH.end() + "\n")
         .contains("| Q3 | 0.400 | 0.800 | 0.050 | 0.200 | 2.00 | **WRONG** |")
         .contains("- Q3 **WRONG**: first run: Q3: xsql returned 9 rows")
         .contains("| 22/22 right at SF 0.1 | 21 of 22 right, **1 WRONG** | no |")

@@ -1,0 +1,37 @@
+package io.xsql.bench;
+
+import java.util.Locale;
+
+/**
+ * How the join and MongoDB reports print figures. A figure judged against a target is rounded against xsql:
+ * times, heaps and ratios to a peer up, speed-ups down; verdicts are taken on the unrounded figures.
+ */
+final class Figures {
+  private Figures() {}
+
+  /** Milliseconds as seconds to the millisecond, as measured. */
+  static String seconds(double ms) {
+    return Double.isNaN(ms) ? "n/a" : String.format(Locale.ROOT, "%.3f", ms / 1000);
+  }
+
+  /** MiB, rounded up to a whole one. */
+  static String mib(double mb) {
+    return Double.isNaN(mb) ? "n/a" : String.format(Locale.ROOT, "%.0f", Math.ceil(mb));
+  }
+
+  /** A ratio of xsql to a peer, two decimals, rounded up. */
+  static String ratio(double r) {
+    return Double.isNaN(r) ? "n/a" : up(r, 2);
+  }
+
+  /** Rounded up: a time, heap or ratio to a peer, where more is worse. */
+  static String up(double x, int decimals) {
+    double f = Math.pow(10, decimals);
+    return String.format(Locale.ROOT, "%." + decimals + "f", Math.ceil(x * f) / f);
+  }
+
+  /** Rounded down to one decimal: a speed-up, where more is better. */
+  static String down(double x) {
+    return String.format(Locale.ROOT, "%.1f", Math.floor(x * 10) / 10);
+  }
+}
