@@ -2,6 +2,7 @@ package io.xsql.rest;
 
 import io.xsql.spi.Options;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -112,7 +113,7 @@ sealed interface RestAuth {
       URI tokenUrl;
       try {
         tokenUrl = new URI(a.requireString("token_url"));
-      } catch (java.net.URISyntaxException e) {
+      } catch (URISyntaxException e) {
         throw a.error("token_url", "is not a URL: " + e.getReason());
       }
       return new OAuth2(tokenUrl, a.requireString("client_id"), a.requireString("client_secret"),

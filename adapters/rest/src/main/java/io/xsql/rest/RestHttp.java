@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -242,7 +243,7 @@ final class RestHttp {
   }
 
   private static String body(RestResponse response) {
-    String text = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    String text = new String(response.body(), StandardCharsets.UTF_8).strip();
     return text.isEmpty() ? "" : ": " + (text.length() > 200 ? text.substring(0, 200) + "..." : text);
   }
 }

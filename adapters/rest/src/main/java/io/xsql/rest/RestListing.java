@@ -107,7 +107,7 @@ final class RestListing {
     }
     if (!at.isArray()) {
       throw new SourceException(ErrorCode.DATA, table.where() + ": page " + pages + " (" + uri + ") holds "
-          + at.getNodeType().name().toLowerCase() + " at records pointer '" + table.config().records()
+          + RestSchema.kindName(at) + " at records pointer '" + table.config().records()
           + "', not an array or an object");
     }
     List<JsonNode> out = new ArrayList<>(at.size());

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
@@ -134,7 +135,7 @@ final class RestRows {
   private void drift(int column, JsonNode value, String position) {
     String what = position + ": field '" + schema.columns().get(column).name() + "' holds a "
         + RestSchema.kindName(value) + " value; the contract lists " + String.join(", ",
-        new java.util.TreeSet<>(schema.kinds().get(column)));
+        new TreeSet<>(schema.kinds().get(column)));
     if (onDrift == OnDrift.FAIL) {
       throw new SourceException(ErrorCode.DATA_TYPE, where + ", " + what + " (on_drift: fail)");
     }
@@ -190,7 +191,7 @@ final class RestRows {
     if (type.kind() == TypeKind.VARCHAR) {
       return type.fit(v.isBoolean() ? v.asText() : v.toString(), pinned);
     }
-    throw new IllegalArgumentException("expected " + type + " but got " + v.getNodeType().name()
-        .toLowerCase(java.util.Locale.ROOT) + " " + TextValues.quote(v.toString()));
+    throw new IllegalArgumentException("expected " + type + " but got " + RestSchema.kindName(v) + " "
+        + TextValues.quote(v.toString()));
   }
 }

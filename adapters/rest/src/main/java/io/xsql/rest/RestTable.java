@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -221,6 +222,6 @@ final class RestTable implements DataTable {
         .map(p -> p.name() + (p.batch().isPresent() ? " (batch " + p.perRequest() + ")" : ""))
         .distinct().collect(Collectors.joining(", "));
     return describe() + (params.isEmpty() ? "" : " params " + params) + " paging "
-        + config.paging().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        + config.paging().getClass().getSimpleName().toLowerCase(Locale.ROOT);
   }
 }
