@@ -279,6 +279,10 @@ final class RestApiTest {
   @Test
   void aPathParameterIsRequiredAndA404IsNoRow() throws SQLException {
     try (Connection c = connect()) {
+      String join = "SELECT k.customer_id, c.name FROM keys k JOIN api.customer c ON c.id = k.customer_id"
+          + " WHERE k.customer_id BETWEEN 24 AND 26";
+      assertThat(String.join("\n", Rows.of(c, "EXPLAIN PLAN FOR " + join))).contains("LOOKUP");
+      assertThat(Rows.of(c, join + " ORDER BY 1")).as("26 is a 404").containsExactly("24 | c24", "25 | c25");
       assertThat(Rows.of(c, "SELECT id, name FROM api.customer WHERE id = 3")).containsExactly("3 | c3");
       assertThat(Rows.of(c, "SELECT id, name FROM api.customer WHERE id IN (4, 99)")).containsExactly("4 | c4");
       assertThatThrownBy(() -> Rows.of(c, "SELECT name FROM api.customer"))

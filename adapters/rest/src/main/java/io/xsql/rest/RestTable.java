@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -35,6 +36,9 @@ final class RestTable implements DataTable {
   /** Column kinds whose values travel as text in a URL exactly. */
   private static final Set<TypeKind> PARAMETER_KINDS =
       EnumSet.of(TypeKind.VARCHAR, TypeKind.INTEGER, TypeKind.BIGINT, TypeKind.DECIMAL, TypeKind.BOOLEAN);
+
+  /** The row estimate of a table that cannot be listed without parameter values. */
+  private static final long UNLISTABLE_ROWS = 1_000_000_000L;
 
   private final RestSource source;
   private final RestTableConfig config;
@@ -126,6 +130,16 @@ final class RestTable implements DataTable {
   @Override
   public boolean canLimit() {
     return true;
+  }
+
+  /**
+   * Unknown for a listing; for a table read only through parameter values (a path parameter, a required
+   * one), so large that the planner never reads it whole but drives it with the other side's keys.
+   */
+  @Override
+  public OptionalLong estimatedRowCount() {
+    return config.params().values().stream().anyMatch(RestParam::required) ? OptionalLong.of(UNLISTABLE_ROWS)
+        : OptionalLong.empty();
   }
 
   @Override
