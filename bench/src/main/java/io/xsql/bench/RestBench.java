@@ -22,10 +22,13 @@ import java.util.StringJoiner;
  * The child side of the REST section. {@code RestBench CASE RUNS URL KEYS} runs a {@link RestCase} RUNS times in
  * one JVM against the API at URL, printing after each run a {@link Measurement} and the requests the API
  * counted during it ({@link #REQUESTS}); then runs it once more, printing the rows' count and sorted checksum
- * and xsql's plan, as {@link MongoBench} does. KEYS is the lookup's JSON Lines file.
+ * and xsql's plan, as {@link MongoBench} does. A query that fails prints xsql's error ({@link #ERROR}) and the
+ * plan. KEYS is the lookup's JSON Lines file.
  */
 public final class RestBench {
   static final String REQUESTS = "XSQL-BENCH-REQUESTS ";
+  /** The line a child prints when its query fails, with xsql's message, before its plan. */
+  static final String ERROR = "XSQL-BENCH-ERROR ";
 
   /**
    * The requests the API answered during one run.
@@ -59,21 +62,34 @@ public final class RestBench {
     catalog.toFile().deleteOnExit();
     Files.writeString(catalog, RestCase.catalog(args[2], Path.of(args[3]).toAbsolutePath().toString()));
     try (Connection connection = DriverManager.getConnection("jdbc:xsql:catalog=" + catalog)) {
-      for (int r = 0; r < runs; r++) {
-        long before = stats(http, stats).count();
-        long t = System.nanoTime();
-        long rows = read(connection, query.sql, Optional.empty());
-        double ms = (System.nanoTime() - t) / 1e6;
-        Requests after = stats(http, stats);
-        System.out.println(new Measurement(rows, ms, 0, Measurement.jvmPeakHeapMb(),
-            Measurement.processPeakRssMb()).toLine());
-        System.out.println(new Requests(after.count() - before, after.maxInFlight()).toLine());
+      try {
+        measure(connection, query, runs, http, stats);
+      } catch (SQLException e) {
+        // The plan says why, and the report shows both.
+        System.out.println(ERROR + e.getSQLState() + " " + e.getMessage().replaceAll("\\s+", " "));
+        plan(connection, query.sql).forEach(line -> System.out.println(MongoBench.PLAN + line));
+        System.exit(1);
       }
-      List<String> rows = new ArrayList<>();
-      read(connection, query.sql, Optional.of(rows));
-      System.out.println(MongoBench.ROWS + rows.size() + " " + MongoBench.checksum(rows));
-      plan(connection, query.sql).forEach(line -> System.out.println(MongoBench.PLAN + line));
     }
+  }
+
+  /** The timed runs, then the checking run and the plan. */
+  private static void measure(Connection connection, RestCase query, int runs, HttpClient http, URI stats)
+      throws SQLException, IOException, InterruptedException {
+    for (int r = 0; r < runs; r++) {
+      long before = stats(http, stats).count();
+      long t = System.nanoTime();
+      long rows = read(connection, query.sql, Optional.empty());
+      double ms = (System.nanoTime() - t) / 1e6;
+      Requests after = stats(http, stats);
+      System.out.println(new Measurement(rows, ms, 0, Measurement.jvmPeakHeapMb(),
+          Measurement.processPeakRssMb()).toLine());
+      System.out.println(new Requests(after.count() - before, after.maxInFlight()).toLine());
+    }
+    List<String> rows = new ArrayList<>();
+    read(connection, query.sql, Optional.of(rows));
+    System.out.println(MongoBench.ROWS + rows.size() + " " + MongoBench.checksum(rows));
+    plan(connection, query.sql).forEach(line -> System.out.println(MongoBench.PLAN + line));
   }
 
   /** The API's count so far; starts a new maximum of requests in flight. */

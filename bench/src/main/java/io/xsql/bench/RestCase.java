@@ -4,14 +4,17 @@ import java.util.Optional;
 
 /**
  * The REST section's cases, each a query xsql runs over {@link RestServedApi}: the customers listing (offset
- * paging), the lookup join of a keys file into the orders with the parameter batched and four requests in
- * flight, the same one value per request and one in flight (Steampipe's pattern), and the listing again
- * through a source with a response cache.
+ * paging), the lookup join of a keys file into the orders as xsql plans it, then forced to a lookup with the
+ * parameter batched and four requests in flight, and with one value per request and one in flight
+ * (Steampipe's pattern), and the listing again through a source with a response cache.
  */
 enum RestCase {
   LISTING("SELECT id, name, city FROM api.customers"),
-  LOOKUP_BATCHED("SELECT k.id, o.id, o.total FROM keys k JOIN api.orders o ON o.customer_id = k.id"),
-  LOOKUP_ONE_BY_ONE("SELECT k.id, o.id, o.total FROM keys k JOIN serial.orders o ON o.customer_id = k.id"),
+  LOOKUP_UNHINTED("SELECT k.id, o.id, o.total FROM keys k JOIN api.orders o ON o.customer_id = k.id"),
+  LOOKUP_BATCHED("SELECT /*+ LOOKUP_JOIN(o) */ k.id, o.id, o.total FROM keys k JOIN api.orders o"
+      + " ON o.customer_id = k.id"),
+  LOOKUP_ONE_BY_ONE("SELECT /*+ LOOKUP_JOIN(o) */ k.id, o.id, o.total FROM keys k JOIN serial.orders o"
+      + " ON o.customer_id = k.id"),
   CACHED("SELECT id, name, city FROM cached.customers");
 
   /** Customers per page of the listing. */
@@ -29,7 +32,7 @@ enum RestCase {
   /** The case whose rows this one must return too, if any. */
   Optional<RestCase> sameRowsAs() {
     return switch (this) {
-      case LOOKUP_ONE_BY_ONE -> Optional.of(LOOKUP_BATCHED);
+      case LOOKUP_ONE_BY_ONE, LOOKUP_UNHINTED -> Optional.of(LOOKUP_BATCHED);
       case CACHED -> Optional.of(LISTING);
       default -> Optional.empty();
     };
@@ -39,6 +42,7 @@ enum RestCase {
   String label() {
     return switch (this) {
       case LISTING -> "listing, offset paging, " + PAGE_SIZE + " per page";
+      case LOOKUP_UNHINTED -> "join, xsql's choice";
       case LOOKUP_BATCHED -> "lookup join, `batch: " + BATCH + "`, `max_concurrency: " + MAX_CONCURRENCY + "`";
       case LOOKUP_ONE_BY_ONE -> "lookup join, one key per request, `max_concurrency: 1`";
       case CACHED -> "listing again, `cache: { ttl: 60s }`";

@@ -58,7 +58,7 @@ final class RestReport {
   double floorMillis(RestCase q) {
     long waves = switch (q) {
       case LISTING, CACHED -> ceil(RestServedApi.CUSTOMERS, RestCase.PAGE_SIZE);
-      case LOOKUP_BATCHED -> ceil(ceil(run.keys(), RestCase.BATCH), RestCase.MAX_CONCURRENCY);
+      case LOOKUP_UNHINTED, LOOKUP_BATCHED -> ceil(ceil(run.keys(), RestCase.BATCH), RestCase.MAX_CONCURRENCY);
       case LOOKUP_ONE_BY_ONE -> run.keys();
     };
     return waves * (double) RestServedApi.LATENCY_MILLIS;
@@ -77,7 +77,8 @@ final class RestReport {
         + " customer_id, total}` per customer asked for.%n", RestServedApi.LATENCY_MILLIS, RestServedApi.CUSTOMERS,
         RestServedApi.ORDERS_PER_CUSTOMER));
     b.append(String.format(Locale.ROOT, "- The lookup joins read %,d distinct customer ids (drawn from 1..%,d, seed"
-        + " 42) from a JSON Lines file. Sources, from the catalog the JVMs use: `api` (`budget: { max_concurrency:"
+        + " 42) from a JSON Lines file; the measured ones are forced to a lookup (`/*+ LOOKUP_JOIN(o) */`), xsql's"
+        + " own choice is the first join case. Sources, from the catalog the JVMs use: `api` (`budget: { max_concurrency:"
         + " %d }`; `customers` with `paging: { type: offset, page_size: %d }`; `orders` with `params: { customer_id:"
         + " { batch: %d } }`), `serial` (`max_concurrency: 1`; `orders` with no `batch`: one request per key, as"
         + " Steampipe's REST plugins do) and `cached` (`customers` as in `api`, `cache: { ttl: 60s }`).%n",
@@ -113,6 +114,11 @@ final class RestReport {
         + " asked for while one is read | %s | %s |%n", LISTING_OVER_FLOOR,
         ceil(RestServedApi.CUSTOMERS, RestCase.PAGE_SIZE), RestServedApi.LATENCY_MILLIS, overFloor(listing,
             RestCase.LISTING), met(listingOver <= LISTING_OVER_FLOOR, listingOver)));
+    RestResult unhinted = run.find(RestCase.LOOKUP_UNHINTED);
+    b.append(String.format(Locale.ROOT, "| unhinted, xsql plans the join into the API as a lookup | EXPLAIN shows %s%s"
+        + " | %s |%n", unhinted.strategy().orElse("nothing"), unhinted.note().isEmpty() ? "" : "; "
+            + unhinted.note().replace("|", "\\|"), unhinted.strategy().filter("LOOKUP"::equals).isPresent()
+            && unhinted.note().isEmpty() ? "yes" : "no"));
     RestResult batched = run.find(RestCase.LOOKUP_BATCHED);
     double batchedOver = batched.medianMillis() / floorMillis(RestCase.LOOKUP_BATCHED);
     long requests = batched.requestsPerRun().orElse(Long.MAX_VALUE);

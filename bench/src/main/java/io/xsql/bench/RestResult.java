@@ -34,7 +34,9 @@ record RestResult(RestCase query, Optional<Measurement> first, Optional<RestBenc
     return new RestResult(query, complete ? Optional.of(all.get(0)) : Optional.empty(),
         complete ? Optional.of(counted.get(0)) : Optional.empty(), complete ? all.subList(1, all.size()) : List.of(),
         complete ? counted.subList(1, counted.size()) : List.of(), MongoBench.rows(c.lines()),
-        MongoBench.plan(c.lines()), complete || !c.problem().isEmpty() ? c.problem() : "too few measurements");
+        MongoBench.plan(c.lines()), c.lines().stream().filter(l -> l.startsWith(RestBench.ERROR))
+            .map(l -> "failed: " + l.substring(RestBench.ERROR.length())).findFirst()
+            .orElse(complete || !c.problem().isEmpty() ? c.problem() : "too few measurements"));
   }
 
   /** The requests of each timed run, if they all sent the same number; else empty. */
