@@ -27,7 +27,7 @@ import java.util.Set;
  * @param markdown the report
  * @param csv the raw measurements
  * @param suites which parts run: {@code main} (everything above), {@code tpch} (the TPC-H section) and
- *     {@code mongo} (the MongoDB section)
+ *     {@code mongo} (the MongoDB section) and {@code rest} (the REST section)
  * @param tpch how the TPC-H section runs
  * @param mongo how the MongoDB section runs
  */
@@ -36,7 +36,7 @@ record BenchSettings(List<Integer> scales, List<String> engines, int coldRuns, i
     boolean joins, Path data, Path markdown, Path csv, List<String> suites, TpchSettings tpch, MongoSettings mongo) {
 
   /** The parts of the benchmark {@code --suites} can name. */
-  static final List<String> SUITES = List.of("main", "tpch", "mongo");
+  static final List<String> SUITES = List.of("main", "tpch", "mongo", "rest");
 
   static final String USAGE = """
       Usage: bench/run [--scales 100000,1000000] [--engines xsql,duckdb,calcite,h2] [--cold-runs 3]
@@ -44,7 +44,7 @@ record BenchSettings(List<Integer> scales, List<String> engines, int coldRuns, i
                        [--cds true] [--big-scan-mb 2048] [--db-rows 5000000]
                        [--db-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres] [--joins true]
                        [--data bench/data] [--out docs/benchmarks.md] [--csv docs/benchmarks.csv]
-                       [--suites main,tpch,mongo] [--tpch 0.1,1] [--tpch-queries 1-22] [--tpch-timeout-s 120]
+                       [--suites main,tpch,mongo,rest] [--tpch 0.1,1] [--tpch-queries 1-22] [--tpch-timeout-s 120]
                        [--tpch-csv docs/benchmarks-tpch.csv] [--tpch-pg-jit false]
                        [--mongo-docs 1000000] [--mongo-keys 1000]
                        [--mongo-csv bench/results/benchmarks-mongo.csv]
@@ -61,6 +61,9 @@ record BenchSettings(List<Integer> scales, List<String> engines, int coldRuns, i
       memory, in the harness's JVM), a filtered scan through xsql and through MongoDB's Java driver, and a
       lookup join of --mongo-keys customers from a JSON Lines file against the hash plan; like the TPC-H
       section, it replaces its own section of --out and a run without it keeps that section.
+      --suites rest runs only the REST section: a JSON API served in the harness's JVM with 20 ms per request,
+      a paged listing, a lookup join batched and one key per request, and a repeated query within the cache's
+      TTL, with the requests each sends; it too replaces only its own section.
       """;
 
   private static final Set<String> OPTIONS = Set.of("--scales", "--engines", "--cold-runs", "--warm-runs",
@@ -93,7 +96,7 @@ record BenchSettings(List<Integer> scales, List<String> engines, int coldRuns, i
         Path.of(o.getOrDefault("--data", "bench/data")),
         Path.of(o.getOrDefault("--out", "docs/benchmarks.md")),
         Path.of(o.getOrDefault("--csv", "docs/benchmarks.csv")),
-        List.of(o.getOrDefault("--suites", "main,tpch,mongo").split(",")),
+        List.of(o.getOrDefault("--suites", "main,tpch,mongo,rest").split(",")),
         TpchSettings.of(o), MongoSettings.of(o));
     s.engines.forEach(BenchEngine::named);
     for (String suite : s.suites) {

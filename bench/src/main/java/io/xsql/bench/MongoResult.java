@@ -60,7 +60,7 @@ record MongoResult(MongoCase query, Optional<Measurement> first, List<Measuremen
 
   /** The join strategy the plan of a lookup case shows, if there is a plan. */
   Optional<String> strategy() {
-    return plan.isEmpty() || query.part != MongoCase.Part.LOOKUP ? Optional.empty()
+    return plan.isEmpty() || !query.part.isLookup() ? Optional.empty()
         : Optional.of(JoinBench.strategyOf(String.join("\n", plan)));
   }
 

@@ -39,4 +39,12 @@ record MongoSettings(int documents, int keys, Path csv) {
   int customers() {
     return documents / ORDERS_PER_CUSTOMER;
   }
+
+  /**
+   * The largest key a lookup join's keys file draws from (its smallest is 1): a customer, or an order's
+   * {@code _id} (orders are numbered from 0, so every key drawn matches one order).
+   */
+  int keyRange(MongoCase.Part part) {
+    return part == MongoCase.Part.LOOKUP_ID ? documents - 1 : customers();
+  }
 }

@@ -10,14 +10,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.bson.Document;
 
 /**
  * The harness side of the MongoDB section: starts mongo-java-server in this JVM on a free loopback port,
- * loads the generated orders, checks whether the server answers {@code $in} from an index, then runs each
+ * loads the generated orders, writes the lookup joins' keys files, checks whether the server answers
+ * {@code $in} from an index, then runs each
  * {@link MongoCase} in its own {@link MongoBench} JVM and counts the documents the server returns to one more
  * JVM running the query once, and the server's time. The server lives here rather than in a child so
  * that the 64 MiB case caps xsql's heap, not the collection's.
@@ -47,7 +50,10 @@ final class MongoSuite {
       String uri = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
       double loadMillis;
       MongoIndexCheck index;
-      Path keysFile = JoinSuite.keys(settings.data().resolve("mongo"), mongo.keys(), mongo.customers());
+      Map<MongoCase.Part, Path> keysFiles = new EnumMap<>(MongoCase.Part.class);
+      for (MongoCase.Part part : List.of(MongoCase.Part.LOOKUP, MongoCase.Part.LOOKUP_ID)) {
+        keysFiles.put(part, JoinSuite.keys(settings.data().resolve("mongo"), mongo.keys(), mongo.keyRange(part)));
+      }
       try (MongoClient client = MongoClients.create(uri)) {
         MongoCollection<Document> orders = client.getDatabase(MongoOrders.DATABASE)
             .getCollection(MongoOrders.COLLECTION);
@@ -56,7 +62,7 @@ final class MongoSuite {
         long start = System.nanoTime();
         MongoOrders.load(orders, mongo.documents(), mongo.customers());
         loadMillis = (System.nanoTime() - start) / 1e6;
-        index = MongoIndexCheck.measure(orders, keys(keysFile), settings.warmRuns());
+        index = MongoIndexCheck.measure(orders, keys(keysFiles.get(MongoCase.Part.LOOKUP)), settings.warmRuns());
       } catch (MongoException e) {
         return new MongoRun(MongoDriverVersion.VERSION, Double.NaN, Optional.empty(), List.of(),
             List.of(loadBefore, Machine.loadAverage().orElse("n/a")), "loading failed: " + e);
@@ -65,9 +71,11 @@ final class MongoSuite {
       // The lookups first: after the scans' finds, the server ran the same $in find several times slower
       // (it compares each document's key with every key as boxed numbers; its JIT-compiled code for that got
       // worse once other filters had run), which would be charged to the lookup plan.
-      for (MongoCase.Part part : List.of(MongoCase.Part.LOOKUP, MongoCase.Part.SCAN)) {
+      for (MongoCase.Part part : List.of(MongoCase.Part.LOOKUP, MongoCase.Part.LOOKUP_ID, MongoCase.Part.SCAN)) {
         for (MongoCase q : MongoCase.of(part)) {
-          MongoResult r = result(q, uri, keysFile, backend);
+          // The scan reads no keys file: it is given the customers' all the same.
+          MongoResult r = result(q, uri, keysFiles.getOrDefault(part, keysFiles.get(MongoCase.Part.LOOKUP)),
+              backend);
           System.out.printf(Locale.ROOT, "MongoDB %s: %s%n", q, r.runs().isEmpty() ? r.note()
               : String.format(Locale.ROOT, "%.3f s, %,d rows", r.medianMillis() / 1000, r.rows()));
           results.add(r);

@@ -22,8 +22,12 @@ record ReportSection(String begin, String end) {
       "<!-- MongoDB section: written by bench/run, replaced by bench/run --suites mongo -->",
       "<!-- end of the MongoDB section -->");
 
+  static final ReportSection REST = new ReportSection(
+      "<!-- REST section: written by bench/run, replaced by bench/run --suites rest -->",
+      "<!-- end of the REST section -->");
+
   /** The sections, in the order a report that has none of them gets them. */
-  private static final List<ReportSection> ALL = List.of(TPCH, MONGO);
+  private static final List<ReportSection> ALL = List.of(TPCH, MONGO, REST);
 
   /** Puts {@code section} (markers included) into the report, replacing the one it has. */
   void write(Path markdown, String section) throws IOException {

@@ -74,6 +74,13 @@ final class MongoSuiteTest {
             + " \\| 1,000 \\|")
         .containsPattern("\\| `/\\*\\+ HASH_JOIN\\(k\\) \\*/` \\| HASH \\| [0-9.]+ \\| [0-9.]+ \\| [0-9]+ \\| 1,049"
             + " \\| 0 \\| 21,000 \\|")
+        // On _id, one document per key, all of them joining.
+        .containsPattern("### Lookup join on `_id`[^#]*\\| xsql's choice \\| LOOKUP \\| [0-9.]+ \\| [0-9.]+ \\| [0-9]+"
+            + " \\| 100 \\| 100 \\| 1,000 \\|")
+        .containsPattern("### Lookup join on `_id`[^#]*\\| `/\\*\\+ HASH_JOIN\\(k\\) \\*/` \\| HASH \\| [0-9.]+ \\|"
+            + " [0-9.]+ \\| [0-9]+ \\| 100 \\| 0 \\| 21,000 \\|")
+        .contains("documents returned to `$in` finds: 100 for 100 rows")
+        .doesNotContain("**no**")
         .contains("The same rows from both plans (sorted checksums): yes.")
         .contains("| xsql's scan completes with -Xmx64m | finished in ")
         .contains("same projection received: yes")
