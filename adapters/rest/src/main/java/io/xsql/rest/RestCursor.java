@@ -86,9 +86,8 @@ final class RestCursor implements RowCursor {
     int window = limit == Long.MAX_VALUE ? table.source().config().maxConcurrency() : 1;
     while (started.size() < window && listings.hasNext()) {
       RestListing l = listings.next();
-      if (!started.isEmpty()) {
-        l.prefetch(table.source().http(), context);
-      }
+      // Asked for at once, the head too, so that the window's first pages arrive together.
+      l.prefetch(table.source().http(), context);
       started.addLast(l);
     }
   }
