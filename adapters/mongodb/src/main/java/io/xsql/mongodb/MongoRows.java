@@ -1,5 +1,6 @@
 package io.xsql.mongodb;
 
+import io.xsql.spi.CheckedColumns;
 import io.xsql.spi.ColumnType;
 import io.xsql.spi.ErrorCode;
 import io.xsql.spi.ErrorLog;
@@ -18,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.bson.BsonBinaryReader;
 import org.bson.BsonReader;
@@ -57,10 +57,9 @@ final class MongoRows implements MongoDecoder {
   private static final int SHOWN_CHARS = 100;
 
   private final Node root = new Node();
-  private final int width;
-  private final int[] decoded;
-  private final int[] slot;
-  private final List<Predicate> checks;
+  private final CheckedColumns columns;
+  /** How many columns a document's row holds before the requested ones are cut out. */
+  private final int decodedWidth;
   private final List<String> fields;
   private final String where;
   private final OnError onError;
@@ -83,22 +82,16 @@ final class MongoRows implements MongoDecoder {
   MongoRows(String where, MongoSchema schema, int[] requested, List<Predicate> checks, OnError onError,
       OnDrift onDrift) {
     this.where = where;
-    this.width = requested.length;
-    this.checks = List.copyOf(checks);
     this.onError = onError;
     this.onDrift = onDrift;
     this.errors = new ErrorLog(where);
-    BitSet extra = new BitSet();
-    checks.forEach(p -> extra.or(p.columns()));
+    BitSet all = new BitSet();
     if (onError == OnError.SKIP) {
-      extra.set(0, schema.columns().size());
+      all.set(0, schema.columns().size());
     }
-    Arrays.stream(requested).forEach(extra::clear);
-    this.decoded = IntStream.concat(Arrays.stream(requested), extra.stream()).toArray();
-    this.slot = new int[schema.columns().size()];
-    for (int out = decoded.length - 1; out >= 0; out--) {
-      slot[decoded[out]] = out;
-    }
+    this.columns = new CheckedColumns(schema.columns().size(), requested, checks, all);
+    int[] decoded = columns.decoded();
+    this.decodedWidth = decoded.length;
     for (int out = 0; out < decoded.length; out++) {
       Node node = root;
       for (String name : schema.paths().get(decoded[out])) {
@@ -128,21 +121,19 @@ final class MongoRows implements MongoDecoder {
   /** The row of a document, or empty when it is left out ({@code on_error: skip}) or fails a check. */
   @Override
   public Optional<Object[]> decode(RawBsonDocument document) {
-    Object[] row = new Object[decoded.length];
+    Object[] row = new Object[decodedWidth];
     try (BsonBinaryReader r = new BsonBinaryReader(document.getByteBuffer().asNIO())) {
       read(r, root, row, document);
     } catch (Skip e) {
       return Optional.empty();
     }
-    for (Predicate check : checks) {
-      if (!check.test(c -> row[slot[c]])) {
-        if (unmatched++ == 0) {
-          firstUnmatched = id(document);
-        }
-        return Optional.empty();
+    if (!columns.passes(row)) {
+      if (unmatched++ == 0) {
+        firstUnmatched = id(document);
       }
+      return Optional.empty();
     }
-    return Optional.of(row.length == width ? row : Arrays.copyOf(row, width));
+    return Optional.of(columns.requested(row));
   }
 
   @Override

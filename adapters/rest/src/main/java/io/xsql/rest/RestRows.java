@@ -1,6 +1,7 @@
 package io.xsql.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.xsql.spi.CheckedColumns;
 import io.xsql.spi.ColumnType;
 import io.xsql.spi.ErrorCode;
 import io.xsql.spi.OnDrift;
@@ -10,7 +11,6 @@ import io.xsql.spi.SourceException;
 import io.xsql.spi.TextValues;
 import io.xsql.spi.TypeKind;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashSet;
@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.IntStream;
 
 /**
  * Records as rows of the requested columns, converted by the rules of JSON files ({@link TextValues}); the
@@ -29,10 +28,8 @@ import java.util.stream.IntStream;
  */
 final class RestRows {
   private final RestSchema schema;
-  private final int width;
+  private final CheckedColumns columns;
   private final int[] decoded;
-  private final int[] slot;
-  private final List<Predicate> checks;
   private final String where;
   /** Every column's path and the paths above it: a field of a record outside them is not a column. */
   private final Set<List<String>> known = new HashSet<>();
@@ -60,16 +57,8 @@ final class RestRows {
       }
     }
     this.schema = schema;
-    this.width = requested.length;
-    this.checks = List.copyOf(checks);
-    BitSet extra = new BitSet();
-    checks.forEach(p -> extra.or(p.columns()));
-    Arrays.stream(requested).forEach(extra::clear);
-    this.decoded = IntStream.concat(Arrays.stream(requested), extra.stream()).toArray();
-    this.slot = new int[schema.columns().size()];
-    for (int out = decoded.length - 1; out >= 0; out--) {
-      slot[decoded[out]] = out;
-    }
+    this.columns = new CheckedColumns(schema.columns().size(), requested, checks, new BitSet());
+    this.decoded = columns.decoded();
   }
 
   /**
@@ -86,12 +75,7 @@ final class RestRows {
     for (int i = 0; i < decoded.length; i++) {
       row[i] = value(record, decoded[i], position);
     }
-    for (Predicate check : checks) {
-      if (!check.test(c -> row[slot[c]])) {
-        return Optional.empty();
-      }
-    }
-    return Optional.of(row.length == width ? row : Arrays.copyOf(row, width));
+    return columns.passes(row) ? Optional.of(columns.requested(row)) : Optional.empty();
   }
 
   /**
