@@ -51,7 +51,10 @@ final class XsqlPrepare extends CalcitePrepareImpl {
       @Override
       protected SqlToRelConverter getSqlToRelConverter(SqlValidator validator, Prepare.CatalogReader reader,
           SqlToRelConverter.Config config) {
-        return super.getSqlToRelConverter(validator, reader, config.withHintStrategyTable(JoinHints.TABLE));
+        // A list of values stays a filter however long it is, so that sources are sent it (Calcite makes a
+        // join of lists past 20 values, which a source that needs the values, a REST parameter, cannot take).
+        return super.getSqlToRelConverter(validator, reader, config.withHintStrategyTable(JoinHints.TABLE)
+            .withInSubQueryThreshold(Integer.MAX_VALUE));
       }
 
       @Override

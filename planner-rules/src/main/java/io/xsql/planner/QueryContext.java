@@ -4,6 +4,7 @@ import io.xsql.spi.ErrorCode;
 import io.xsql.spi.ScanContext;
 import io.xsql.spi.SourceException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -35,6 +36,7 @@ public final class QueryContext implements ScanContext {
   private final long deadlineNanos;
   private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
   private final List<String> warnings = new ArrayList<>();
+  private final Map<Object, Supplier<String>> summaries = new LinkedHashMap<>();
   private final List<AutoCloseable> open = new ArrayList<>();
   private final Map<Object, Object> shared = new ConcurrentHashMap<>();
   private volatile boolean timedOut;
@@ -117,11 +119,23 @@ public final class QueryContext implements ScanContext {
     }
   }
 
-  /** The warnings so far, oldest first. */
-  public List<String> warnings() {
+  @Override
+  public void summary(Object key, Supplier<String> line) {
     synchronized (warnings) {
-      return List.copyOf(warnings);
+      summaries.putIfAbsent(key, line);
     }
+  }
+
+  /** The warnings so far, oldest first, then the summaries as they stand now. */
+  public List<String> warnings() {
+    List<String> out;
+    List<Supplier<String>> lines;
+    synchronized (warnings) {
+      out = new ArrayList<>(warnings);
+      lines = List.copyOf(summaries.values());
+    }
+    lines.forEach(line -> out.add(line.get()));
+    return out;
   }
 
   /** Registers a reader to close when the execution ends, in case the operator above never does. */

@@ -64,6 +64,14 @@ public interface ScanContext {
   void warn(String message);
 
   /**
+   * Keeps a line the query's warnings end with, made when they are read so that it is current then: what a
+   * table asked of its source, say. One per key (the first given is kept); outside a query, dropped.
+   */
+  default void summary(Object key, Supplier<String> line) {
+    // Only a query has warnings to end with it.
+  }
+
+  /**
    * A value all scans of the query share under a key, made on first use: a source's request count across
    * its tables, for example. Outside a query, each call makes a new one.
    */

@@ -37,6 +37,8 @@ final class RestApiTest {
   private final AtomicInteger flaky = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
   /** The token the OAuth2 endpoint issues and the API takes; bumping it revokes the old one. */
+  /** Calls to /busy: every other one is refused with a 429. */
+  private final AtomicInteger busy = new AtomicInteger();
   private final AtomicInteger tokenVersion = new AtomicInteger(1);
   private final AtomicInteger mostInFlight = new AtomicInteger();
   private final java.util.concurrent.CountDownLatch together = new java.util.concurrent.CountDownLatch(2);
@@ -89,6 +91,8 @@ final class RestApiTest {
           case 2 -> new TestApi.Answer(500, Map.of(), "oops");
           default -> TestApi.Answer.json("[{\"ok\": true}]");
         }))
+        .on("/busy", authorized(c -> busy.incrementAndGet() % 2 == 1
+            ? new TestApi.Answer(429, Map.of("Retry-After", "0"), "") : TestApi.Answer.json("[{\"b\": 1}]")))
         .on("/broken", authorized(c -> TestApi.Answer.json("[{\"a\": 1}, {\"a\": ")))
         .on("/parallel", c -> {
           if (c.param("k") == null) {
@@ -134,6 +138,7 @@ final class RestApiTest {
         + "      customer: { path: \"/customer/{id}\", columns: { id: INTEGER, name: VARCHAR } }\n"
         + "      flaky: { path: /flaky }\n"
         + "      broken: { path: /broken }\n"
+        + "      busy: { path: /busy }\n"
         + "      parallel: { path: /parallel, params: { k: { column: k } } }\n"
         + "      arrays: { path: /arrays, columns: { tags: \"INTEGER ARRAY\" } }\n"
         + "  anonymous: { type: rest, url: " + api.url() + ", tables: { customers: { path: /customers,"
@@ -206,6 +211,38 @@ final class RestApiTest {
   }
 
   @Test
+  void eachTableEndsTheWarningsWithWhatItAskedOfTheApi() throws SQLException {
+    String none = "0 cache hits, 0 revalidated (304), 0 retries, 0 waits for the rate limit (0 ms)";
+    try (Connection c = connect()) {
+      assertThat(summaries(c, "SELECT COUNT(*) FROM api.customers c JOIN api.orders o ON o.customer_id = c.id"))
+          .containsExactlyInAnyOrder("source 'api', table 'customers': 3 requests, 3 pages, " + none,
+              "source 'api', table 'orders': 4 requests, 4 pages, " + none);
+      assertThat(summaries(c, "SELECT b FROM api.busy")).containsExactly("source 'api', table 'busy': 2 requests,"
+          + " 1 page, 0 cache hits, 0 revalidated (304), 1 retry, 1 wait for the rate limit (0 ms)");
+      assertThat(summaries(c, "SELECT n FROM cached.tagged")).containsExactly(
+          "source 'cached', table 'tagged': 0 requests, 1 page, 1 cache hit, 0 revalidated (304), 0 retries,"
+              + " 0 waits for the rate limit (0 ms)");
+      assertThat(summaries(c, "SELECT n FROM revalidated.tagged")).containsExactly(
+          "source 'revalidated', table 'tagged': 1 request, 1 page, 0 cache hits, 1 revalidated (304), 0 retries,"
+              + " 0 waits for the rate limit (0 ms)");
+    }
+  }
+
+  /** The per-table summaries among the warnings of a query read to its end. */
+  private static List<String> summaries(Connection c, String sql) throws SQLException {
+    try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+      Rows.of(rs);
+      List<String> out = new ArrayList<>();
+      for (java.sql.SQLWarning w = rs.getWarnings(); w != null; w = w.getNextWarning()) {
+        if (w.getMessage().matches("source '[^']*', table '[^']*': \\d+ request.*")) {
+          out.add(w.getMessage());
+        }
+      }
+      return out;
+    }
+  }
+
+  @Test
   void aContractWrittenFromTheSampleIsReadBackAndDriftIsCounted() throws Exception {
     Path events = dir.resolve("events-catalog.yaml");
     String source = "{ type: rest, url: " + api.url() + ", auth: { bearer: \"" + TOKEN + "\" },"
@@ -264,6 +301,12 @@ final class RestApiTest {
       assertThat(Rows.of(c, join)).hasSize(27);
       assertThat(api.calls.stream().map(call -> call.param("customer_id")).distinct().toList())
           .as("the 22 keys in batches of 20").hasSize(2);
+      api.reset();
+      // Past 20 values Calcite would make a join of the list; a list stays a filter the API is sent.
+      String many = IntStream.rangeClosed(2, 25).mapToObj(Integer::toString).collect(Collectors.joining(", "));
+      assertThat(Rows.of(c, "SELECT COUNT(*) FROM api.orders WHERE customer_id IN (" + many + ")"))
+          .containsExactly("29");
+      assertThat(api.calls).isNotEmpty().allSatisfy(call -> assertThat(call.param("customer_id")).isNotNull());
     }
   }
 

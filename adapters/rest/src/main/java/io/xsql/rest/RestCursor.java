@@ -26,6 +26,7 @@ final class RestCursor implements RowCursor {
   private final RestRows rows;
   private final long limit;
   private final ScanContext context;
+  private final RestCalls calls;
   private RestListing listing;
   private List<JsonNode> page = List.of();
   private int index;
@@ -39,6 +40,7 @@ final class RestCursor implements RowCursor {
     this.rows = rows;
     this.limit = limit.orElse(Long.MAX_VALUE);
     this.context = context;
+    this.calls = RestCalls.of(table, context);
   }
 
   @Override
@@ -58,12 +60,12 @@ final class RestCursor implements RowCursor {
         continue;
       }
       Optional<List<JsonNode>> next = listing == null ? Optional.empty()
-          : listing.nextPage(table.source().http(), context);
+          : listing.nextPage(calls);
       if (next.isPresent()) {
         page = next.get();
         index = 0;
         if (limit == Long.MAX_VALUE) {
-          listing.prefetch(table.source().http(), context);
+          listing.prefetch(calls);
         }
       } else {
         if (listing != null) {
@@ -83,11 +85,11 @@ final class RestCursor implements RowCursor {
 
   /** Starts listings until {@code max_concurrency} are under way (one at a time under a limit). */
   private void fill() {
-    int window = limit == Long.MAX_VALUE ? table.source().config().maxConcurrency() : 1;
+    int window = limit == Long.MAX_VALUE ? 2 * table.source().config().maxConcurrency() : 1;
     while (started.size() < window && listings.hasNext()) {
       RestListing l = listings.next();
       // Asked for at once, the head too, so that the window's first pages arrive together.
-      l.prefetch(table.source().http(), context);
+      l.prefetch(calls);
       started.addLast(l);
     }
   }

@@ -69,13 +69,15 @@ final class RestHttp {
    * GETs a URL, retrying as configured. Returns any response the retries end with except 401/403 and
    * statuses that are neither success nor 404, which fail with the status and what was asked.
    */
-  RestResponse get(URI uri, ScanContext context) {
+  RestResponse get(URI uri, RestTally tally, ScanContext context) {
     Optional<RestCache.Entry> kept = cache.flatMap(c -> c.get(uri));
     if (kept.isPresent() && cache.get().fresh(kept.get())) {
+      tally.cacheHit();
       return kept.get().response();
     }
-    RestResponse response = fetch(uri, kept, context);
+    RestResponse response = fetch(uri, kept, tally, context);
     if (response.status() == 304 && kept.isPresent()) {
+      tally.notModified();
       cache.get().revalidated(uri, kept.get());
       return kept.get().response();
     }
@@ -85,7 +87,7 @@ final class RestHttp {
     return response;
   }
 
-  private RestResponse fetch(URI uri, Optional<RestCache.Entry> kept, ScanContext context) {
+  private RestResponse fetch(URI uri, Optional<RestCache.Entry> kept, RestTally tally, ScanContext context) {
     AtomicInteger sent = context.shared(this, AtomicInteger::new);
     URI shown = uri;
     URI target = config.auth().queryParameter().map(p -> RestUris.withQuery(uri, p.getKey(), p.getValue()))
@@ -97,9 +99,13 @@ final class RestHttp {
             + config.maxRequestsPerQuery() + " requests (budget.max_requests_per_query); narrow it with WHERE"
             + " on a parameter column or raise the budget");
       }
-      pace(context);
+      if (attempt > 1) {
+        tally.retried();
+      }
+      pace(tally, context);
       Optional<Duration> retryAfter;
       try {
+        tally.requested();
         RestResponse response = send(target, shown, kept, context);
         int status = response.status();
         if (status == 401 && oauth.isPresent() && !refreshed) {
@@ -133,7 +139,11 @@ final class RestHttp {
       Duration backoff = FIRST_BACKOFF.multipliedBy(1L << Math.min(attempt - 1, 20));
       Duration wait = retryAfter.orElse(Duration.ofMillis(ThreadLocalRandom.current().nextLong(
           backoff.toMillis() / 2, backoff.toMillis() + 1)));
-      RestWaits.sleep(min(wait, config.maxWait()), context);
+      Duration capped = min(wait, config.maxWait());
+      if (retryAfter.isPresent()) {
+        tally.waited(capped.toNanos());
+      }
+      RestWaits.sleep(capped, context);
     }
   }
 
@@ -204,7 +214,7 @@ final class RestHttp {
   }
 
   /** Waits for this source's next request slot, so that it sends at most {@code requests_per_second}. */
-  private void pace(ScanContext context) {
+  private void pace(RestTally tally, ScanContext context) {
     if (config.requestsPerSecond() <= 0) {
       return;
     }
@@ -215,6 +225,7 @@ final class RestHttp {
     }
     long wait = start - System.nanoTime();
     if (wait > 0) {
+      tally.waited(wait);
       RestWaits.sleep(Duration.ofNanos(wait), context);
     }
   }

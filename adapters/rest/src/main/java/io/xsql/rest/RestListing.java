@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xsql.spi.DaemonThreads;
 import io.xsql.spi.ErrorCode;
-import io.xsql.spi.ScanContext;
 import io.xsql.spi.SourceException;
 import java.io.IOException;
 import java.net.URI;
@@ -54,22 +53,23 @@ final class RestListing {
    * Asks for the next page now, on another thread, unless it was asked for or the listing has ended: its
    * response then waits for {@link #nextPage} while the current page is read.
    */
-  void prefetch(RestHttp http, ScanContext context) {
+  void prefetch(RestCalls calls) {
     if (pending == null && next.isPresent()) {
       URI uri = next.get();
-      pending = CompletableFuture.supplyAsync(() -> http.get(uri, context), PREFETCH);
+      pending = CompletableFuture.supplyAsync(() -> calls.get(uri), PREFETCH);
     }
   }
 
   /** The next page's records, or empty when the listing has ended. */
-  Optional<List<JsonNode>> nextPage(RestHttp http, ScanContext context) {
+  Optional<List<JsonNode>> nextPage(RestCalls calls) {
     if (next.isEmpty()) {
       return Optional.empty();
     }
     URI uri = next.get();
-    RestResponse response = pending == null ? http.get(uri, context) : await(pending);
+    RestResponse response = pending == null ? calls.get(uri) : await(pending);
     pending = null;
     pages++;
+    calls.tally().paged();
     if (response.status() == 404) {
       if (pathParams) {
         next = Optional.empty();

@@ -99,9 +99,9 @@ final class RestTable implements DataTable {
   private RestSchema.Sampler sampler() {
     RestSchema.Sampler sampler = new RestSchema.Sampler(source.config().flattenDepth());
     RestListing listing = new RestListing(this, base(Map.of()), false);
-    ScanContext context = ScanContext.detached();
+    RestCalls calls = new RestCalls(source.http(), RestTally.unread(), ScanContext.detached());
     while (sampler.records() < source.config().sampleSize()) {
-      Optional<List<JsonNode>> page = listing.nextPage(source.http(), context);
+      Optional<List<JsonNode>> page = listing.nextPage(calls);
       if (page.isEmpty() || page.get().isEmpty()) {
         break;
       }
