@@ -1,6 +1,7 @@
 package io.xsql.server;
 
 import io.xsql.driver.XsqlConnection;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -49,15 +50,23 @@ final class DemoCommand implements Subcommand {
   public String usage() {
     return "demo [--catalog FILE]\n"
         + "    Joins a CSV file, a JSONL file and a Java list in one query, and shows the plan\n"
-        + "    (default catalog: " + CATALOG + ").";
+        + "    (default catalog: " + CATALOG + ").\n"
+        + "  demo federated [--postgres URL] [--mariadb URL] [--mongodb URI] [--hold true]\n"
+        + "    Loads a shop into MariaDB, PostgreSQL, MongoDB (in memory unless named), a REST API and a CSV\n"
+        + "    file, and joins all five in one query (the local PostgreSQL and MariaDB unless named, or\n"
+        + "    XSQL_DEMO_POSTGRES, XSQL_DEMO_MARIADB, XSQL_DEMO_MONGODB); --hold true keeps it up until Enter.";
   }
 
   @Override
-  public int run(CommandArgs args, CommandStreams io) throws UsageException, SQLException {
+  public int run(CommandArgs args, CommandStreams io) throws UsageException, SQLException, IOException {
+    if (args.operands().equals(List.of("federated"))) {
+      args.allowOnly(Set.of("postgres", "mariadb", "mongodb", "hold", "data"));
+      return FederatedDemo.run(args, io, System.getenv());
+    }
     args.allowOnly(Set.of("catalog"));
     args.none();
     List<Path> candidates = candidates(args.option("catalog"),
-        Optional.ofNullable(System.getProperty("xsql.home")));
+        Optional.ofNullable(System.getProperty("xsql.home")), CATALOG);
     Optional<Path> catalog = candidates.stream().filter(Files::isRegularFile).findFirst();
     if (catalog.isEmpty()) {
       io.err().println("xsql: cannot find the demo catalog; looked for " + candidates
@@ -72,14 +81,17 @@ final class DemoCommand implements Subcommand {
     return 0;
   }
 
-  /** Where to look for the catalog, in order: the option alone when given, else home, then here. */
-  static List<Path> candidates(Optional<String> option, Optional<String> home) {
+  /**
+   * Where to look for a demo's file or folder, in order: the option alone when given, else under home, then
+   * here.
+   */
+  static List<Path> candidates(Optional<String> option, Optional<String> home, String relative) {
     if (option.isPresent()) {
       return List.of(Path.of(option.get()));
     }
     List<Path> out = new ArrayList<>();
-    home.ifPresent(h -> out.add(Path.of(h).resolve(CATALOG)));
-    out.add(Path.of(CATALOG));
+    home.ifPresent(h -> out.add(Path.of(h).resolve(relative)));
+    out.add(Path.of(relative));
     return out;
   }
 

@@ -28,6 +28,31 @@ final class DemoCommandTest {
   }
 
   @Test
+  void theFederatedDemoJoinsFiveSystemsAndShowsWhatEachWasAsked() {
+    CommandRun run = CommandRun.of("demo", "federated", "--data", "../examples/federated");
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).contains("FROM crm.customers c")
+        .contains(" Lena Fischer |        8 | 2026-09-03 | Descaler (6 pack) |        1 |  19.99 | GLS     | delivered  |     5")
+        .contains("(8 rows)")
+        .contains("JdbcTableScan(table=[[crm, customers]])")
+        .contains("WHERE \"c1\" = ANY(?)")
+        .contains("source=[collection xsql_demo.reviews find")
+        .contains("source 'shipping', table 'shipments': 1 request, 1 page,");
+  }
+
+  @Test
+  void theFederatedDemoSaysWhichServerIsDownAndHowToStartIt() {
+    CommandRun run = CommandRun.of("demo", "federated", "--data", "../examples/federated", "--mariadb",
+        "jdbc:mariadb://127.0.0.1:1/?user=root&password=hush");
+
+    assertThat(run.code()).isEqualTo(XsqlCommand.FAILED);
+    assertThat(run.err()).startsWith("xsql: MariaDB is not reachable at jdbc:mariadb://127.0.0.1:1/")
+        .contains("--mariadb URL").doesNotContain("hush").doesNotContain("\tat ");
+  }
+
+  @Test
   void demoWithoutItsCatalogFailsSaying() {
     CommandRun run = CommandRun.of("demo", "--catalog", "no/such/catalog.yaml");
 
@@ -37,12 +62,12 @@ final class DemoCommandTest {
 
   @Test
   void catalogIsLookedForUnderHomeThenHereUnlessGiven() {
-    assertThat(DemoCommand.candidates(Optional.of("mine.yaml"), Optional.of("/opt/xsql")))
+    assertThat(DemoCommand.candidates(Optional.of("mine.yaml"), Optional.of("/opt/xsql"), DemoCommand.CATALOG))
         .containsExactly(Path.of("mine.yaml"));
-    assertThat(DemoCommand.candidates(Optional.empty(), Optional.of("/opt/xsql")))
+    assertThat(DemoCommand.candidates(Optional.empty(), Optional.of("/opt/xsql"), DemoCommand.CATALOG))
         .containsExactly(Path.of("/opt/xsql/examples/demo/catalog.yaml"),
             Path.of("examples/demo/catalog.yaml"));
-    assertThat(DemoCommand.candidates(Optional.empty(), Optional.empty()))
+    assertThat(DemoCommand.candidates(Optional.empty(), Optional.empty(), DemoCommand.CATALOG))
         .containsExactly(Path.of("examples/demo/catalog.yaml"));
   }
 }
