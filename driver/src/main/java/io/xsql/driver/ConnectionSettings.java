@@ -33,6 +33,12 @@ final class ConnectionSettings {
    */
   static final String PLANNING_TIMEOUT = "planningTimeout";
 
+  /** How many finished queries {@code xsql.queries} keeps per connection (default 100; 0 keeps none). */
+  static final String QUERY_HISTORY = "queryHistory";
+
+  /** The default of {@link #QUERY_HISTORY}. */
+  static final int DEFAULT_QUERY_HISTORY = 100;
+
   /**
    * The catalog's sources to open, comma-separated; all when absent. The xsql server sets it per user
    * (its clients cannot: it is not on the server's list of settings clients may give).
@@ -60,7 +66,7 @@ final class ConnectionSettings {
   private ConnectionSettings() {}
 
   private static Set<String> known() {
-    Set<String> out = new TreeSet<>(Set.of(CATALOG, JOIN_STRATEGIES, PLANNING_TIMEOUT, SOURCES, "user",
+    Set<String> out = new TreeSet<>(Set.of(CATALOG, JOIN_STRATEGIES, PLANNING_TIMEOUT, QUERY_HISTORY, SOURCES, "user",
         "password"));
     for (CalciteConnectionProperty p : CalciteConnectionProperty.values()) {
       out.add(p.camelName());
@@ -105,6 +111,7 @@ final class ConnectionSettings {
     try {
       joinStrategies(effective);
       planningTimeout(effective);
+      queryHistory(effective);
     } catch (IllegalArgumentException e) {
       throw new SQLException(e.getMessage(), "08001", e);
     }
@@ -133,6 +140,21 @@ final class ConnectionSettings {
     }
     throw new IllegalArgumentException(PLANNING_TIMEOUT + " must be a positive number of seconds, not '"
         + value + "'");
+  }
+
+  /** The {@link #QUERY_HISTORY} setting; anything but a whole number from 0 is refused. */
+  static int queryHistory(Properties settings) {
+    String value = settings.getProperty(QUERY_HISTORY, Integer.toString(DEFAULT_QUERY_HISTORY)).trim();
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new IllegalArgumentException(QUERY_HISTORY + " must be a whole number of queries from 0, not '" + value
+        + "'");
   }
 
   /** The names of the sources to open, if the settings restrict them. */

@@ -41,7 +41,8 @@ public final class Session implements AutoCloseable {
   private final Set<String> registered = new HashSet<>();
   /** Names in the default schema, lower-cased: names match case-insensitively, so two may not differ only in case. */
   private final Set<String> names = new HashSet<>();
-  private final QueryRegistry queries = new QueryRegistry();
+  private final QueryHistory history = new QueryHistory();
+  private final QueryRegistry queries = new QueryRegistry(history);
   private SchemaPlus root;
   private SchemaPlus main;
 
@@ -58,6 +59,7 @@ public final class Session implements AutoCloseable {
       if (only.isPresent()) {
         catalog = catalog.only(only.get());
       }
+      history.capacity(ConnectionSettings.queryHistory(settings));
       open(catalog, root);
     } catch (RuntimeException e) {
       throw XsqlErrors.translate(e);
@@ -68,8 +70,14 @@ public final class Session implements AutoCloseable {
   private void open(Catalog catalog, SchemaPlus root) {
     this.root = root;
     main = root.add(MAIN, new AbstractSchema());
+    root.add(SystemSchema.NAME, new SystemSchema(history));
+    names.add(SystemSchema.NAME);
     try {
       for (Catalog.Entry entry : catalog.sources()) {
+        if (entry.name().equalsIgnoreCase(SystemSchema.NAME)) {
+          throw new CatalogException(entry.options().location(), "source '" + entry.name()
+              + "': the name is taken by xsql's system schema; choose another");
+        }
         if (!names.add(entry.name().toLowerCase(Locale.ROOT))) {
           throw new CatalogException(entry.options().location(), "source '" + entry.name()
               + "' differs from another source only in case; names match case-insensitively");

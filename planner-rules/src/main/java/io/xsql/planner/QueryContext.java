@@ -2,8 +2,11 @@ package io.xsql.planner;
 
 import io.xsql.spi.ErrorCode;
 import io.xsql.spi.ScanContext;
+import io.xsql.spi.SourceActivity;
 import io.xsql.spi.SourceException;
+import io.xsql.spi.SourceOperation;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,8 @@ public final class QueryContext implements ScanContext {
   private final Map<Object, Supplier<String>> summaries = new LinkedHashMap<>();
   private final List<AutoCloseable> open = new ArrayList<>();
   private final Map<Object, Object> shared = new ConcurrentHashMap<>();
+  /** What the query asked of its sources, in the order first asked. */
+  private final Map<SourceOperation, ActivityCounter> activities = Collections.synchronizedMap(new LinkedHashMap<>());
   private volatile boolean timedOut;
 
   /**
@@ -116,6 +121,18 @@ public final class QueryContext implements ScanContext {
   public void warn(String message) {
     synchronized (warnings) {
       warnings.add(message);
+    }
+  }
+
+  @Override
+  public SourceActivity activity(SourceOperation operation) {
+    return activities.computeIfAbsent(operation, ActivityCounter::new);
+  }
+
+  /** The counters of what the query asked of its sources, as they stand. */
+  public List<OperationCount> activities() {
+    synchronized (activities) {
+      return activities.values().stream().map(ActivityCounter::count).toList();
     }
   }
 

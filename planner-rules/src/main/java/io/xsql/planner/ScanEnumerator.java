@@ -1,7 +1,9 @@
 package io.xsql.planner;
 
+import io.xsql.spi.DataTable;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanRequest;
+import io.xsql.spi.SourceOperation;
 import org.apache.calcite.linq4j.Enumerator;
 
 /** Streams one scan's rows to Calcite; see {@link ScanPlan}. */
@@ -33,7 +35,9 @@ final class ScanEnumerator implements Enumerator<Object> {
         if (plan.ordered()) {
           plan.table().checkOrder(context);
         }
-        cursor = plan.table().table().scan(request);
+        DataTable table = plan.table().table();
+        cursor = new CountedCursor(table.scan(request), context.activity(SourceOperation.of(plan.table().name(),
+            "scan", table.describe(request))));
         context.closeAtEnd(this);
       }
       if (!cursor.next()) {

@@ -48,7 +48,8 @@ public final class XsqlEnumerableScan extends XsqlTableScan implements Enumerabl
     }
     List<Integer> keyColumns = keyFields.stream().map(columns::get).toList();
     DataTable table = dataTable();
-    return table.keyLookup().filter(l -> l.supports(keyColumns)).map(l -> new KeyedRows(xsqlTable.name(), l,
+    return table.keyLookup().filter(l -> l.supports(keyColumns)).map(l -> new KeyedRows(xsqlTable.name(),
+        new CountedLookup(xsqlTable.name(), l),
         keyColumns, columns, table.columns(), filters, table.backingFile().isPresent()));
   }
 

@@ -15,9 +15,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -79,13 +79,21 @@ final class FederatedDemo {
         Statement statement = connection.createStatement()) {
       try (ResultSet rs = statement.executeQuery(FederatedExample.QUERY)) {
         ResultFormat.TABLE.print(rs, out);
-        out.println();
-        out.println("What each source was asked (EXPLAIN PLAN FOR; the SQL, find and request under each scan):");
-        QueryPrinter.explain(connection, FederatedExample.QUERY, out);
-        for (SQLWarning w = rs.getWarnings(); w != null; w = w.getNextWarning()) {
-          out.println(w.getMessage());
+      }
+      out.println();
+      out.println("What each source was asked and sent (SELECT ... FROM xsql.queries):");
+      try (ResultSet rs = statement.executeQuery("SELECT source, operation, calls, rows_read, request, details"
+          + " FROM xsql.queries WHERE query_id = 1")) {
+        while (rs.next()) {
+          out.printf(Locale.ROOT, "  %-9s %-10s %2d call%s, %3d rows  %s%s%n", rs.getString("source"),
+              rs.getString("operation"), rs.getLong("calls"), rs.getLong("calls") == 1 ? " " : "s",
+              rs.getLong("rows_read"), rs.getString("request").replaceAll("\\s+", " "),
+              Optional.ofNullable(rs.getString("details")).map(d -> " (" + d + ")").orElse(""));
         }
       }
+      out.println();
+      out.println("The plan (EXPLAIN PLAN FOR):");
+      QueryPrinter.explain(connection, FederatedExample.QUERY, out);
     }
   }
 

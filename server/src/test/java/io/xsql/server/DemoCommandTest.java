@@ -39,7 +39,10 @@ final class DemoCommandTest {
         .contains("JdbcTableScan(table=[[crm, customers]])")
         .contains("WHERE \"c1\" = ANY(?)")
         .contains("source=[collection xsql_demo.reviews find")
-        .contains("source 'shipping', table 'shipments': 1 request, 1 page,");
+        .contains("  shipping  requests    1 call ,   8 rows  GET http://127.0.0.1:")
+        .contains("  shipping  lookup      1 call ,   8 rows  GET http://127.0.0.1:")
+        .contains("  sales     statement   1 call ,   8 rows  SELECT ")
+        .contains("  crm       statement   1 call ,  12 rows  SELECT * FROM `xsql_demo`.`customers`");
   }
 
   @Test

@@ -79,6 +79,14 @@ public interface ScanContext {
     return create.get();
   }
 
+  /**
+   * The counters of an operation of this query on a source, for the {@code xsql.queries} system table; the
+   * same operation asked for again gets the same counters. Outside a query, counters nobody reads.
+   */
+  default SourceActivity activity(SourceOperation operation) {
+    return SourceActivity.NONE;
+  }
+
   /** A context for reads outside a query: never canceled, warnings dropped. */
   static ScanContext detached() {
     return new ScanContext() {

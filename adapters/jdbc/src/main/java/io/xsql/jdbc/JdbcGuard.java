@@ -1,6 +1,7 @@
 package io.xsql.jdbc;
 
 import io.xsql.spi.ScanContext;
+import io.xsql.spi.SourceOperation;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -33,18 +34,22 @@ final class JdbcGuard implements InvocationHandler {
   private final Optional<Object> parent;
   /** Cancel registrations of this statement, removed when it closes. */
   private final List<AutoCloseable> onClose = new ArrayList<>();
+  /** The statement's SQL (prepared, or last executed), for the query's count of what it sent. */
+  private Optional<String> sql;
 
-  private JdbcGuard(Object target, JdbcConfig config, ScanContext context, Optional<Object> parent) {
+  private JdbcGuard(Object target, JdbcConfig config, ScanContext context, Optional<Object> parent,
+      Optional<String> sql) {
     this.target = target;
     this.config = config;
     this.context = context;
     this.parent = parent;
+    this.sql = sql;
   }
 
   /** Guards a pooled connection for one query. */
   static Connection connection(Connection c, JdbcConfig config, ScanContext context) {
     return (Connection) Proxy.newProxyInstance(JdbcGuard.class.getClassLoader(),
-        new Class<?>[] {Connection.class}, new JdbcGuard(c, config, context, Optional.empty()));
+        new Class<?>[] {Connection.class}, new JdbcGuard(c, config, context, Optional.empty(), Optional.empty()));
   }
 
   @Override
@@ -56,6 +61,10 @@ final class JdbcGuard implements InvocationHandler {
     if (name.equals("close")) {
       closeRegistrations();
     }
+    boolean textFirst = args != null && args.length > 0 && args[0] instanceof String;
+    if (parent.isPresent() && textFirst && name.startsWith("execute")) {
+      sql = Optional.of((String) args[0]);
+    }
     Object result;
     try {
       result = method.invoke(target, args);
@@ -64,10 +73,12 @@ final class JdbcGuard implements InvocationHandler {
     }
     if (result instanceof Statement s && method.getReturnType().isInterface()
         && Statement.class.isAssignableFrom(method.getReturnType())) {
-      return statement(proxy, s, method.getReturnType());
+      return statement(proxy, s, method.getReturnType(), textFirst ? Optional.of((String) args[0])
+          : Optional.empty());
     }
     if (result instanceof ResultSet r && method.getReturnType() == ResultSet.class) {
-      return new JdbcResultSet(r, config, (Statement) proxy);
+      return new JdbcResultSet(r, config, (Statement) proxy,
+          context.activity(new SourceOperation(config.source(), "", "statement", sql.orElse(""))));
     }
     return result;
   }
@@ -76,9 +87,10 @@ final class JdbcGuard implements InvocationHandler {
     return e instanceof SQLException s && !JdbcErrors.isTranslated(config, s) ? JdbcErrors.query(config, s) : e;
   }
 
-  private Object statement(Object connection, Statement s, Class<?> type) throws SQLException {
+  private Object statement(Object connection, Statement s, Class<?> type, Optional<String> sql)
+      throws SQLException {
     s.setFetchSize(config.fetchSize());
-    JdbcGuard guard = new JdbcGuard(s, config, context, Optional.of(connection));
+    JdbcGuard guard = new JdbcGuard(s, config, context, Optional.of(connection), sql);
     guard.onClose.add(context.onCancel(() -> cancel(s)));
     return Proxy.newProxyInstance(JdbcGuard.class.getClassLoader(), new Class<?>[] {type}, guard);
   }

@@ -1,5 +1,6 @@
 package io.xsql.jdbc;
 
+import io.xsql.spi.SourceActivity;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -22,22 +23,45 @@ import java.util.Optional;
 final class JdbcResultSet extends ForwardingResultSet {
   private final JdbcConfig config;
   private final Statement statement;
+  private final SourceActivity activity;
   private final Optional<ZoneOffset> fixedOffset = fixedOffset();
   private BitSet wallClockColumns;
+  /** Rows read and not yet added to the activity's count. */
+  private long rows;
 
-  JdbcResultSet(ResultSet delegate, JdbcConfig config, Statement statement) {
+  /** @param activity the query's count of the statement this result set answers */
+  JdbcResultSet(ResultSet delegate, JdbcConfig config, Statement statement, SourceActivity activity) {
     super(delegate);
     this.config = config;
     this.statement = statement;
+    this.activity = activity;
+    activity.calls(1);
   }
 
   @Override
   public boolean next() throws SQLException {
     try {
-      return delegate.next();
+      if (delegate.next()) {
+        rows++;
+        return true;
+      }
+      // At the end, since the query may be recorded before this closes.
+      flush();
+      return false;
     } catch (SQLException e) {
       throw JdbcErrors.query(config, e);
     }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    flush();
+    super.close();
+  }
+
+  private void flush() {
+    activity.rows(rows);
+    rows = 0;
   }
 
   @Override

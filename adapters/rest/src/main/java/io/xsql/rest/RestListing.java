@@ -69,10 +69,10 @@ final class RestListing {
     RestResponse response = pending == null ? calls.get(uri) : await(pending);
     pending = null;
     pages++;
-    calls.tally().paged();
     if (response.status() == 404) {
       if (pathParams) {
         next = Optional.empty();
+        calls.tally().paged(0);
         return Optional.of(List.of());
       }
       throw new SourceException(ErrorCode.IO, table.where() + ": the API answered 404 to " + uri);
@@ -89,6 +89,7 @@ final class RestListing {
     }
     List<JsonNode> found = records(body, uri);
     records += found.size();
+    calls.tally().paged(found.size());
     next = found.isEmpty() ? Optional.empty() : following(body, response, found.size());
     return Optional.of(found);
   }

@@ -233,7 +233,7 @@ public final class XsqlJdbcFactory extends CalciteFactory {
       // The execution started when execute was called (see start); metadata queries start one here.
       Object timeout = parameters.get(DataContext.Variable.TIMEOUT.camelName);
       QueryContext query = session.queries().get(cancelFlag).orElseGet(() ->
-          session.queries().start(cancelFlag, timeout instanceof Long millis ? millis : 0L));
+          session.queries().start(cancelFlag, timeout instanceof Long millis ? millis : 0L, Optional.empty()));
       Map<String, Object> withQuery = new HashMap<>(parameters);
       withQuery.put(QueryContext.KEY, query);
       // The query's timer enforces the timeout by canceling (database statements too); Calcite's own
@@ -254,9 +254,19 @@ public final class XsqlJdbcFactory extends CalciteFactory {
     }
 
     /** Starts an execution of a statement of ours: its timeout runs from now, planning included. */
-    private Optional<QueryContext> start(AvaticaStatement statement) throws SQLException {
+    private Optional<QueryContext> plan(AvaticaStatement statement, String sql) throws SQLException {
       if (statement instanceof Flagged f) {
-        return Optional.of(session.queries().start(f.flag(), statement.getQueryTimeout() * 1000L));
+        return Optional.of(session.queries().plan(f.flag(), statement.getQueryTimeout() * 1000L,
+            Optional.ofNullable(sql)));
+      }
+      return Optional.empty();
+    }
+
+    /** The execute step of a statement of ours: continues what {@link #plan} started, or starts anew. */
+    private Optional<QueryContext> execute(AvaticaStatement statement, String sql) throws SQLException {
+      if (statement instanceof Flagged f) {
+        return Optional.of(session.queries().execute(f.flag(), statement.getQueryTimeout() * 1000L,
+            Optional.ofNullable(sql)));
       }
       return Optional.empty();
     }
@@ -277,7 +287,7 @@ public final class XsqlJdbcFactory extends CalciteFactory {
     @Override
     protected Meta.ExecuteResult prepareAndExecuteInternal(AvaticaStatement statement, String sql,
         long maxRowCount) throws SQLException, NoSuchStatementException {
-      Planning planning = Planning.start(start(statement), config().planningTimeout());
+      Planning planning = Planning.start(plan(statement, sql), config().planningTimeout());
       try {
         return super.prepareAndExecuteInternal(statement, sql, maxRowCount);
       } catch (SQLException | RuntimeException e) {
@@ -291,7 +301,7 @@ public final class XsqlJdbcFactory extends CalciteFactory {
     protected ResultSet executeQueryInternal(AvaticaStatement statement, Meta.Signature signature,
         Meta.Frame firstFrame, QueryState state, boolean isUpdate) throws SQLException {
       try {
-        start(statement);
+        execute(statement, signature.sql);
         return super.executeQueryInternal(statement, signature, firstFrame, state, isUpdate);
       } catch (SQLException | RuntimeException e) {
         throw failure(statement, e);
@@ -406,6 +416,7 @@ public final class XsqlJdbcFactory extends CalciteFactory {
      */
     @Override
     protected CalciteResultSet execute() throws SQLException {
+      query();
       CalciteConnectionImpl connection = getCalciteConnection();
       connection.getDriver().handler.onStatementExecute(statement,
           connection.config().autoTemp() ? () -> { } : null);
@@ -587,16 +598,21 @@ public final class XsqlJdbcFactory extends CalciteFactory {
       return XsqlErrors.warnings(query().map(QueryContext::warnings).orElse(List.of())).orElse(null);
     }
 
+    /** Ends this result set's execution; not a later one of the same statement (Avatica closes old ones late). */
     private void finish() {
       if (statement instanceof Flagged f) {
-        f.session().queries().finish(f.flag());
+        query().ifPresent(q -> f.session().queries().finish(f.flag(), q));
       }
     }
 
+    /** Closes the operators first, so that the sources' row counts are in when the execution is recorded. */
     @Override
     public void close() {
-      finish();
-      super.close();
+      try {
+        super.close();
+      } finally {
+        finish();
+      }
     }
   }
 
