@@ -37,7 +37,8 @@ import org.apache.calcite.util.CancelFlag;
  *       ordered from row estimates ({@link XsqlJoinOrderRule}; with outer joins, Calcite's
  *       {@code LoptOptimizeJoinRule});</li>
  *   <li>{@link #physical()}: the cost-based search, without the rules that reorder joins;</li>
- *   <li>Calcite's calc phase, then the join strategies ({@link XsqlJoinProgram}).</li>
+ *   <li>Calcite's calc phase, then the join strategies ({@link XsqlJoinProgram});</li>
+ *   <li>the inner input of every nested-loop join read once ({@link NestedLoopBuffers}).</li>
  * </ol>
  *
  * <p>Every phase builds its planner on the context of the statement's planner, so cancel, timeout and
@@ -63,7 +64,8 @@ public final class XsqlPrograms {
    */
   public static Program standard(boolean joinStrategies, Supplier<List<RelHint>> hints) {
     Program planned = Programs.sequence(subqueries(), joinOrder(), physical(), Programs.calc(METADATA));
-    return joinStrategies ? XsqlJoinProgram.around(planned, hints) : planned;
+    return Programs.sequence(joinStrategies ? XsqlJoinProgram.around(planned, hints) : planned,
+        NestedLoopBuffers.PROGRAM);
   }
 
   /** [NOT] EXISTS to semi- and anti-joins, other subqueries to joins, decorrelation, field trimming. */

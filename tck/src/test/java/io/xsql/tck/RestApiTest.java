@@ -278,6 +278,19 @@ final class RestApiTest {
   }
 
   @Test
+  void aNestedLoopJoinAsksTheApiForItsInnerRowsOnce() throws SQLException {
+    String join = "SELECT COUNT(*) FROM api.customers c JOIN api.tickets t ON t.ticket < c.id";
+    try (Connection c = connect()) {
+      assertThat(String.join("\n", Rows.of(c, "EXPLAIN PLAN FOR " + join))).contains("NestedLoopJoin");
+      Rows.of(c, join);
+      api.reset();
+      // Customers 1..25 and tickets 1..20: sum of min(id - 1, 20).
+      assertThat(Rows.of(c, join)).containsExactly("290");
+      assertThat(api.count("/tickets")).as("two pages and the empty third, once").isEqualTo(3);
+    }
+  }
+
+  @Test
   void aLimitStopsPaging() throws SQLException {
     try (Connection c = connect()) {
       Rows.of(c, "SELECT COUNT(*) FROM api.customers");
