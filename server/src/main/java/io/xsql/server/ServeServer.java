@@ -58,7 +58,7 @@ final class ServeServer implements AutoCloseable {
     ServerMeta meta = new ServerMeta(config);
     Optional<AvaticaServerConfiguration> auth = config.auth() == ServerAuth.NONE ? Optional.empty()
         : Optional.of(ServerHttp.authentication(config.auth(), config.usersFile().orElseThrow().toFile()));
-    Service service = new LocalService(meta);
+    Service service = ServerErrors.hidingInternals(new LocalService(meta));
     AvaticaHandler handler = config.serialization() == Serialization.JSON
         ? new AvaticaJsonHandler(service, NoopMetricsSystem.getInstance(), auth.orElse(null))
         : new AvaticaProtobufHandler(service, NoopMetricsSystem.getInstance(), auth.orElse(null));

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The users file: Jetty's realm format, one {@code name: MD5:hex[,role...]} a line ({@code #} comments).
- * Only hashed passwords are accepted; plain text and Jetty's reversible {@code OBF:} are refused at start.
+ * The users file: Jetty's realm format, one {@code name: HASH[,role...]} a line ({@code #} comments), the
+ * hash a salted {@code PBKDF2:} one for Basic ({@link ServerPasswordHash}) or {@code MD5:} (what Digest
+ * needs). Only hashed passwords are accepted; plain text and Jetty's reversible {@code OBF:} are refused at
+ * start.
  */
 final class ServerUsers {
   private ServerUsers() {}
@@ -35,7 +37,7 @@ final class ServerUsers {
       String where = file + ":" + (i + 1);
       int sep = separator(line);
       if (sep <= 0) {
-        throw new IllegalArgumentException(where + ": expected 'name: MD5:hash[,role...]'");
+        throw new IllegalArgumentException(where + ": expected 'name: PBKDF2:...[,role...]' or 'name: MD5:hash'");
       }
       String name = line.substring(0, sep).strip();
       String credential = line.substring(sep + 1).strip().split(",", 2)[0].strip();
@@ -43,6 +45,13 @@ final class ServerUsers {
       String kind = colon < 0 ? "" : credential.substring(0, colon).toUpperCase(Locale.ROOT);
       switch (kind) {
         case "MD5" -> { }
+        case "PBKDF2" -> {
+          if (auth == ServerAuth.DIGEST) {
+            throw new IllegalArgumentException(where + ": user '" + name + "' has a PBKDF2: hash, which DIGEST "
+                + "authentication cannot check; make an MD5: entry with xsql serve --hash-password "
+                + name + " --auth digest");
+          }
+        }
         case "CRYPT" -> {
           if (auth == ServerAuth.DIGEST) {
             throw new IllegalArgumentException(where + ": user '" + name + "' has a CRYPT: hash, which DIGEST "
@@ -70,15 +79,15 @@ final class ServerUsers {
   }
 
   /**
-   * A users-file line for {@code name}: MD5 of the password for Basic, of {@code name:xsql:password}
-   * (what Digest checks against) for Digest.
+   * A users-file line for {@code name}: a salted PBKDF2 hash of the password for Basic; for Digest, MD5 of
+   * {@code name:xsql:password}, the only form Digest can check against.
    */
   static String entry(String name, String password, ServerAuth auth) {
     if (name.isBlank() || name.contains(":") || name.contains("=") || name.contains(",")) {
       throw new IllegalArgumentException("a user name may not be blank or hold ':', '=' or ','");
     }
-    String hashed = auth == ServerAuth.DIGEST ? name + ":" + ServerAuth.REALM + ":" + password : password;
-    return name + ": MD5:" + md5(hashed);
+    return name + ": " + (auth == ServerAuth.DIGEST ? "MD5:" + md5(name + ":" + ServerAuth.REALM + ":" + password)
+        : ServerPasswordHash.hash(password));
   }
 
   private static String md5(String text) {

@@ -83,6 +83,21 @@ final class ServeQueryTest {
   }
 
   @Test
+  void anErrorReachesAStockClientWithItsSqlStateButNotTheServersStackTrace() throws Exception {
+    try (Connection c = ServeFixture.avatica(server.port(), ""); Statement s = c.createStatement()) {
+      assertThatThrownBy(() -> s.executeQuery("SELECT * FROM nosuch")).isInstanceOfSatisfying(
+          org.apache.calcite.avatica.AvaticaSqlException.class, e -> {
+            assertThat(e.getSQLState()).isEqualTo("42S02");
+            assertThat(e.getMessage()).contains("nosuch").containsPattern("\\(error [0-9a-f]+\\)");
+            assertThat(e.getStackTraces()).isNotEmpty()
+                .allSatisfy(trace -> assertThat(trace).doesNotContain("\tat ").doesNotContain("Caused by"));
+          });
+      // The connection goes on.
+      assertThat(ServeFixture.rows(c, "SELECT COUNT(*) FROM people")).isNotEmpty();
+    }
+  }
+
+  @Test
   void avaticasOwnClientQueriesFilesAndTheDatabase() throws Exception {
     try (Connection c = ServeFixture.avatica(server.port(), "")) {
       assertThat(ServeFixture.rows(c, "SELECT name, age FROM people WHERE age > 30 ORDER BY id"))

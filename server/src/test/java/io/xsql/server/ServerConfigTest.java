@@ -94,10 +94,20 @@ final class ServerConfigTest {
 
   @Test
   void hashPasswordPrintsAUsersFileLine() throws Exception {
-    // MD5("secret") and MD5("alice:xsql:secret"), computed independently.
+    // Basic: PBKDF2-HMAC-SHA256 with a fresh salt, checked here independently of the code that made it.
     CommandRun basic = CommandRun.withInput("secret\n", "serve", "--hash-password", "alice");
     assertThat(basic.code()).isZero();
-    assertThat(basic.out().strip()).isEqualTo("alice: MD5:5ebe2294ecd0e0f08eab7690d2a6ee69");
+    String[] parts = basic.out().strip().split(":");
+    assertThat(parts).hasSize(5);
+    assertThat(parts[0] + ":" + parts[1]).isEqualTo("alice: PBKDF2");
+    byte[] salt = HexFormat.of().parseHex(parts[3]);
+    byte[] expected = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(
+        new javax.crypto.spec.PBEKeySpec("secret".toCharArray(), salt, Integer.parseInt(parts[2]), 256)).getEncoded();
+    assertThat(parts[4]).isEqualTo(HexFormat.of().formatHex(expected));
+    assertThat(Integer.parseInt(parts[2])).isGreaterThanOrEqualTo(600_000);
+    assertThat(CommandRun.withInput("secret\n", "serve", "--hash-password", "alice").out())
+        .as("a fresh salt each time").isNotEqualTo(basic.out());
+    // Digest: MD5("alice:xsql:secret"), the only form it can check.
     CommandRun digest = CommandRun.withInput("secret\n", "serve", "--hash-password", "alice", "--auth", "digest");
     assertThat(digest.out().strip()).isEqualTo("alice: MD5:" + md5("alice:xsql:secret"));
   }
