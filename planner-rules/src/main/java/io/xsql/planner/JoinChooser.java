@@ -18,6 +18,7 @@ import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.hint.RelHint;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
@@ -25,6 +26,8 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexProgramBuilder;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.util.ImmutableBitSet;
 
@@ -62,14 +65,47 @@ final class JoinChooser {
     JoinHints.Choice hints = JoinHints.of(join, statementHints);
     Optional<JoinKeyPairs> keys = JoinKeyPairs.of(join);
     if (keys.isEmpty()) {
+      Optional<RelNode> residual = withResidual(join, statementHints);
+      if (residual.isPresent()) {
+        return residual.get();
+      }
       if (!hints.isEmpty()) {
-        throw new SourceException(ErrorCode.UNSUPPORTED, "join hints apply only to joins on equal keys of "
-            + "the same type, with no other condition: " + join.getCondition());
+        throw new SourceException(ErrorCode.UNSUPPORTED, "join hints apply to joins on equal keys of the same"
+            + " type, with other conditions only in an inner join: " + join.getCondition());
       }
       return join;
     }
     JoinChooser chooser = new JoinChooser(join, keys.get());
     return hints.isEmpty() ? chooser.automatic() : chooser.forced(hints);
+  }
+
+  /**
+   * An inner join on equal keys and other conditions (a date range, {@code a.x < b.x}): the strategy
+   * chosen for the equal keys, the other conditions checked on each joined row after it. When the equal
+   * keys get Calcite's own hash join, the join stays as it was, which checks them itself.
+   */
+  private static Optional<RelNode> withResidual(Join join, List<RelHint> statementHints) {
+    if (join.getJoinType() != JoinRelType.INNER) {
+      return Optional.empty();
+    }
+    JoinInfo info = join.analyzeCondition();
+    if (info.leftKeys.isEmpty() || info.nonEquiConditions.isEmpty()) {
+      return Optional.empty();
+    }
+    RexBuilder rex = join.getCluster().getRexBuilder();
+    Join equi = join.copy(join.getTraitSet(), info.getEquiCondition(join.getLeft(), join.getRight(), rex),
+        join.getLeft(), join.getRight(), JoinRelType.INNER, join.isSemiJoinDone());
+    if (JoinKeyPairs.of(equi).isEmpty()) {
+      return Optional.empty();
+    }
+    RelNode chosen = choose(equi, statementHints);
+    if (chosen instanceof EnumerableHashJoin) {
+      return Optional.of(join);
+    }
+    RexProgramBuilder program = new RexProgramBuilder(chosen.getRowType(), rex);
+    program.addIdentity();
+    program.addCondition(RexUtil.composeConjunction(rex, info.nonEquiConditions));
+    return Optional.of(EnumerableCalc.create(chosen, program.getProgram()));
   }
 
   private RelNode automatic() {

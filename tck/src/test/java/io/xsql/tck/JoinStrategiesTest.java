@@ -245,6 +245,13 @@ class JoinStrategiesTest {
             + "ON p.code = l.code", "l", mergeHash),
         new Case("self join", "SELECT %s a.id, b.id FROM {people} a JOIN {people} b "
             + "ON a.team = b.team", "b", EnumSet.of(Mode.LOOKUP, Mode.MMAP, Mode.MERGE, Mode.HASH)),
+        new Case("equal keys and another condition", "SELECT %s p.id, t.label FROM {people} p "
+            + "JOIN {teams} t ON p.team = t.id AND p.id > t.id", "t", all),
+        new Case("a self join on equal keys and an order", "SELECT %s a.id, b.id FROM {people} a "
+            + "JOIN {people} b ON a.team = b.team AND a.id < b.id", "b",
+            EnumSet.of(Mode.LOOKUP, Mode.MMAP, Mode.MERGE, Mode.HASH)),
+        new Case("another condition that NULLs make unknown", "SELECT %s p.id, l.text FROM {people} p "
+            + "JOIN {labels} l ON p.code = l.code AND (p.name < l.text OR l.text IS NULL)", "l", mergeHash),
         new Case("an empty inner side", "SELECT %s p.id, x.x FROM {people} p LEFT JOIN {nothing} x "
             + "ON p.id = x.id", "x", all),
         new Case("an empty outer side", "SELECT %s x.id, p.id FROM {nothing} x JOIN {people} p "
