@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,8 @@ public final class Session implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Session.class);
 
   private final Map<String, Source> sources = new LinkedHashMap<>();
+  /** The catalog's type of each source, for {@code xsql.sources}. */
+  private final Map<String, String> types = new HashMap<>();
   /** The schemas of the sources that are {@link SchemaSource}s, for their listings' warnings. */
   private final Map<String, XsqlSourceSchema> schemas = new HashMap<>();
   private final Set<String> registered = new HashSet<>();
@@ -70,7 +73,7 @@ public final class Session implements AutoCloseable {
   private void open(Catalog catalog, SchemaPlus root) {
     this.root = root;
     main = root.add(MAIN, new AbstractSchema());
-    root.add(SystemSchema.NAME, new SystemSchema(history));
+    root.add(SystemSchema.NAME, new SystemSchema(this, history));
     names.add(SystemSchema.NAME);
     try {
       for (Catalog.Entry entry : catalog.sources()) {
@@ -84,6 +87,7 @@ public final class Session implements AutoCloseable {
         }
         Source source = SourceFactories.open(entry);
         sources.put(entry.name(), source);
+        types.put(entry.name(), entry.type());
         if (source instanceof TableSource t) {
           main.add(entry.name(), new XsqlTable(entry.name(), t.table()));
         } else {
@@ -157,6 +161,65 @@ public final class Session implements AutoCloseable {
           "42000");
     }
     return source instanceof SchemaSource s ? s.inferredContract() : Optional.empty();
+  }
+
+  /**
+   * A source as the catalog opened it.
+   *
+   * @param name its name
+   * @param type its catalog type
+   * @param source the source
+   */
+  record Opened(String name, String type, Source source) {}
+
+  /** The sources opened, in catalog order. */
+  List<Opened> opened() {
+    return sources.entrySet().stream().map(e -> new Opened(e.getKey(), types.get(e.getKey()), e.getValue()))
+        .toList();
+  }
+
+  /** What {@link #tables} hands each table to. */
+  interface TableVisitor {
+    void visit(String source, String schema, String name, Table table);
+  }
+
+  /**
+   * Visits every table of the sources (files and registered tables in {@code main}, each source's schema
+   * and the schemas below it); a source that cannot be listed (a database down) is left out, its status
+   * in {@code xsql.sources} saying why.
+   */
+  void tables(TableVisitor visitor) {
+    for (String name : main.getTableNames()) {
+      Table t = main.getTable(name);
+      if (t != null) {
+        visitor.visit(sources.containsKey(name) ? name : "(registered)", MAIN, name, t);
+      }
+    }
+    for (String source : sources.keySet()) {
+      SchemaPlus schema = root.getSubSchema(source);
+      if (schema != null) {
+        try {
+          visit(source, source, schema, visitor);
+        } catch (RuntimeException e) {
+          LOG.debug("Listing source {} for the system schema failed", source, e);
+        }
+      }
+    }
+  }
+
+  private static void visit(String source, String path, SchemaPlus schema, TableVisitor visitor) {
+    for (String name : schema.getTableNames()) {
+      Table t = schema.getTable(name);
+      if (t != null) {
+        visitor.visit(source, path, name, t);
+      }
+    }
+    for (String sub : schema.getSubSchemaNames()) {
+      SchemaPlus child = schema.getSubSchema(sub);
+      if (child != null) {
+        visit(source, path + "." + sub, child, visitor);
+      }
+    }
   }
 
   /** The running executions of this connection's statements. */

@@ -14,8 +14,9 @@ final class SystemSchema extends AbstractSchema {
 
   private final Map<String, Table> tables;
 
-  SystemSchema(QueryHistory history) {
-    this.tables = Map.of("queries", new QueriesTable(history));
+  SystemSchema(Session session, QueryHistory history) {
+    this.tables = Map.of("queries", new QueriesTable(history), "sources", new SourcesTable(session),
+        "tables", new TablesTable(session), "columns", new ColumnsTable(session));
   }
 
   @Override

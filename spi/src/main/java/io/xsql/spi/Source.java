@@ -18,6 +18,13 @@ public sealed interface Source extends AutoCloseable permits TableSource, Schema
     return java.util.List.of();
   }
 
+  /** How the source stands: open, with its latest warning as the last error. */
+  default SourceStatus status() {
+    java.util.List<String> warnings = warnings();
+    return new SourceStatus("open", java.util.Optional.empty(), warnings.isEmpty() ? java.util.Optional.empty()
+        : java.util.Optional.of(warnings.get(warnings.size() - 1)));
+  }
+
   /** Releases pools, clients and file handles. */
   @Override
   default void close() {

@@ -39,6 +39,7 @@ final class SystemSchemaTest {
     try (Connection c = TestDatabase.POSTGRES.connect(database); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE customers (id INTEGER PRIMARY KEY, name VARCHAR(20) NOT NULL)");
       s.execute("INSERT INTO customers SELECT i, 'c' || i FROM generate_series(1, 40) i");
+      s.execute("ANALYZE customers");
     }
     api = new TestApi().on("/orders", c -> TestApi.Answer.json("[" + IntStream.rangeClosed(1, 60)
         .filter(i -> c.param("customer_id") == null || List.of(c.param("customer_id").split(","))
@@ -107,6 +108,27 @@ final class SystemSchemaTest {
       }
       assertThat(Rows.of(c, "SELECT query_id, rows_read FROM xsql.queries")).containsExactly("2 | 1", "3 | 1");
       assertThat(Rows.of(other, "SELECT COUNT(*) FROM xsql.queries")).containsExactly("0");
+    }
+  }
+
+  @Test
+  void sourcesTablesAndColumnsShowWhatThePlannerKnows() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:xsql:catalog=" + catalog)) {
+      Rows.of(c, "SELECT COUNT(*) FROM crm.customers");
+      assertThat(Rows.of(c, "SELECT source, type, status FROM xsql.sources")).containsExactly(
+          "crm | postgres | connected", "vip | csv | open", "shop | rest | open");
+      assertThat(Rows.of(c, "SELECT detail FROM xsql.sources WHERE source = 'crm'")).singleElement().asString()
+          .startsWith("pool: ").contains("at most 8");
+      assertThat(Rows.of(c, "SELECT source, schema_name, table_name, lookup FROM xsql.tables"
+          + " WHERE table_name IN ('customers', 'vip', 'orders') ORDER BY source, schema_name")).containsExactly(
+              // The default schema's tables are crm.customers and crm.public.customers alike.
+              "crm | crm | customers | database", "crm | crm.public | customers | database",
+              "shop | shop | orders | by key", "vip | main | vip | index");
+      assertThat(Rows.of(c, "SELECT row_estimate FROM xsql.tables WHERE schema_name = 'crm'"))
+          .containsExactly("40");
+      assertThat(Rows.of(c, "SELECT column_name, ordinal_position, type, nullable FROM xsql.columns"
+          + " WHERE schema_name = 'crm' AND table_name = 'customers'")).containsExactly(
+              "id | 1 | INTEGER | false", "name | 2 | VARCHAR(20) | false");
     }
   }
 

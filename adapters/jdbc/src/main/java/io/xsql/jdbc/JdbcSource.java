@@ -1,5 +1,7 @@
 package io.xsql.jdbc;
 
+import com.zaxxer.hikari.HikariPoolMXBean;
+import io.xsql.spi.SourceStatus;
 import io.xsql.spi.CalciteSchemaSource;
 import io.xsql.spi.ScanContext;
 import io.xsql.spi.SourceException;
@@ -65,6 +67,17 @@ final class JdbcSource implements CalciteSchemaSource {
   @Override
   public synchronized List<String> warnings() {
     return new ArrayList<>(warnings);
+  }
+
+  /** Connected while its pool holds connections, with their use; the latest listing problem as the last error. */
+  @Override
+  public synchronized SourceStatus status() {
+    HikariPoolMXBean bean = pool.pool().getHikariPoolMXBean();
+    int total = bean == null ? 0 : bean.getTotalConnections();
+    Optional<String> detail = bean == null ? Optional.empty() : Optional.of("pool: " + bean.getActiveConnections()
+        + " in use, " + bean.getIdleConnections() + " idle, at most " + pool.pool().getMaximumPoolSize());
+    return new SourceStatus(total > 0 ? "connected" : "idle", detail,
+        warnings.stream().reduce((first, second) -> second));
   }
 
   /** Notes a problem met while listing; it becomes a warning on the connection. */
