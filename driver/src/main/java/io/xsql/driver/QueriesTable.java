@@ -1,15 +1,12 @@
 package io.xsql.driver;
 
+import static io.xsql.driver.SystemTable.Column.nullable;
+import static io.xsql.driver.SystemTable.Column.of;
+
 import io.xsql.planner.OperationCount;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.DataContext;
-import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.Linq4j;
-import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.schema.ScannableTable;
-import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -17,32 +14,21 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * operation on a source (a scan, a lookup, an SQL statement, an API's requests) with the native request and
  * the rows the source sent, and one row with no source for a query that asked none.
  */
-final class QueriesTable extends AbstractTable implements ScannableTable {
+final class QueriesTable extends SystemTable {
   private final QueryHistory history;
 
   QueriesTable(QueryHistory history) {
+    super(List.of(of("query_id", SqlTypeName.BIGINT), of("started", SqlTypeName.TIMESTAMP),
+        of("elapsed_ms", SqlTypeName.DOUBLE), of("query_text", SqlTypeName.VARCHAR),
+        nullable("source", SqlTypeName.VARCHAR), nullable("table_name", SqlTypeName.VARCHAR),
+        nullable("operation", SqlTypeName.VARCHAR), nullable("request", SqlTypeName.VARCHAR),
+        nullable("calls", SqlTypeName.BIGINT), nullable("rows_read", SqlTypeName.BIGINT),
+        nullable("details", SqlTypeName.VARCHAR)));
     this.history = history;
   }
 
   @Override
-  public RelDataType getRowType(RelDataTypeFactory types) {
-    return types.builder()
-        .add("query_id", SqlTypeName.BIGINT)
-        .add("started", SqlTypeName.TIMESTAMP, 3)
-        .add("elapsed_ms", SqlTypeName.DOUBLE)
-        .add("query_text", SqlTypeName.VARCHAR)
-        .add("source", SqlTypeName.VARCHAR).nullable(true)
-        .add("table_name", SqlTypeName.VARCHAR).nullable(true)
-        .add("operation", SqlTypeName.VARCHAR).nullable(true)
-        .add("request", SqlTypeName.VARCHAR).nullable(true)
-        .add("calls", SqlTypeName.BIGINT).nullable(true)
-        .add("rows_read", SqlTypeName.BIGINT).nullable(true)
-        .add("details", SqlTypeName.VARCHAR).nullable(true)
-        .build();
-  }
-
-  @Override
-  public Enumerable<Object[]> scan(DataContext root) {
+  List<Object[]> rows(DataContext root) {
     List<Object[]> rows = new ArrayList<>();
     for (QueryRecord q : history.records()) {
       if (q.operations().isEmpty()) {
@@ -55,6 +41,6 @@ final class QueriesTable extends AbstractTable implements ScannableTable {
             o.operation().kind(), o.operation().request(), o.calls(), o.rows(), o.details().orElse(null)});
       }
     }
-    return Linq4j.asEnumerable(rows);
+    return rows;
   }
 }
