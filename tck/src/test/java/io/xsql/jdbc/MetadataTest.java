@@ -125,7 +125,11 @@ final class MetadataTest {
         String[] parts = t.split(" \\| ");
         String name = "\"" + parts[0].replace(".", "\".\"") + "\".\"" + parts[1] + "\"";
         assertThat(Rows.of(c, "SELECT COUNT(*) FROM " + name)).hasSize(1);
+        // What tools write from TABLE_SCHEM, quoting the name for its dot.
+        assertThat(Rows.of(c, "SELECT COUNT(*) FROM \"" + parts[0] + "\".\"" + parts[1] + "\"")).hasSize(1);
       }
+      assertThat(Rows.of(c, "SELECT o.qty, c.name FROM \"meta.sales\".orders AS o JOIN meta.customers AS c "
+          + "ON o.customer_id = c.id ORDER BY o.qty")).containsExactly("3 | Bo", "12 | Ann");
     }
   }
 
