@@ -1,8 +1,11 @@
 package io.xsql.driver;
 
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.AvaticaDatabaseMetaData;
+import org.apache.calcite.avatica.Meta;
 
 /**
  * What xsql answers about itself, the same for embedded and remote ({@code jdbc:xsql:remote:})
@@ -16,6 +19,39 @@ public final class XsqlDatabaseMetaData extends AvaticaDatabaseMetaData {
   /** The metadata of a connection. */
   public XsqlDatabaseMetaData(AvaticaConnection connection) {
     super(connection);
+  }
+
+  /** xsql (a remote client's own driver would say Avatica: the server says xsql). */
+  @Override
+  public String getDatabaseProductName() throws SQLException {
+    return server(Meta.DatabaseProperty.GET_DATABASE_PRODUCT_NAME).orElse(super.getDatabaseProductName());
+  }
+
+  /** The version of the xsql that answers: the server's, for a remote client. */
+  @Override
+  public String getDatabaseProductVersion() throws SQLException {
+    return server(Meta.DatabaseProperty.GET_DATABASE_PRODUCT_VERSION).orElse(super.getDatabaseProductVersion());
+  }
+
+  @Override
+  public int getDatabaseMajorVersion() throws SQLException {
+    return server(Meta.DatabaseProperty.GET_DATABASE_MAJOR_VERSION).map(Integer::valueOf)
+        .orElse(super.getDatabaseMajorVersion());
+  }
+
+  @Override
+  public int getDatabaseMinorVersion() throws SQLException {
+    return server(Meta.DatabaseProperty.GET_DATABASE_MINOR_VERSION).map(Integer::valueOf)
+        .orElse(super.getDatabaseMinorVersion());
+  }
+
+  /**
+   * A property as Avatica's server reports it from its own connection's metadata; empty for an embedded
+   * connection, whose meta reports no product (the driver's version is the product's there).
+   */
+  private Optional<String> server(Meta.DatabaseProperty property) {
+    return Optional.ofNullable(getRemoteAvaticaProperties().getProperty(property.name()))
+        .filter(v -> !v.isEmpty() && !v.equals("-1"));
   }
 
   @Override
