@@ -20,12 +20,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import schemacrawler.schema.Catalog;
+import schemacrawler.schemacrawler.LoadOptionsBuilder;
+import schemacrawler.schemacrawler.SchemaCrawlerOptions;
+import schemacrawler.schemacrawler.SchemaCrawlerOptionsBuilder;
+import schemacrawler.schemacrawler.SchemaInfoLevelBuilder;
+import schemacrawler.tools.utility.SchemaCrawlerUtility;
+import us.fatehi.utility.datasource.DatabaseConnectionSources;
 
 /**
  * {@code DatabaseMetaData} through xsql against what pgjdbc and MariaDB Connector/J report for the same
  * objects: schemas (a database's other schemas as {@code source.schema}), tables and views with comments,
  * columns with plain types, sizes, defaults and comments, primary and foreign keys, indexes; plus files,
- * patterns, the type list and what xsql says of itself.
+ * patterns, the type list and what xsql says of itself; and a SchemaCrawler crawl, as tools make one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class MetadataTest {
@@ -270,6 +277,41 @@ final class MetadataTest {
         DatabaseSources.execute(TestDatabase.POSTGRES, PG, "ALTER TABLE axb DROP CONSTRAINT axb_x",
             "ALTER TABLE a_b DROP CONSTRAINT a_b_pkey");
       }
+    }
+  }
+
+  @Test
+  void aSchemaCrawlerCrawlFindsEveryTableColumnAndKey() throws Exception {
+    // SchemaCrawler logs every step at INFO through java.util.logging.
+    java.util.logging.Logger.getLogger("schemacrawler").setLevel(java.util.logging.Level.WARNING);
+    java.util.logging.Logger.getLogger("us.fatehi").setLevel(java.util.logging.Level.WARNING);
+    try (Connection c = xsql()) {
+      SchemaCrawlerOptions options = SchemaCrawlerOptionsBuilder.newSchemaCrawlerOptions()
+          .withLoadOptions(LoadOptionsBuilder.builder().withSchemaInfoLevel(SchemaInfoLevelBuilder.standard())
+              .toOptions());
+      Catalog catalog = SchemaCrawlerUtility.getCatalog(DatabaseConnectionSources.fromConnection(c), options);
+      List<String> tables = new ArrayList<>();
+      List<String> columns = new ArrayList<>();
+      List<String> keys = new ArrayList<>();
+      for (schemacrawler.schema.Table t : catalog.getTables()) {
+        String name = t.getSchema().getName() + "." + t.getName();
+        tables.add(name);
+        t.getColumns().forEach(col -> columns.add(name + "." + col.getName()));
+        if (t.hasPrimaryKey()) {
+          keys.add("PK " + name + t.getPrimaryKey().getConstrainedColumns().stream().map(col -> col.getName())
+              .toList());
+        }
+        t.getImportedForeignKeys().forEach(fk -> keys.add("FK " + fk.getName() + " " + name + " -> "
+            + fk.getPrimaryKeyTable().getSchema().getName() + "." + fk.getPrimaryKeyTable().getName()));
+      }
+      assertThat(tables).containsExactlyInAnyOrderElementsOf(
+          rows(c.getMetaData().getTables(null, null, "%", null), "TABLE_SCHEM", "TABLE_NAME").stream()
+              .map(r -> r.replace(" | ", ".")).toList()).contains("lib.authors", "meta.sales.lines", "main.people");
+      assertThat(columns).contains("meta.customers.balance", "meta.sales.orders.customer_id", "lib.books.title")
+          .hasSize(rows(c.getMetaData().getColumns(null, null, "%", "%"), "COLUMN_NAME").size());
+      assertThat(keys).contains("PK meta.customers[id]", "PK meta.sales.lines[order_id, line]",
+          "PK lib.books[id]", "FK orders_customer_id_fkey meta.sales.orders -> meta.customers",
+          "FK lines_order meta.sales.lines -> meta.sales.orders", "FK books_author lib.books -> lib.authors");
     }
   }
 

@@ -290,6 +290,13 @@ public final class XsqlJdbcFactory extends CalciteFactory {
       }
     }
 
+    /** No user-defined types to map; tools (SchemaCrawler) ask, and Avatica would refuse. */
+    @Override
+    public Map<String, Class<?>> getTypeMap() throws SQLException {
+      checkOpen();
+      return new HashMap<>();
+    }
+
     /** Nothing to commit: xsql only reads. Tools and transaction managers call it anyway. */
     @Override
     public void commit() throws SQLException {
