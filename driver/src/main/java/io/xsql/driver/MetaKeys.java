@@ -2,7 +2,6 @@ package io.xsql.driver;
 
 import io.xsql.spi.ForeignKey;
 import io.xsql.spi.PrimaryKey;
-import io.xsql.spi.SourceException;
 import io.xsql.spi.TableIndex;
 import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
@@ -80,18 +79,15 @@ public final class MetaKeys {
   }
 
   private static Optional<PrimaryKey> primaryKey(Table t) {
-    try {
-      return Optional.ofNullable(t instanceof Wrapper w ? w.unwrap(PrimaryKey.class) : null);
-    } catch (SourceException e) {
-      return Optional.empty();
-    }
+    return MetaTables.read(() -> Optional.ofNullable(t instanceof Wrapper w ? w.unwrap(PrimaryKey.class) : null),
+        Optional.empty());
   }
 
   /** The rows of {@code getImportedKeys}: the foreign keys of the table. */
   public List<Object[]> importedKeys(String schema, String table) {
     List<Object[]> rows = new ArrayList<>();
     for (MetaTables.Entry t : named(schema, table)) {
-      for (ForeignKey fk : read(() -> t.metadata().importedKeys())) {
+      for (ForeignKey fk : MetaTables.read(() -> t.metadata().importedKeys(), List.<ForeignKey>of())) {
         rows.addAll(foreignKeyRows(source(t), fk));
       }
     }
@@ -103,7 +99,7 @@ public final class MetaKeys {
   public List<Object[]> exportedKeys(String schema, String table) {
     List<Object[]> rows = new ArrayList<>();
     for (MetaTables.Entry t : named(schema, table)) {
-      for (ForeignKey fk : read(() -> t.metadata().exportedKeys())) {
+      for (ForeignKey fk : MetaTables.read(() -> t.metadata().exportedKeys(), List.<ForeignKey>of())) {
         rows.addAll(foreignKeyRows(source(t), fk));
       }
     }
@@ -128,7 +124,7 @@ public final class MetaKeys {
   public List<Object[]> indexes(String schema, String table, boolean uniqueOnly) {
     List<Object[]> rows = new ArrayList<>();
     for (MetaTables.Entry t : named(schema, table)) {
-      for (TableIndex index : read(() -> t.metadata().indexes())) {
+      for (TableIndex index : MetaTables.read(() -> t.metadata().indexes(), List.<TableIndex>of())) {
         if (uniqueOnly && !index.unique()) {
           continue;
         }
@@ -143,19 +139,6 @@ public final class MetaKeys {
     rows.sort(Comparator.comparing((Object[] r) -> (Boolean) r[3]).thenComparing(r -> (Short) r[6])
         .thenComparing(r -> (String) r[5]).thenComparing(r -> (Short) r[7]));
     return rows;
-  }
-
-  private interface Reading<T> {
-    List<T> read();
-  }
-
-  /** A source's answer; nothing, as for a listing, when the source cannot be reached now. */
-  private static <T> List<T> read(Reading<T> reading) {
-    try {
-      return reading.read();
-    } catch (SourceException e) {
-      return List.of();
-    }
   }
 
   private static String source(MetaTables.Entry t) {

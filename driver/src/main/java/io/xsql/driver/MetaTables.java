@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
@@ -38,6 +39,9 @@ public final class MetaTables {
       "SCOPE_SCHEMA", String.class, "SCOPE_TABLE", String.class, "SOURCE_DATA_TYPE", Short.class,
       "IS_AUTOINCREMENT", String.class, "IS_GENERATEDCOLUMN", String.class);
 
+  /** The metadata of a table whose source says nothing more. */
+  private static final TableMetadata NONE = new TableMetadata() { };
+
   private final SchemaPlus root;
   private final RelDataTypeFactory types;
 
@@ -59,9 +63,9 @@ public final class MetaTables {
     public TableMetadata metadata() {
       try {
         TableMetadata m = table instanceof Wrapper w ? w.unwrap(TableMetadata.class) : null;
-        return m == null ? new TableMetadata() { } : m;
+        return m == null ? NONE : m;
       } catch (SourceException e) {
-        return new TableMetadata() { };
+        return NONE;
       }
     }
   }
@@ -83,15 +87,7 @@ public final class MetaTables {
   /** The row of {@code getTables} for a table. */
   public static Object[] tableRow(Entry t) {
     return new Object[] {null, t.schema().name(), t.name(), t.table().getJdbcTableType().jdbcName,
-        remarks(t).orElse(null), null, null, null, null, null};
-  }
-
-  private static Optional<String> remarks(Entry t) {
-    try {
-      return t.metadata().remarks();
-    } catch (SourceException e) {
-      return Optional.empty();
-    }
+        read(() -> t.metadata().remarks(), Optional.<String>empty()).orElse(null), null, null, null, null, null};
   }
 
   /** The rows of {@code getColumns} for a table's columns whose names match. */
@@ -100,17 +96,18 @@ public final class MetaTables {
     TableMetadata metadata = t.metadata();
     for (RelDataTypeField f : t.table().getRowType(types).getFieldList()) {
       if (columnPattern.matches(f.getName())) {
-        out.add(columnRow(t, f, column(metadata, f.getName())));
+        out.add(columnRow(t, f, read(() -> metadata.column(f.getName()), Optional.empty())));
       }
     }
     return out;
   }
 
-  private static Optional<ColumnMetadata> column(TableMetadata metadata, String name) {
+  /** A source's answer; {@code nothing}, as for a listing, when the source cannot be reached now. */
+  static <T> T read(Supplier<T> reading, T nothing) {
     try {
-      return metadata.column(name);
+      return reading.get();
     } catch (SourceException e) {
-      return Optional.empty();
+      return nothing;
     }
   }
 

@@ -131,14 +131,4 @@ public final class XsqlDatabaseMetaData extends AvaticaDatabaseMetaData {
   public boolean supportsCatalogsInPrivilegeDefinitions() {
     return false;
   }
-
-  @Override
-  public String getCatalogSeparator() {
-    return "";
-  }
-
-  @Override
-  public String getCatalogTerm() {
-    return "";
-  }
 }

@@ -73,9 +73,11 @@ final class MetadataTest {
             + "CONSTRAINT books_author FOREIGN KEY (author_id) REFERENCES authors (id) ON UPDATE CASCADE, "
             + "INDEX books_title (title))");
     Files.writeString(dir.resolve("people.csv"), "id,name,salary\n1,Ann,10.5\n");
+    Files.writeString(dir.resolve("visits.jsonl"), "{\"day\": 1, \"person\": 1}\n{\"day\": 2, \"person\": 1}\n");
     sources = "  meta: " + TestDatabase.POSTGRES.catalogEntry(PG, "") + "\n"
         + "  lib: " + TestDatabase.MARIADB.catalogEntry(MARIA, "") + "\n"
-        + "  people: { type: csv, path: \"" + dir.resolve("people.csv") + "\" }\n";
+        + "  people: { type: csv, path: \"" + dir.resolve("people.csv") + "\" }\n"
+        + "  visits: { type: jsonl, path: \"" + dir.resolve("visits.jsonl") + "\", sorted_by: [day] }\n";
   }
 
   @AfterAll
@@ -316,7 +318,7 @@ final class MetadataTest {
   }
 
   @Test
-  void filesHaveColumnsButNoKeysOrIndexes() throws Exception {
+  void filesHaveColumnsAndTheirDeclaredOrderAsAnIndex() throws Exception {
     try (Connection c = xsql()) {
       DatabaseMetaData md = c.getMetaData();
       assertThat(rows(md.getColumns(null, "main", "people", "%"), "COLUMN_NAME", "TYPE_NAME", "COLUMN_SIZE",
@@ -326,6 +328,9 @@ final class MetadataTest {
       assertThat(rows(md.getPrimaryKeys(null, "main", "people"), "COLUMN_NAME")).isEmpty();
       assertThat(rows(md.getImportedKeys(null, "main", "people"), "FK_NAME")).isEmpty();
       assertThat(rows(md.getIndexInfo(null, "main", "people", false, true), "INDEX_NAME")).isEmpty();
+      // A declared order is an index of the file's.
+      assertThat(rows(md.getIndexInfo(null, "main", "visits", false, true), "NON_UNIQUE", "INDEX_NAME",
+          "ORDINAL_POSITION", "COLUMN_NAME", "ASC_OR_DESC")).containsExactly("true | sorted_by | 1 | day | A");
     }
   }
 

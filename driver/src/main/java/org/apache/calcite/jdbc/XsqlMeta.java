@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.SchemaPlus;
 
 /**
@@ -26,6 +27,7 @@ import org.apache.calcite.schema.SchemaPlus;
 public final class XsqlMeta extends CalciteMetaImpl {
 
   private static final MetaLayout CATALOGS = new MetaLayout(List.of("TABLE_CAT"), List.of(String.class));
+  private static final MetaLayout TABLE_TYPES = new MetaLayout(List.of("TABLE_TYPE"), List.of(String.class));
 
   private XsqlMeta(CalciteConnectionImpl connection) {
     super(connection, CalciteMetaTableFactoryImpl.INSTANCE, CalciteMetaColumnFactoryImpl.INSTANCE);
@@ -63,6 +65,17 @@ public final class XsqlMeta extends CalciteMetaImpl {
   @Override
   public MetaResultSet getCatalogs(ConnectionHandle ch) {
     return result(CATALOGS, List.of());
+  }
+
+  /** The table types sources have (a database's materialized views and foreign tables too). */
+  @Override
+  public MetaResultSet getTableTypes(ConnectionHandle ch) {
+    List<Object[]> rows = new ArrayList<>();
+    for (Schema.TableType t : List.of(Schema.TableType.FOREIGN_TABLE, Schema.TableType.MATERIALIZED_VIEW,
+        Schema.TableType.TABLE, Schema.TableType.VIEW)) {
+      rows.add(new Object[] {t.jdbcName});
+    }
+    return result(TABLE_TYPES, rows);
   }
 
   @Override
