@@ -344,6 +344,11 @@ final class MetadataTest {
           "DECIMAL | 3 | 38 | null | null", "TIMESTAMP | 93 | 29 | TIMESTAMP ' | '", "DATE | 91 | 13 | DATE ' | '")
           .noneMatch(t -> t.startsWith("UTINYINT") || t.startsWith("COLUMN_LIST") || t.startsWith("CURSOR")
               || t.startsWith("SYMBOL") || t.startsWith("ANY"));
+      assertThat(rows(md.getFunctions(null, null, "%"), "FUNCTION_NAME")).contains("UPPER", "SUM", "COALESCE",
+          "CURRENT_DATE", "REGEXP_REPLACE", "TO_CHAR").doesNotContain("AND", "+", "CAST");
+      assertThat(rows(md.getFunctions(null, null, "UPP_R"), "FUNCTION_NAME", "FUNCTION_SCHEM"))
+          .containsExactly("UPPER | null");
+      assertThat(rows(md.getFunctions(null, "meta", "%"), "FUNCTION_NAME")).isEmpty();
       assertThat(md.getJDBCMajorVersion()).isEqualTo(4);
       assertThat(md.getJDBCMinorVersion()).isEqualTo(2);
       assertThat(md.getDatabaseProductName()).isEqualTo("xsql");

@@ -6,15 +6,22 @@ import io.xsql.driver.MetaPattern;
 import io.xsql.driver.MetaSchemas;
 import io.xsql.driver.MetaTables;
 import io.xsql.driver.MetaTypes;
+import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
 /**
  * The metadata calls of xsql's connections: Calcite's, with schemas nested as queries name them
@@ -27,6 +34,9 @@ import org.apache.calcite.schema.SchemaPlus;
 public final class XsqlMeta extends CalciteMetaImpl {
 
   private static final MetaLayout CATALOGS = new MetaLayout(List.of("TABLE_CAT"), List.of(String.class));
+  private static final MetaLayout FUNCTIONS = new MetaLayout(List.of("FUNCTION_CAT", "FUNCTION_SCHEM",
+      "FUNCTION_NAME", "REMARKS", "FUNCTION_TYPE", "SPECIFIC_NAME"), List.of(String.class, String.class,
+      String.class, String.class, short.class, String.class));
   private static final MetaLayout TABLE_TYPES = new MetaLayout(List.of("TABLE_TYPE"), List.of(String.class));
 
   private XsqlMeta(CalciteConnectionImpl connection) {
@@ -101,6 +111,30 @@ public final class XsqlMeta extends CalciteMetaImpl {
       rows.addAll(tables.columnRows(t, columns));
     }
     return result(MetaTables.COLUMNS, rows);
+  }
+
+  /**
+   * The functions queries can call: those of the connection's operator table (SQL's and PostgreSQL's), in
+   * no schema, so listed only when the schema pattern is NULL or matches the empty name.
+   */
+  @Override
+  public MetaResultSet getFunctions(ConnectionHandle ch, String catalog, Pat schemaPattern,
+      Pat functionNamePattern) {
+    Map<String, Object[]> rows = new TreeMap<>();
+    MetaPattern names = MetaPattern.of(functionNamePattern.s);
+    if (schemaPattern.s == null || MetaPattern.of(schemaPattern.s).matches("")) {
+      SqlOperatorTable operators = getConnection().config().fun(SqlOperatorTable.class,
+          SqlStdOperatorTable.instance());
+      for (SqlOperator op : operators.getOperatorList()) {
+        boolean called = op.getSyntax() == SqlSyntax.FUNCTION || op.getSyntax() == SqlSyntax.FUNCTION_ID
+            || op.getSyntax() == SqlSyntax.FUNCTION_STAR;
+        if (op instanceof SqlFunction && called && names.matches(op.getName())) {
+          rows.putIfAbsent(op.getName(), new Object[] {null, null, op.getName(), null,
+              (short) DatabaseMetaData.functionResultUnknown, op.getName()});
+        }
+      }
+    }
+    return result(FUNCTIONS, new ArrayList<>(rows.values()));
   }
 
   @Override
