@@ -20,7 +20,7 @@ public record MetaLayout(List<String> names, List<Class<?>> classes) {
   }
 
   /** A layout from pairs of name and class. */
-  static MetaLayout of(Object... namesAndClasses) {
+  public static MetaLayout of(Object... namesAndClasses) {
     List<String> names = new ArrayList<>();
     List<Class<?>> classes = new ArrayList<>();
     for (int i = 0; i < namesAndClasses.length; i += 2) {

@@ -2,7 +2,6 @@ package io.xsql.jdbc;
 
 import io.xsql.spi.ColumnMetadata;
 import io.xsql.spi.ErrorCode;
-import io.xsql.spi.PrimaryKey;
 import io.xsql.spi.SourceException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -11,22 +10,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.sql.SqlDialect;
 
 /**
  * Reads and keeps what a database says about itself: its dialect, its schemas, their tables with
- * columns, comments and row estimates, primary keys, indexes and foreign keys. Everything is read on first use, one schema at a time, so
- * that opening a connection never waits for a database and a query reads only what it names.
+ * columns, comments and row estimates, primary keys, indexes and foreign keys. Everything is read on
+ * first use, one schema at a time, so that opening a connection never waits for a database and a query
+ * reads only what it names.
  */
 final class JdbcMetadata {
   /** Table types xsql exposes; indexes, sequences and system tables stay out. */

@@ -33,11 +33,11 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
  */
 public final class XsqlMeta extends CalciteMetaImpl {
 
-  private static final MetaLayout CATALOGS = new MetaLayout(List.of("TABLE_CAT"), List.of(String.class));
-  private static final MetaLayout FUNCTIONS = new MetaLayout(List.of("FUNCTION_CAT", "FUNCTION_SCHEM",
-      "FUNCTION_NAME", "REMARKS", "FUNCTION_TYPE", "SPECIFIC_NAME"), List.of(String.class, String.class,
-      String.class, String.class, short.class, String.class));
-  private static final MetaLayout TABLE_TYPES = new MetaLayout(List.of("TABLE_TYPE"), List.of(String.class));
+  private static final MetaLayout CATALOGS = MetaLayout.of("TABLE_CAT", String.class);
+  private static final MetaLayout FUNCTIONS = MetaLayout.of("FUNCTION_CAT", String.class, "FUNCTION_SCHEM",
+      String.class, "FUNCTION_NAME", String.class, "REMARKS", String.class, "FUNCTION_TYPE", short.class,
+      "SPECIFIC_NAME", String.class);
+  private static final MetaLayout TABLE_TYPES = MetaLayout.of("TABLE_TYPE", String.class);
 
   private XsqlMeta(CalciteConnectionImpl connection) {
     super(connection, CalciteMetaTableFactoryImpl.INSTANCE, CalciteMetaColumnFactoryImpl.INSTANCE);

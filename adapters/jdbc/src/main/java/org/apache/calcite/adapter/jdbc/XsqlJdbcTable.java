@@ -15,8 +15,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * A database table as xsql exposes it: Calcite's JDBC table (so that its scans join the source's JDBC
  * convention and whole subtrees become SQL) with xsql's column types, the database's row estimate and
- * keys, its primary key, and what metadata reports of it. It lives in Calcite's package because JdbcTable's constructor is
- * package-private.
+ * keys, its primary key, and what metadata reports of it. It lives in Calcite's package because
+ * JdbcTable's constructor is package-private.
  */
 public final class XsqlJdbcTable extends JdbcTable {
   private final RelProtoDataType rowType;
