@@ -4,9 +4,11 @@ import java.sql.SQLException;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.DriverVersion;
 import org.apache.calcite.avatica.Handler;
+import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.HandlerImpl;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.jdbc.XsqlJdbcFactory;
+import org.apache.calcite.jdbc.XsqlMeta;
 
 /**
  * Calcite's driver, made to answer {@code jdbc:xsql:} with xsql's connections. Not registered with
@@ -32,6 +34,12 @@ final class EmbeddedDriver extends Driver {
   @Override
   protected DriverVersion createDriverVersion() {
     return XsqlVersion.DRIVER_VERSION;
+  }
+
+  /** xsql's metadata calls (see {@link XsqlMeta}). */
+  @Override
+  public Meta createMeta(AvaticaConnection connection) {
+    return XsqlMeta.create(connection);
   }
 
   @Override

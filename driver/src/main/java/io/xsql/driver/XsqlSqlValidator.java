@@ -15,8 +15,6 @@ import org.apache.calcite.prepare.CalciteSqlValidator;
 import org.apache.calcite.rel.hint.RelHint;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
-import org.apache.calcite.sql.SqlJoin;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSelect;
@@ -46,18 +44,6 @@ final class XsqlSqlValidator extends CalciteSqlValidator {
     }
   }
 
-  /** Adds the table names a FROM clause references (not its subqueries, which have their own). */
-  private static void collectTables(SqlNode from, Set<SqlNode> tables) {
-    if (from instanceof SqlIdentifier) {
-      tables.add(from);
-    } else if (from instanceof SqlJoin join) {
-      collectTables(join.getLeft(), tables);
-      collectTables(join.getRight(), tables);
-    } else if (from.getKind() == SqlKind.AS) {
-      collectTables(((SqlCall) from).operand(0), tables);
-    }
-  }
-
   /**
    * Fails if a quoted component was resolved to a name spelt differently. Expansion may put components
    * before the ones the user wrote (a schema, a table alias); those carry no position of their own, so
@@ -80,6 +66,7 @@ final class XsqlSqlValidator extends CalciteSqlValidator {
 
   @Override
   public SqlNode validate(SqlNode topNode) {
+    NestedSchemaNames.split(topNode, getCatalogReader().unwrap(CalciteCatalogReader.class).getRootSchema());
     joinHints.accept(HintAliases.resolve(topNode));
     Map<Span, String> quoted = new HashMap<>();
     topNode.accept(new SqlBasicVisitor<Void>() {
@@ -101,7 +88,7 @@ final class XsqlSqlValidator extends CalciteSqlValidator {
         @Override
         public Void visit(SqlCall call) {
           if (call instanceof SqlSelect select && select.getFrom() != null) {
-            collectTables(select.getFrom(), tables);
+            NestedSchemaNames.collectTables(select.getFrom(), tables);
           }
           return super.visit(call);
         }

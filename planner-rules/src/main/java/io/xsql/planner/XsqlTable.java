@@ -3,6 +3,7 @@ package io.xsql.planner;
 import static java.util.Objects.requireNonNull;
 
 import io.xsql.spi.DataTable;
+import io.xsql.spi.TableMetadata;
 import io.xsql.spi.ErrorCode;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanContext;
@@ -117,6 +118,9 @@ public final class XsqlTable extends AbstractTable implements TranslatableTable 
   public <C> C unwrap(Class<C> type) {
     if (type == BuiltInMetadata.Collation.Handler.class) {
       return type.cast(XsqlTableScan.COLLATION_HANDLER);
+    }
+    if (type == TableMetadata.class) {
+      return type.cast(table.metadata());
     }
     return super.unwrap(type);
   }

@@ -107,6 +107,24 @@ public interface DataTable {
   }
 
   /**
+   * What {@code DatabaseMetaData} reports of the table beyond its columns. By default, a declared
+   * {@link #sortOrder()} shows as a non-unique index named {@code sorted_by}, which tools list among
+   * indexes; a source that knows comments, keys or indexes overrides this.
+   */
+  default TableMetadata metadata() {
+    Optional<SortOrder> order = sortOrder();
+    List<Column> columns = columns();
+    return new TableMetadata() {
+      @Override
+      public List<TableIndex> indexes() {
+        return order.map(o -> List.of(new TableIndex("sorted_by", false, TableIndex.Kind.OTHER,
+            o.keys().stream().map(k -> new TableIndex.Column(columns.get(k.column()).name(),
+                Optional.of(!k.descending()))).toList(), Optional.empty()))).orElse(List.of());
+      }
+    };
+  }
+
+  /**
    * What EXPLAIN shows for this table besides its name: the file, the endpoint, the collection. Must not
    * contain secrets.
    */

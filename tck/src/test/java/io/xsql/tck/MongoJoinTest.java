@@ -56,6 +56,9 @@ final class MongoJoinTest {
         people.add(new Document("pid", i).append("name", "p" + i));
       }
       client.getDatabase("shop").getCollection("people").insertMany(people);
+      client.getDatabase("shop").getCollection("customers").createIndex(new Document("cid", 1),
+          new com.mongodb.client.model.IndexOptions().unique(true).name("customers_cid"));
+      client.getDatabase("shop").getCollection("customers").createIndex(new Document("address.city", -1));
       client.getDatabase("shop").getCollection("posts").insertMany(List.of(
           new Document("pid", 1).append("tags", List.of("sql", "mongo")),
           new Document("pid", 2).append("tags", List.of("sql")),
@@ -166,6 +169,15 @@ final class MongoJoinTest {
         }
       }
       assertThat(columns).containsExactly("_id:VARCHAR", "cid:INTEGER", "name:VARCHAR", "address.city:VARCHAR");
+      List<String> indexes = new ArrayList<>();
+      try (ResultSet rs = md.getIndexInfo(null, "shop", "customers", false, true)) {
+        while (rs.next()) {
+          indexes.add(rs.getString("INDEX_NAME") + ":" + rs.getBoolean("NON_UNIQUE") + ":" + rs.getString("COLUMN_NAME")
+              + ":" + rs.getString("ASC_OR_DESC"));
+        }
+      }
+      assertThat(indexes).containsExactly("_id_:false:_id:A", "customers_cid:false:cid:A",
+          "address.city_-1:true:address.city:D");
     }
   }
 

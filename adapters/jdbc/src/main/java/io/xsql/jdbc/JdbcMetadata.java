@@ -1,7 +1,7 @@
 package io.xsql.jdbc;
 
+import io.xsql.spi.ColumnMetadata;
 import io.xsql.spi.ErrorCode;
-import io.xsql.spi.PrimaryKey;
 import io.xsql.spi.SourceException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -10,22 +10,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.sql.SqlDialect;
 
 /**
  * Reads and keeps what a database says about itself: its dialect, its schemas, their tables with
- * columns and row estimates, and primary keys. Everything is read on first use, one schema at a time, so
- * that opening a connection never waits for a database and a query reads only what it names.
+ * columns, comments and row estimates, primary keys, indexes and foreign keys. Everything is read on
+ * first use, one schema at a time, so that opening a connection never waits for a database and a query
+ * reads only what it names.
  */
 final class JdbcMetadata {
   /** Table types xsql exposes; indexes, sequences and system tables stay out. */
@@ -47,6 +46,7 @@ final class JdbcMetadata {
   private Optional<Overview> overview = Optional.empty();
   private final Map<JdbcNamespace, Map<String, JdbcTableInfo>> tables = new HashMap<>();
   private final Map<JdbcTableInfo, JdbcKeys> keys = new HashMap<>();
+  private final Map<JdbcTableInfo, JdbcForeignKeys> foreignKeys = new HashMap<>();
 
   JdbcMetadata(JdbcConfig config, JdbcPool pool) {
     this.config = config;
@@ -58,6 +58,7 @@ final class JdbcMetadata {
     overview = Optional.empty();
     tables.clear();
     keys.clear();
+    foreignKeys.clear();
   }
 
   /** The dialect and the schemas, read on first use. */
@@ -82,8 +83,20 @@ final class JdbcMetadata {
   synchronized JdbcKeys keys(JdbcTableInfo table) {
     JdbcKeys out = keys.get(table);
     if (out == null) {
-      out = read("read the keys of " + table.name(), c -> readKeys(c, table));
+      out = read("read the keys of " + table.name(), c -> JdbcKeyReader.keys(c, table));
       keys.put(table, out);
+    }
+    return out;
+  }
+
+  /** The foreign keys from and to a table, read on first use. */
+  synchronized JdbcForeignKeys foreignKeys(JdbcTableInfo table) {
+    JdbcForeignKeys out = foreignKeys.get(table);
+    if (out == null) {
+      Overview o = overview();
+      out = read("read the foreign keys of " + table.name(), c -> JdbcKeyReader.foreignKeys(c, table,
+          config.kind() == JdbcKind.MYSQL, o.defaultNamespace().map(JdbcNamespace::name)));
+      foreignKeys.put(table, out);
     }
     return out;
   }
@@ -157,12 +170,16 @@ final class JdbcMetadata {
     String catalog = ns.catalog().orElse(null);
     String schema = ns.schema().map(s -> escape(meta, s)).orElse(null);
     Map<String, Schema.TableType> types = new LinkedHashMap<>();
+    Map<String, String> remarks = new HashMap<>();
     try (ResultSet rs = meta.getTables(catalog, schema, "%", TABLE_TYPES)) {
       while (rs.next()) {
-        types.put(rs.getString("TABLE_NAME"), tableType(rs.getString("TABLE_TYPE")));
+        String table = rs.getString("TABLE_NAME");
+        types.put(table, tableType(rs.getString("TABLE_TYPE")));
+        text(rs, "REMARKS").ifPresent(r -> remarks.put(table, r));
       }
     }
     Map<String, List<JdbcColumn>> columns = new HashMap<>();
+    Map<String, Map<String, ColumnMetadata>> described = new HashMap<>();
     try (ResultSet rs = meta.getColumns(catalog, schema, "%", "%")) {
       while (rs.next()) {
         String table = rs.getString("TABLE_NAME");
@@ -171,6 +188,10 @@ final class JdbcMetadata {
               rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
               rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"),
               rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls));
+          described.computeIfAbsent(table, t -> new HashMap<>()).put(rs.getString("COLUMN_NAME"),
+              new ColumnMetadata(rs.getString("COLUMN_NAME"), text(rs, "REMARKS"), text(rs, "COLUMN_DEF"),
+                  "YES".equals(text(rs, "IS_AUTOINCREMENT").orElse("")),
+                  "YES".equals(text(rs, "IS_GENERATEDCOLUMN").orElse(""))));
         }
       }
     }
@@ -178,8 +199,18 @@ final class JdbcMetadata {
     Map<String, JdbcTableInfo> out = new TreeMap<>();
     types.forEach((name, type) -> out.put(name, new JdbcTableInfo(ns, name, type,
         List.copyOf(columns.getOrDefault(name, List.of())),
-        rows.containsKey(name) ? OptionalDouble.of(rows.get(name)) : OptionalDouble.empty())));
+        rows.containsKey(name) ? OptionalDouble.of(rows.get(name)) : OptionalDouble.empty(),
+        Optional.ofNullable(remarks.get(name)), described.getOrDefault(name, Map.of()))));
     return out;
+  }
+
+  /** A text column of a metadata row; empty for NULL, blank, or a column the driver does not have. */
+  private static Optional<String> text(ResultSet rs, String column) {
+    try {
+      return Optional.ofNullable(rs.getString(column)).filter(t -> !t.isBlank());
+    } catch (SQLException e) {
+      return Optional.empty();
+    }
   }
 
   /** A name as a metadata pattern: {@code _} and {@code %} in it are literal. */
@@ -231,44 +262,5 @@ final class JdbcMetadata {
       }
     }
     return out;
-  }
-
-  private static JdbcKeys readKeys(Connection c, JdbcTableInfo table) throws SQLException {
-    DatabaseMetaData meta = c.getMetaData();
-    String catalog = table.namespace().catalog().orElse(null);
-    String schema = table.namespace().schema().orElse(null);
-    Map<Integer, String> columns = new TreeMap<>();
-    String name = null;
-    try (ResultSet rs = meta.getPrimaryKeys(catalog, schema, table.name())) {
-      while (rs.next()) {
-        columns.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
-        name = rs.getString("PK_NAME");
-      }
-    }
-    Optional<PrimaryKey> primaryKey = columns.isEmpty() ? Optional.empty()
-        : Optional.of(new PrimaryKey(Optional.ofNullable(name), List.copyOf(columns.values())));
-    Map<String, Map<Integer, String>> indexes = new TreeMap<>();
-    try (ResultSet rs = meta.getIndexInfo(catalog, schema, table.name(), true, true)) {
-      while (rs.next()) {
-        String index = rs.getString("INDEX_NAME");
-        String column = rs.getString("COLUMN_NAME");
-        if (index != null && !rs.getBoolean("NON_UNIQUE")) {
-          // An index over an expression has no column name: it is no key over columns.
-          indexes.computeIfAbsent(index, i -> new TreeMap<>()).put(rs.getInt("ORDINAL_POSITION"),
-              column == null ? "" : column);
-        }
-      }
-    }
-    Set<String> notNull = new HashSet<>();
-    table.columns().stream().filter(col -> !col.nullable()).forEach(col -> notNull.add(col.name()));
-    List<List<String>> unique = new ArrayList<>();
-    primaryKey.ifPresent(pk -> unique.add(pk.columns()));
-    for (Map<Integer, String> index : indexes.values()) {
-      List<String> key = List.copyOf(index.values());
-      if (notNull.containsAll(key) && !unique.contains(key)) {
-        unique.add(key);
-      }
-    }
-    return new JdbcKeys(primaryKey, List.copyOf(unique));
   }
 }

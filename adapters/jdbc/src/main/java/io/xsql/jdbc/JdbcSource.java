@@ -101,7 +101,7 @@ final class JdbcSource implements CalciteSchemaSource {
       for (JdbcTableInfo info : metadata.tables(ns).values()) {
         out.put(info.name(), new XsqlJdbcTable(calcite, ns.catalog().orElse(null), ns.schema().orElse(null),
             info.name(), info.type(), JdbcTypes.rowType(info.columns()), () -> statistic(info),
-            () -> keys(info).primaryKey(), plainColumns(info)));
+            () -> keys(info).primaryKey(), plainColumns(info), new JdbcTableMetadata(this, info)));
       }
       tables.put(ns, out);
     }
@@ -124,12 +124,23 @@ final class JdbcSource implements CalciteSchemaSource {
         .filter(i -> JdbcKeyType.isPlain(config.kind(), columns.get(i))).toArray());
   }
 
-  private JdbcKeys keys(JdbcTableInfo info) {
+  /** A table's keys and indexes; none, with a warning, if the database cannot be reached. */
+  JdbcKeys keys(JdbcTableInfo info) {
     try {
       return metadata.keys(info);
     } catch (SourceException e) {
       warn(e.getMessage());
       return JdbcKeys.NONE;
+    }
+  }
+
+  /** The foreign keys from and to a table; none, with a warning, if the database cannot be reached. */
+  JdbcForeignKeys foreignKeys(JdbcTableInfo info) {
+    try {
+      return metadata.foreignKeys(info);
+    } catch (SourceException e) {
+      warn(e.getMessage());
+      return JdbcForeignKeys.NONE;
     }
   }
 

@@ -1,5 +1,6 @@
 package io.xsql.jdbc;
 
+import io.xsql.spi.NestedSchemas;
 import io.xsql.spi.SourceException;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * needs it. A query naming a table of a database that cannot be reached fails with its connection error
  * (08001, 28000); a metadata listing skips it with a warning; the catalog's other sources keep working.
  */
-final class JdbcSourceSchema extends AbstractSchema {
+final class JdbcSourceSchema extends AbstractSchema implements NestedSchemas {
   private final JdbcSource source;
 
   JdbcSourceSchema(JdbcSource source) {
@@ -34,6 +35,12 @@ final class JdbcSourceSchema extends AbstractSchema {
 
   JdbcSource source() {
     return source;
+  }
+
+  /** The database's default schema, whose tables are also the source's own. */
+  @Override
+  public Optional<String> defaultSubSchema() {
+    return source.overview().defaultNamespace().map(JdbcNamespace::name);
   }
 
   @Override

@@ -1,6 +1,9 @@
 package io.xsql.jdbc;
 
+import io.xsql.spi.ColumnMetadata;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.apache.calcite.schema.Schema;
 
@@ -12,6 +15,13 @@ import org.apache.calcite.schema.Schema;
  * @param type table, view, ...
  * @param columns its columns in order
  * @param rows the database's estimate of its row count, if it keeps one
+ * @param remarks the table's comment, if it has one
+ * @param described what the database says of each column beyond its type (comments, defaults), by name
  */
 record JdbcTableInfo(JdbcNamespace namespace, String name, Schema.TableType type, List<JdbcColumn> columns,
-    OptionalDouble rows) {}
+    OptionalDouble rows, Optional<String> remarks, Map<String, ColumnMetadata> described) {
+  JdbcTableInfo {
+    columns = List.copyOf(columns);
+    described = Map.copyOf(described);
+  }
+}

@@ -12,6 +12,7 @@ import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanRequest;
 import io.xsql.spi.SchemaContract;
 import io.xsql.spi.SortOrder;
+import io.xsql.spi.TableMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,7 @@ final class MongoTable implements DataTable {
   private final String collection;
   private final String name;
   private final Optional<MongoUnwind> unwind;
+  private final MongoIndexes indexes = new MongoIndexes(this);
   private MongoSchema schema;
   /** Rows per document in the sample: 1 unless the table unwinds an array. */
   private double rowsPerDocument = 1;
@@ -209,6 +211,12 @@ final class MongoTable implements DataTable {
 
   MongoConfig config() {
     return source.config();
+  }
+
+  /** The collection's indexes; none for an unwind table, whose rows are no collection's documents. */
+  @Override
+  public TableMetadata metadata() {
+    return unwind.isPresent() ? DataTable.super.metadata() : indexes;
   }
 
   /** The collection read. */

@@ -21,7 +21,12 @@ public final class XsqlRemoteFactory extends AvaticaJdbc41Factory {
 
   /** Called by Avatica through reflection. */
   public XsqlRemoteFactory() {
-    super(4, 1);
+    super(4, 2);
+  }
+
+  @Override
+  public AvaticaSpecificDatabaseMetaData newDatabaseMetaData(AvaticaConnection connection) {
+    return new io.xsql.driver.XsqlDatabaseMetaData(connection);
   }
 
   @Override

@@ -12,8 +12,6 @@ import io.xsql.java.JavaTables;
 import io.xsql.planner.QueryContext;
 import io.xsql.spi.DataTable;
 import io.xsql.spi.SchemaContract;
-import io.xsql.spi.PrimaryKey;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -22,8 +20,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Calendar;
 import java.util.HashMap;
@@ -50,10 +46,6 @@ import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.NoSuchStatementException;
 import org.apache.calcite.avatica.QueryState;
 import org.apache.calcite.avatica.UnregisteredDriver;
-import org.apache.calcite.schema.SchemaPlus;
-import org.apache.calcite.schema.Table;
-import org.apache.calcite.schema.Wrapper;
-import org.apache.calcite.schema.lookup.LikePattern;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -68,7 +60,7 @@ public final class XsqlJdbcFactory extends CalciteFactory {
 
   /** Called by Avatica through reflection. */
   public XsqlJdbcFactory() {
-    super(4, 1);
+    super(4, 2);
   }
 
   @Override
@@ -83,7 +75,7 @@ public final class XsqlJdbcFactory extends CalciteFactory {
 
   @Override
   public AvaticaDatabaseMetaData newDatabaseMetaData(AvaticaConnection connection) {
-    return new XsqlDatabaseMetaData(connection);
+    return new io.xsql.driver.XsqlDatabaseMetaData(connection);
   }
 
   @Override
@@ -306,6 +298,13 @@ public final class XsqlJdbcFactory extends CalciteFactory {
       } catch (SQLException | RuntimeException e) {
         throw failure(statement, e);
       }
+    }
+
+    /** No user-defined types to map; tools (SchemaCrawler) ask, and Avatica would refuse. */
+    @Override
+    public Map<String, Class<?>> getTypeMap() throws SQLException {
+      checkOpen();
+      return new HashMap<>();
     }
 
     /** Nothing to commit: xsql only reads. Tools and transaction managers call it anyway. */
@@ -613,92 +612,6 @@ public final class XsqlJdbcFactory extends CalciteFactory {
       } finally {
         finish();
       }
-    }
-  }
-
-  /** Metadata naming xsql and its identifier rules. */
-  private static final class XsqlDatabaseMetaData extends AvaticaDatabaseMetaData {
-    XsqlDatabaseMetaData(AvaticaConnection connection) {
-      super(connection);
-    }
-
-    @Override
-    public String getIdentifierQuoteString() {
-      return "\"";
-    }
-
-    @Override
-    public boolean storesMixedCaseIdentifiers() {
-      return true;
-    }
-
-    @Override
-    public boolean storesUpperCaseIdentifiers() {
-      return false;
-    }
-
-    @Override
-    public boolean storesLowerCaseIdentifiers() {
-      return false;
-    }
-
-    @Override
-    public boolean supportsMixedCaseIdentifiers() {
-      return false;
-    }
-
-    /**
-     * The primary keys of database tables ({@code schema} is the source, or {@code source.schema}); other
-     * tables have none. Without a schema, every source's default schema is searched.
-     */
-    @Override
-    public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
-      SchemaPlus root = ((CalciteConnection) getConnection()).getRootSchema();
-      List<SchemaPlus> schemas = new ArrayList<>();
-      if (schema == null) {
-        root.subSchemas().getNames(LikePattern.any()).forEach(n -> schemas.add(root.subSchemas().get(n)));
-      } else {
-        SchemaPlus s = root;
-        for (String part : schema.split("\\.")) {
-          s = s == null ? null : s.subSchemas().get(part);
-        }
-        if (s != null) {
-          schemas.add(s);
-        }
-      }
-      List<String> values = new ArrayList<>();
-      List<Object> parameters = new ArrayList<>();
-      for (SchemaPlus s : schemas) {
-        Table t = table == null ? null : s.tables().get(table);
-        PrimaryKey key = t instanceof Wrapper w ? w.unwrap(PrimaryKey.class) : null;
-        for (int i = 0; key != null && i < key.columns().size(); i++) {
-          values.add("(CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), "
-              + "CAST(? AS SMALLINT), CAST(? AS VARCHAR))");
-          parameters.addAll(Arrays.asList(null, schemaPath(s), table, key.columns().get(i), i + 1,
-              key.name().orElse(null)));
-        }
-      }
-      String sql = "SELECT * FROM (VALUES " + (values.isEmpty()
-          ? "(CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), "
-              + "CAST(NULL AS SMALLINT), CAST(NULL AS VARCHAR))"
-          : String.join(", ", values))
-          + ") AS t(TABLE_CAT, TABLE_SCHEM, TABLE_NAME, COLUMN_NAME, KEY_SEQ, PK_NAME)"
-          + (values.isEmpty() ? " WHERE FALSE" : "");
-      PreparedStatement ps = getConnection().prepareStatement(sql);
-      for (int i = 0; i < parameters.size(); i++) {
-        ps.setObject(i + 1, parameters.get(i));
-      }
-      ps.closeOnCompletion();
-      return ps.executeQuery();
-    }
-
-    /** A schema's name as metadata shows it: {@code crm} or {@code crm.sales}. */
-    private static String schemaPath(SchemaPlus s) {
-      List<String> parts = new ArrayList<>();
-      for (SchemaPlus p = s; p != null && p.getParentSchema() != null; p = p.getParentSchema()) {
-        parts.add(0, p.getName());
-      }
-      return String.join(".", parts);
     }
   }
 }

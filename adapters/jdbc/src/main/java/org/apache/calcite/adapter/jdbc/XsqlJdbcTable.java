@@ -1,6 +1,7 @@
 package org.apache.calcite.adapter.jdbc;
 
 import io.xsql.spi.PrimaryKey;
+import io.xsql.spi.TableMetadata;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.calcite.rel.type.RelDataType;
@@ -14,14 +15,15 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 /**
  * A database table as xsql exposes it: Calcite's JDBC table (so that its scans join the source's JDBC
  * convention and whole subtrees become SQL) with xsql's column types, the database's row estimate and
- * keys, and its primary key. It lives in Calcite's package because JdbcTable's constructor is
- * package-private.
+ * keys, its primary key, and what metadata reports of it. It lives in Calcite's package because
+ * JdbcTable's constructor is package-private.
  */
 public final class XsqlJdbcTable extends JdbcTable {
   private final RelProtoDataType rowType;
   private final Supplier<Statistic> statistic;
   private final Supplier<Optional<PrimaryKey>> primaryKey;
   private final ImmutableBitSet plainColumns;
+  private final TableMetadata metadata;
 
   /**
    * Creates a table.
@@ -36,15 +38,17 @@ public final class XsqlJdbcTable extends JdbcTable {
    * @param primaryKey the primary key, read when first asked
    * @param plainColumns the text and date columns that hold true text and dates in the database (not
    *     uuid, json or intervals read as text), which lookups may compare with bound keys
+   * @param metadata comments, defaults, indexes and foreign keys, for {@code DatabaseMetaData}
    */
   public XsqlJdbcTable(JdbcSchema schema, @Nullable String catalog, @Nullable String dbSchema, String name,
       Schema.TableType type, RelProtoDataType rowType, Supplier<Statistic> statistic,
-      Supplier<Optional<PrimaryKey>> primaryKey, ImmutableBitSet plainColumns) {
+      Supplier<Optional<PrimaryKey>> primaryKey, ImmutableBitSet plainColumns, TableMetadata metadata) {
     super(schema, catalog, dbSchema, name, type);
     this.rowType = rowType;
     this.statistic = statistic;
     this.primaryKey = primaryKey;
     this.plainColumns = plainColumns;
+    this.metadata = metadata;
   }
 
   /** Whether a text or date column holds true text or dates (see the constructor). */
@@ -66,6 +70,9 @@ public final class XsqlJdbcTable extends JdbcTable {
   public <C extends Object> @Nullable C unwrap(Class<C> type) {
     if (type == PrimaryKey.class) {
       return type.cast(primaryKey.get().orElse(null));
+    }
+    if (type == TableMetadata.class) {
+      return type.cast(metadata);
     }
     return super.unwrap(type);
   }
