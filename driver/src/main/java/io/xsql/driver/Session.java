@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
@@ -184,40 +185,27 @@ public final class Session implements AutoCloseable {
   }
 
   /**
-   * Visits every table of the sources (files and registered tables in {@code main}, each source's schema
-   * and the schemas below it); a source that cannot be listed (a database down) is left out, its status
+   * Visits every table of the sources, under the schema names metadata uses ({@link MetaSchemas}: files and
+   * registered tables in {@code main}, a database's default schema under the source's name, its other
+   * schemas as {@code crm.sales}); a source that cannot be listed (a database down) is left out, its status
    * in {@code xsql.sources} saying why.
    */
   void tables(TableVisitor visitor) {
-    for (String name : main.getTableNames()) {
-      Table t = main.getTable(name);
-      if (t != null) {
-        visitor.visit(sources.containsKey(name) ? name : "(registered)", MAIN, name, t);
+    for (MetaSchemas.Entry schema : MetaSchemas.list(root, MetaPattern.of("%"))) {
+      String first = schema.parts().get(0);
+      if (first.equals(SystemSchema.NAME)) {
+        continue;
       }
-    }
-    for (String source : sources.keySet()) {
-      SchemaPlus schema = root.getSubSchema(source);
-      if (schema != null) {
-        try {
-          visit(source, source, schema, visitor);
-        } catch (RuntimeException e) {
-          LOG.debug("Listing source {} for the system schema failed", source, e);
+      try {
+        for (String name : new TreeSet<>(schema.schema().getTableNames())) {
+          Table t = schema.schema().getTable(name);
+          if (t != null) {
+            String source = !first.equals(MAIN) ? first : sources.containsKey(name) ? name : "(registered)";
+            visitor.visit(source, schema.name(), name, t);
+          }
         }
-      }
-    }
-  }
-
-  private static void visit(String source, String path, SchemaPlus schema, TableVisitor visitor) {
-    for (String name : schema.getTableNames()) {
-      Table t = schema.getTable(name);
-      if (t != null) {
-        visitor.visit(source, path, name, t);
-      }
-    }
-    for (String sub : schema.getSubSchemaNames()) {
-      SchemaPlus child = schema.getSubSchema(sub);
-      if (child != null) {
-        visit(source, path + "." + sub, child, visitor);
+      } catch (RuntimeException e) {
+        LOG.debug("Listing {} for the system schema failed", schema.name(), e);
       }
     }
   }

@@ -121,8 +121,7 @@ final class SystemSchemaTest {
           .startsWith("pool: ").contains("at most 8");
       assertThat(Rows.of(c, "SELECT source, schema_name, table_name, lookup FROM xsql.tables"
           + " WHERE table_name IN ('customers', 'vip', 'orders') ORDER BY source, schema_name")).containsExactly(
-              // The default schema's tables are crm.customers and crm.public.customers alike.
-              "crm | crm | customers | database", "crm | crm.public | customers | database",
+              "crm | crm | customers | database",
               "shop | shop | orders | by key", "vip | main | vip | index");
       assertThat(Rows.of(c, "SELECT row_estimate FROM xsql.tables WHERE schema_name = 'crm'"))
           .containsExactly("40");
