@@ -48,11 +48,14 @@ final class JoinChooser {
 
   private final Join join;
   private final JoinKeyPairs keys;
+  /** A left, semi or anti join's conditions besides its keys, which only a lookup join checks itself. */
+  private final Optional<RexNode> residual;
   private final RelMetadataQuery mq;
 
-  private JoinChooser(Join join, JoinKeyPairs keys) {
+  private JoinChooser(Join join, JoinKeyPairs keys, Optional<RexNode> residual) {
     this.join = join;
     this.keys = keys;
+    this.residual = residual;
     this.mq = join.getCluster().getMetadataQuery();
   }
 
@@ -69,14 +72,74 @@ final class JoinChooser {
       if (residual.isPresent()) {
         return residual.get();
       }
+      Optional<JoinChooser> checking = checkingResidual(join);
+      if (checking.isPresent()) {
+        return hints.isEmpty() ? checking.get().automaticWithResidual() : checking.get().forcedWithResidual(hints);
+      }
       if (!hints.isEmpty()) {
         throw new SourceException(ErrorCode.UNSUPPORTED, "join hints apply to joins on equal keys of the same"
-            + " type, with other conditions only in an inner join: " + join.getCondition());
+            + " type: " + join.getCondition());
       }
       return join;
     }
-    JoinChooser chooser = new JoinChooser(join, keys.get());
+    JoinChooser chooser = new JoinChooser(join, keys.get(), Optional.empty());
     return hints.isEmpty() ? chooser.automatic() : chooser.forced(hints);
+  }
+
+  /**
+   * A chooser for a left, semi or anti join on equal keys and other conditions: the lookup join checks those
+   * on each pair of rows with equal keys, as the join's own semantics need (a left row whose candidates all
+   * fail them gets NULLs); Calcite's hash join does the same for every other choice.
+   */
+  private static Optional<JoinChooser> checkingResidual(Join join) {
+    JoinRelType type = join.getJoinType();
+    if (type != JoinRelType.LEFT && type != JoinRelType.SEMI && type != JoinRelType.ANTI) {
+      return Optional.empty();
+    }
+    JoinInfo info = join.analyzeCondition();
+    if (info.leftKeys.isEmpty() || info.nonEquiConditions.isEmpty()) {
+      return Optional.empty();
+    }
+    RexBuilder rex = join.getCluster().getRexBuilder();
+    Join equi = join.copy(join.getTraitSet(), info.getEquiCondition(join.getLeft(), join.getRight(), rex),
+        join.getLeft(), join.getRight(), type, join.isSemiJoinDone());
+    return JoinKeyPairs.of(equi).map(k -> new JoinChooser(join, k,
+        Optional.of(RexUtil.composeConjunction(rex, info.nonEquiConditions))));
+  }
+
+  /** A lookup into the right side where one would be chosen for the keys alone; else Calcite's hash join. */
+  private RelNode automaticWithResidual() {
+    double outer = mq.getRowCount(join.getLeft());
+    double inner = mq.getRowCount(join.getRight());
+    if (outer * LOOKUP_RATIO <= inner && probesCheaply(true) && (outer <= MAX_BATCH || keyed(true))) {
+      Optional<RelNode> lookup = lookup(true, false, false).rel();
+      if (lookup.isPresent()) {
+        return lookup.get();
+      }
+    }
+    return join;
+  }
+
+  private RelNode forcedWithResidual(JoinHints.Choice hints) {
+    boolean innerRight = hints.innerRight();
+    String hint = hints.strategy().map(JoinStrategy::hint).orElse(JoinHints.FIRST_MATCH) + "(" + side(innerRight)
+        + ")";
+    if (!innerRight) {
+      throw unsupported(hint, "a " + join.getJoinType().lowerName + " join with conditions besides its keys"
+          + " runs with its right side inside");
+    }
+    return switch (hints.strategy().orElse(JoinStrategy.LOOKUP)) {
+      case LOOKUP -> lookup(true, hints.firstMatch(), false).orElseThrow(hint);
+      case MMAP -> lookup(true, hints.firstMatch(), true).orElseThrow(hint);
+      case HASH -> {
+        if (hints.firstMatch()) {
+          throw unsupported(hint, "FIRST_MATCH runs as a lookup or merge join, not a hash join");
+        }
+        yield join instanceof EnumerableHashJoin ? join : EnumerableHashJoin.create(join.getLeft(),
+            join.getRight(), join.getCondition(), join.getVariablesSet(), join.getJoinType());
+      }
+      case MERGE -> throw unsupported(hint, "a merge join checks conditions besides the keys in inner joins only");
+    };
   }
 
   /**
@@ -239,6 +302,10 @@ final class JoinChooser {
     if (!innerRight && !canSwap()) {
       return Attempt.no("a " + join.getJoinType().lowerName + " join looks up its right side only");
     }
+    if (!innerRight && residual.isPresent()) {
+      return Attempt.no("a " + join.getJoinType().lowerName + " join with conditions besides its keys looks up"
+          + " its right side only");
+    }
     JoinRelType type = innerRight ? join.getJoinType() : swappedType();
     if (type != JoinRelType.INNER && type != JoinRelType.LEFT && type != JoinRelType.SEMI
         && type != JoinRelType.ANTI) {
@@ -264,12 +331,13 @@ final class JoinChooser {
         outer.getRowType().getFieldCount(), inner.getRowType().getFieldCount());
     JoinStrategy strategy = rows.get().fileIndex() ? JoinStrategy.MMAP : JoinStrategy.LOOKUP;
     if (innerRight) {
-      return Attempt.of(new XsqlLookupJoin(outer, join.getRowType(), plan, strategy, mq.getRowCount(inner)));
+      return Attempt.of(new XsqlLookupJoin(outer, join.getRowType(), plan, strategy, mq.getRowCount(inner),
+          residual.map(c -> new XsqlLookupJoin.Residual(inner.getRowType(), c))));
     }
     RelDataType swappedRow = SqlValidatorUtil.deriveJoinRowType(outer.getRowType(), inner.getRowType(), type,
         join.getCluster().getTypeFactory(), null, List.of());
     return Attempt.of(restoreOrder(new XsqlLookupJoin(outer, swappedRow, plan, strategy,
-        mq.getRowCount(inner))));
+        mq.getRowCount(inner), Optional.empty())));
   }
 
   /** A merge join whose hinted inner side is {@code innerRight}; FIRST_MATCH needs the inner on the right. */

@@ -1,17 +1,28 @@
 package io.xsql.planner;
 
 import java.lang.reflect.Method;
+import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.function.Predicate2;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.linq4j.tree.ParameterExpression;
 import org.apache.calcite.linq4j.tree.Types;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgramBuilder;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.util.Pair;
 
 /** The code xsql's join operators generate around their run-time plans, which compute with arrays. */
 final class JoinCode {
@@ -27,6 +38,28 @@ final class JoinCode {
         EnumerableRel.Prefer.ARRAY);
     Expression rows = block.append("input" + ordinal, child.block);
     return block.append("rows" + ordinal, child.physType.convertTo(rows, JavaRowFormat.ARRAY));
+  }
+
+  /**
+   * A {@code Predicate2<Object[], Object[]>} that checks {@code condition}, written over a left row's
+   * fields followed by a right row's, on two array rows: a join's conditions besides its keys, which SQL's
+   * unknown fails.
+   */
+  static Expression residual(EnumerableRelImplementor implementor, RelDataType left, RelDataType right,
+      RexNode condition, RexBuilder rex) {
+    JavaTypeFactory types = implementor.getTypeFactory();
+    ParameterExpression l = Expressions.parameter(Object[].class, "left");
+    ParameterExpression r = Expressions.parameter(Object[].class, "right");
+    RexProgramBuilder program = new RexProgramBuilder(SqlValidatorUtil.createJoinType(types, left, right, null,
+        List.of()), rex);
+    program.addCondition(condition);
+    BlockBuilder body = new BlockBuilder();
+    Expression test = RexToLixTranslator.translateCondition(program.getProgram(), types, body,
+        new RexToLixTranslator.InputGetterImpl(List.of(Pair.of(l, PhysTypeImpl.of(types, left,
+            JavaRowFormat.ARRAY)), Pair.of(r, PhysTypeImpl.of(types, right, JavaRowFormat.ARRAY)))),
+        implementor::getCorrelVariableGetter, implementor.getConformance());
+    body.add(Expressions.return_(null, test));
+    return Expressions.lambda(Predicate2.class, body.toBlock(), l, r);
   }
 
   /** Ends {@code block} returning the operator's array rows in Calcite's shape for its row type. */

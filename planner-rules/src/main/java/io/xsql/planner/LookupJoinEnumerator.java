@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.function.Predicate2;
 import org.apache.calcite.rel.core.JoinRelType;
 
 /** Runs one lookup join, a batch of outer rows at a time; see {@link LookupJoinPlan}. */
@@ -19,6 +20,8 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
   private final Enumerable<Object[]> outerRows;
   private final Optional<ScanRequest> request;
   private final int[] innerKeys;
+  /** The join's conditions besides its keys, checked on each pair of equal keys. */
+  private final Optional<Predicate2<Object[], Object[]>> residual;
   private final QueryContext context;
 
   private Enumerator<Object[]> outer;
@@ -35,11 +38,12 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
   private Object[] current;
 
   LookupJoinEnumerator(LookupJoinPlan plan, Enumerable<Object[]> outerRows, Optional<ScanRequest> request,
-      int[] innerKeys, QueryContext context) {
+      int[] innerKeys, Optional<Predicate2<Object[], Object[]>> residual, QueryContext context) {
     this.plan = plan;
     this.outerRows = outerRows;
     this.request = request;
     this.innerKeys = innerKeys;
+    this.residual = residual;
     this.context = context;
   }
 
@@ -61,6 +65,9 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
       Object key = batchKeys.get(nextInBatch);
       outerRow = batch.get(nextInBatch++);
       matches = key == null ? List.of() : innerByKey.getOrDefault(key, List.of());
+      if (residual.isPresent() && !matches.isEmpty()) {
+        matches = passing(outerRow, matches);
+      }
       nextMatch = 0;
       JoinRelType type = plan.type();
       if (type.projectsRight()) {
@@ -78,6 +85,20 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
         return true;
       }
     }
+  }
+
+  /** The candidates the residual conditions hold for; the first only for FIRST_MATCH. */
+  private List<Object[]> passing(Object[] outerValues, List<Object[]> candidates) {
+    List<Object[]> out = new ArrayList<>(1);
+    for (Object[] inner : candidates) {
+      if (residual.get().apply(outerValues, inner)) {
+        out.add(inner);
+        if (plan.firstMatch()) {
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   private Object[] joined(Object[] outerValues, Object[] innerValues) {
@@ -146,7 +167,8 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
         // to keep memory to the batch's matches.
         if (key != null && wanted.containsKey(key)) {
           List<Object[]> rows = found.computeIfAbsent(key, k -> new ArrayList<>(1));
-          if (rows.isEmpty() || !plan.firstMatch()) {
+          // FIRST_MATCH keeps the first row of a key, unless other conditions choose among them.
+          if (rows.isEmpty() || !plan.firstMatch() || residual.isPresent()) {
             rows.add(row);
           }
         }

@@ -10,6 +10,7 @@ import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.linq4j.function.Predicate2;
 import org.apache.calcite.rel.core.JoinRelType;
 
 /**
@@ -67,6 +68,21 @@ public record LookupJoinPlan(KeyedRows inner, int[] outerKeys, JoinRelType type,
    * values only (SEMI, ANTI).
    */
   public Enumerable<Object[]> join(Enumerable<Object[]> outer, DataContext root) {
+    return join(outer, root, Optional.empty());
+  }
+
+  /**
+   * Called by generated code for a join with conditions besides its keys: an outer row and an inner row of
+   * equal keys match only where {@code residual} holds (a LEFT row none of whose candidates holds gets
+   * NULLs, an ANTI row is kept).
+   */
+  public Enumerable<Object[]> join(Enumerable<Object[]> outer, DataContext root,
+      Predicate2<Object[], Object[]> residual) {
+    return join(outer, root, Optional.of(residual));
+  }
+
+  private Enumerable<Object[]> join(Enumerable<Object[]> outer, DataContext root,
+      Optional<Predicate2<Object[], Object[]>> residual) {
     Optional<ScanRequest> request = KeyedLookups.request(inner, root);
     if (request.isEmpty() && (type == JoinRelType.INNER || type == JoinRelType.SEMI)) {
       return Linq4j.emptyEnumerable();
@@ -76,7 +92,7 @@ public record LookupJoinPlan(KeyedRows inner, int[] outerKeys, JoinRelType type,
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
-        return new LookupJoinEnumerator(LookupJoinPlan.this, outer, request, innerKeys, context);
+        return new LookupJoinEnumerator(LookupJoinPlan.this, outer, request, innerKeys, residual, context);
       }
     };
   }

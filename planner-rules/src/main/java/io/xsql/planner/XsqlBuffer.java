@@ -1,6 +1,7 @@
 package io.xsql.planner;
 
 import java.util.List;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
@@ -39,7 +40,7 @@ public final class XsqlBuffer extends SingleRel implements EnumerableRel {
     Result input = implementor.visitChild(this, 0, (EnumerableRel) getInput(), pref);
     BlockBuilder builder = new BlockBuilder();
     Expression rows = builder.append("input", input.block);
-    builder.add(Expressions.call(BufferedRows.class, "of", rows));
+    builder.add(Expressions.call(BufferedRows.class, "of", rows, DataContext.ROOT));
     return implementor.result(input.physType, builder.toBlock());
   }
 }

@@ -3,12 +3,14 @@ package io.xsql.planner;
 import io.xsql.spi.Column;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.function.Predicate2;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
@@ -21,6 +23,7 @@ import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.SingleRel;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexNode;
 
 /**
  * A lookup (dependent) join: streams its one input, the outer side, and fetches the inner side's rows by
@@ -31,19 +34,32 @@ import org.apache.calcite.rel.type.RelDataType;
 public final class XsqlLookupJoin extends SingleRel implements EnumerableRel {
   private static final Method JOIN =
       Types.lookupMethod(LookupJoinPlan.class, "join", Enumerable.class, DataContext.class);
+  private static final Method JOIN_RESIDUAL =
+      Types.lookupMethod(LookupJoinPlan.class, "join", Enumerable.class, DataContext.class, Predicate2.class);
 
   private final LookupJoinPlan plan;
   private final JoinStrategy strategy;
   private final RelDataType joinRowType;
   private final double innerRows;
+  /** The inner side's row type, and the join's conditions besides its keys over outer then inner fields. */
+  private final Optional<Residual> residual;
+
+  /**
+   * Conditions a lookup join checks on each pair of rows with equal keys.
+   *
+   * @param innerType the inner rows' type
+   * @param condition over the outer row's fields followed by the inner row's
+   */
+  record Residual(RelDataType innerType, RexNode condition) {}
 
   XsqlLookupJoin(RelNode outer, RelDataType rowType, LookupJoinPlan plan, JoinStrategy strategy,
-      double innerRows) {
+      double innerRows, Optional<Residual> residual) {
     super(outer.getCluster(), outer.getTraitSet().replace(EnumerableConvention.INSTANCE), outer);
     this.plan = plan;
     this.strategy = strategy;
     this.joinRowType = rowType;
     this.innerRows = innerRows;
+    this.residual = residual;
   }
 
   @Override
@@ -53,15 +69,19 @@ public final class XsqlLookupJoin extends SingleRel implements EnumerableRel {
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new XsqlLookupJoin(sole(inputs), joinRowType, plan, strategy, innerRows);
+    return new XsqlLookupJoin(sole(inputs), joinRowType, plan, strategy, innerRows, residual);
   }
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
     BlockBuilder block = new BlockBuilder();
     Expression outer = JoinCode.arrays(implementor, block, this, 0, getInput());
-    return JoinCode.result(implementor, block, this, Expressions.call(
-        implementor.stash(plan, LookupJoinPlan.class), JOIN, outer, DataContext.ROOT));
+    Expression stashed = implementor.stash(plan, LookupJoinPlan.class);
+    return JoinCode.result(implementor, block, this, residual.isEmpty()
+        ? Expressions.call(stashed, JOIN, outer, DataContext.ROOT)
+        : Expressions.call(stashed, JOIN_RESIDUAL, outer, DataContext.ROOT, JoinCode.residual(implementor,
+            getInput().getRowType(), residual.get().innerType(), residual.get().condition(),
+            getCluster().getRexBuilder())));
   }
 
   @Override
@@ -93,6 +113,7 @@ public final class XsqlLookupJoin extends SingleRel implements EnumerableRel {
             .collect(Collectors.toList()))
         .item("batch", plan.batchSize())
         .itemIf("firstMatch", true, plan.firstMatch())
+        .itemIf("residual", residual.map(Residual::condition).orElse(null), residual.isPresent())
         .itemIf(strategy == JoinStrategy.MMAP ? "index" : "request", request, !request.isEmpty());
   }
 }

@@ -77,7 +77,7 @@ final class ServeMetadataTest {
 
   private static void assertServed(Connection c) throws SQLException {
     DatabaseMetaData md = c.getMetaData();
-    assertThat(rows(md.getSchemas(), "TABLE_SCHEM")).containsExactly("main", "pg");
+    assertThat(rows(md.getSchemas(), "TABLE_SCHEM")).containsExactly("main", "pg", "xsql");
     assertThat(rows(md.getTables(null, "pg", "%", null), "TABLE_NAME", "TABLE_TYPE", "REMARKS"))
         .containsExactly("customers | TABLE | people who buy", "orders | TABLE | null");
     assertThat(rows(md.getColumns(null, "pg", "customers", "%"), "COLUMN_NAME", "TYPE_NAME", "COLUMN_SIZE",

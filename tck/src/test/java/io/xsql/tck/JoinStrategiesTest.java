@@ -212,6 +212,7 @@ class JoinStrategiesTest {
   static List<Case> cases() {
     Set<Mode> all = EnumSet.of(Mode.LOOKUP, Mode.MERGE, Mode.HASH);
     Set<Mode> mergeHash = EnumSet.of(Mode.MERGE, Mode.HASH);
+    Set<Mode> lookupHash = EnumSet.of(Mode.LOOKUP, Mode.HASH);
     return List.of(
         new Case("inner join into a database", "SELECT %s p.id, p.name, t.label FROM {people} p "
             + "JOIN {teams} t ON p.team = t.id", "t", all),
@@ -252,6 +253,12 @@ class JoinStrategiesTest {
             EnumSet.of(Mode.LOOKUP, Mode.MMAP, Mode.MERGE, Mode.HASH)),
         new Case("another condition that NULLs make unknown", "SELECT %s p.id, l.text FROM {people} p "
             + "JOIN {labels} l ON p.code = l.code AND (p.name < l.text OR l.text IS NULL)", "l", mergeHash),
+        new Case("a left join on equal keys and another condition", "SELECT %s p.id, t.label FROM {people} p "
+            + "LEFT JOIN {teams} t ON p.team = t.id AND p.id > t.id * 5", "t", lookupHash),
+        new Case("EXISTS with another condition", "SELECT %s p.id FROM {people} p WHERE EXISTS "
+            + "(SELECT 1 FROM {teams} t WHERE t.id = p.team AND t.region * 20 < p.id)", "t", lookupHash),
+        new Case("NOT EXISTS with another condition", "SELECT %s p.id FROM {people} p WHERE NOT EXISTS "
+            + "(SELECT 1 FROM {teams} t WHERE t.id = p.team AND t.region * 20 < p.id)", "t", lookupHash),
         new Case("an empty inner side", "SELECT %s p.id, x.x FROM {people} p LEFT JOIN {nothing} x "
             + "ON p.id = x.id", "x", all),
         new Case("an empty outer side", "SELECT %s x.id, p.id FROM {nothing} x JOIN {people} p "
