@@ -14,7 +14,7 @@ import org.apache.calcite.avatica.Meta;
  * forward-only results, schemas without catalogs (a database's schemas are {@code crm.sales}, see
  * {@link MetaSchemas}). The listings themselves come from the connection's meta.
  */
-public final class XsqlDatabaseMetaData extends AvaticaDatabaseMetaData {
+public class XsqlDatabaseMetaData extends AvaticaDatabaseMetaData {
 
   /** The metadata of a connection. */
   public XsqlDatabaseMetaData(AvaticaConnection connection) {

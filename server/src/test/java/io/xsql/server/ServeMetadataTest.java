@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What remote clients see of {@code DatabaseMetaData}: schemas, tables with comments, columns with plain
  * types and sizes, and the type list come from the server's connection, for both the xsql remote URL and
- * Avatica's own client. Keys and indexes do not: Avatica's protocol has no call for them, and its client
- * answers them empty without asking the server.
+ * Avatica's own client. Keys and indexes: Avatica's protocol has no call for them; the xsql remote URL
+ * asks for them with a query of the xsql schema's functions, Avatica's client answers them empty.
  */
 final class ServeMetadataTest {
   private static final String SCHEMA = "xsql_serve_meta_" + ProcessHandle.current().pid();
@@ -86,10 +86,6 @@ final class ServeMetadataTest {
     assertThat(rows(md.getTypeInfo(), "TYPE_NAME")).contains("INTEGER", "VARCHAR", "TIMESTAMP")
         .doesNotContain("UTINYINT", "CURSOR", "COLUMN_LIST");
     assertThat(md.getIdentifierQuoteString()).isEqualTo("\"");
-    // Avatica's client answers these itself, with nothing: see the README's "Remote server".
-    assertThat(rows(md.getPrimaryKeys(null, "pg", "customers"), "COLUMN_NAME")).isEmpty();
-    assertThat(rows(md.getImportedKeys(null, "pg", "orders"), "FK_NAME")).isEmpty();
-    assertThat(rows(md.getIndexInfo(null, "pg", "customers", false, true), "INDEX_NAME")).isEmpty();
   }
 
   @Test
@@ -101,6 +97,15 @@ final class ServeMetadataTest {
       assertThat(md.getJDBCMinorVersion()).isEqualTo(2);
       assertThat(md.supportsSubqueriesInQuantifieds()).isTrue();
       assertThat(md.getDatabaseProductName()).isEqualTo("xsql");
+      // Asked of the server through the xsql schema's functions.
+      assertThat(rows(md.getPrimaryKeys(null, "pg", "customers"), "COLUMN_NAME", "KEY_SEQ"))
+          .containsExactly("id | 1");
+      assertThat(rows(md.getImportedKeys(null, "pg", "orders"), "PKTABLE_NAME", "PKCOLUMN_NAME", "FKCOLUMN_NAME"))
+          .containsExactly("customers | id | customer_id");
+      assertThat(rows(md.getCrossReference(null, "pg", "customers", null, "pg", "orders"), "FKTABLE_NAME"))
+          .containsExactly("orders");
+      assertThat(rows(md.getIndexInfo(null, "pg", "customers", true, true), "NON_UNIQUE")).isNotEmpty()
+          .allSatisfy(v -> assertThat(v).isEqualTo("false"));
     }
   }
 
@@ -108,6 +113,8 @@ final class ServeMetadataTest {
   void avaticasClientSeesThemToo() throws Exception {
     try (Connection c = ServeFixture.avatica(server.port(), "")) {
       assertServed(c);
+      // Avatica's own client answers keys itself, with nothing: see the README's "Remote server".
+      assertThat(rows(c.getMetaData().getPrimaryKeys(null, "pg", "customers"), "COLUMN_NAME")).isEmpty();
     }
   }
 }

@@ -125,6 +125,10 @@ final class SystemSchemaTest {
               "shop | shop | orders | by key", "vip | main | vip | index");
       assertThat(Rows.of(c, "SELECT row_estimate FROM xsql.tables WHERE schema_name = 'crm'"))
           .containsExactly("40");
+      assertThat(Rows.of(c, "SELECT \"TABLE_SCHEM\", \"COLUMN_NAME\", \"KEY_SEQ\""
+          + " FROM TABLE(xsql.primary_keys('crm', 'customers'))")).containsExactly("crm | id | 1");
+      assertThat(Rows.of(c, "SELECT COUNT(*) FROM TABLE(xsql.index_info('crm', 'customers', true))"))
+          .containsExactly("1");
       assertThat(Rows.of(c, "SELECT column_name, ordinal_position, type, nullable FROM xsql.columns"
           + " WHERE schema_name = 'crm' AND table_name = 'customers'")).containsExactly(
               "id | 1 | INTEGER | false", "name | 2 | VARCHAR(20) | false");

@@ -26,7 +26,7 @@ public final class XsqlRemoteFactory extends AvaticaJdbc41Factory {
 
   @Override
   public AvaticaSpecificDatabaseMetaData newDatabaseMetaData(AvaticaConnection connection) {
-    return new io.xsql.driver.XsqlDatabaseMetaData(connection);
+    return new io.xsql.driver.XsqlRemoteDatabaseMetaData(connection);
   }
 
   @Override
