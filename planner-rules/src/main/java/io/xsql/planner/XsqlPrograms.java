@@ -38,7 +38,8 @@ import org.apache.calcite.util.CancelFlag;
  *       {@code LoptOptimizeJoinRule});</li>
  *   <li>{@link #physical()}: the cost-based search, without the rules that reorder joins;</li>
  *   <li>Calcite's calc phase, then the join strategies ({@link XsqlJoinProgram});</li>
- *   <li>the inner input of every nested-loop join read once ({@link NestedLoopBuffers}).</li>
+ *   <li>the inner input of every nested-loop join read once ({@link NestedLoopBuffers}), and aggregates over
+ *       input ordered on their group keys streamed ({@link SortedAggregates}).</li>
  * </ol>
  *
  * <p>Every phase builds its planner on the context of the statement's planner, so cancel, timeout and
@@ -65,7 +66,7 @@ public final class XsqlPrograms {
   public static Program standard(boolean joinStrategies, Supplier<List<RelHint>> hints) {
     Program planned = Programs.sequence(subqueries(), joinOrder(), physical(), Programs.calc(METADATA));
     return Programs.sequence(joinStrategies ? XsqlJoinProgram.around(planned, hints) : planned,
-        NestedLoopBuffers.PROGRAM);
+        NestedLoopBuffers.PROGRAM, SortedAggregates.PROGRAM);
   }
 
   /** [NOT] EXISTS to semi- and anti-joins, other subqueries to joins, decorrelation, field trimming. */

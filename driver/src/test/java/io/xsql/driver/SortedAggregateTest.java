@@ -1,0 +1,66 @@
+package io.xsql.driver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * GROUP BY over a file declared sorted on the group keys streams its groups ({@code EnumerableSortedAggregate})
+ * and returns what the hash aggregate returns over the same file undeclared.
+ */
+final class SortedAggregateTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void groupsOverDeclaredOrderStreamAndMatchTheHashAggregate() throws SQLException {
+    StringBuilder rows = new StringBuilder();
+    Random random = new Random(7);
+    for (int k = 0; k <= 295; k++) {
+      for (int t = 0; t < 1 + random.nextInt(4); t++) {
+        String v = random.nextInt(6) == 0 ? "" : Integer.toString(random.nextInt(100) - 20);
+        rows.append(k == 295 ? "" : Integer.toString(k)).append(',').append(t).append(',').append(v).append('\n');
+      }
+    }
+    // Keys ascending, then NULL keys (empty): the declared order, ascending with NULLs last.
+    Fixtures.write(dir.resolve("s.csv"), "k,t,v\n" + rows);
+    Path catalog = Fixtures.write(dir.resolve("c.yaml"), "sources:\n"
+        + "  sorted: { type: csv, path: s.csv, columns: { k: INTEGER, t: INTEGER, v: INTEGER },"
+        + " sorted_by: [k, t] }\n"
+        + "  plain: { type: csv, path: s.csv, columns: { k: INTEGER, t: INTEGER, v: INTEGER } }\n");
+    List<String> queries = List.of(
+        "SELECT k, COUNT(*), COUNT(v), SUM(v), MIN(v), MAX(v), AVG(v) FROM %s GROUP BY k",
+        "SELECT t, k, SUM(v) FROM %s GROUP BY t, k",
+        "SELECT k, SUM(v) FROM %s WHERE t > 0 GROUP BY k HAVING COUNT(*) > 1");
+    try (Connection c = Fixtures.connect(catalog)) {
+      for (String q : queries) {
+        String plan = String.join("\n", Fixtures.rows(c, "EXPLAIN PLAN FOR " + q.formatted("sorted")));
+        assertThat(plan).as(q).contains("EnumerableSortedAggregate").doesNotContain("EnumerableSort(");
+        assertThat(Fixtures.rows(c, q.formatted("sorted"))).as(q)
+            .containsExactlyInAnyOrderElementsOf(Fixtures.rows(c, q.formatted("plain")));
+      }
+      // Not led by the group key: hashed.
+      assertThat(String.join("\n", Fixtures.rows(c, "EXPLAIN PLAN FOR SELECT t, COUNT(*) FROM sorted GROUP BY t")))
+          .doesNotContain("SortedAggregate");
+    }
+  }
+
+  @Test
+  void aFileOutOfItsDeclaredOrderFailsRatherThanSplittingAGroup() {
+    Fixtures.write(dir.resolve("u.csv"), "k,v\n1,1\n2,2\n1,3\n");
+    Path catalog = Fixtures.write(dir.resolve("u.yaml"), "sources:\n"
+        + "  u: { type: csv, path: u.csv, columns: { k: INTEGER, v: INTEGER }, sorted_by: [k] }\n");
+    assertThatThrownBy(() -> {
+      try (Connection c = Fixtures.connect(catalog)) {
+        Fixtures.rows(c, "SELECT k, SUM(v) FROM u GROUP BY k");
+      }
+    }).isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("22000"));
+  }
+}
