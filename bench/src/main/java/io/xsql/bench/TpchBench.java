@@ -1,7 +1,7 @@
 package io.xsql.bench;
 
 import io.xsql.tck.TpchComparison;
-import io.xsql.tck.TpchFixture;
+import io.xsql.tck.TpchConnections;
 import io.xsql.tck.TpchQueries;
 import io.xsql.tck.TpchQuery;
 import io.xsql.tck.TpchResult;
@@ -24,8 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The child side of the TPC-H section. {@code TpchBench QUERY NAME SF DIR RUNS TIMEOUT_S SLOW_MS} runs TPC-H
- * query QUERY (1 to 22) over {@code TpchFixture.named(NAME, SF, DIR, true)}, already loaded, in one JVM:
+ * The child side of the TPC-H section. {@code TpchBench QUERY NAME DIR RUNS TIMEOUT_S SLOW_MS} runs TPC-H
+ * query QUERY (1 to 22) over {@code TpchConnections.named(NAME, DIR)}, already loaded (the catalog there
+ * names the harness's MongoDB server), in one JVM:
  * in xsql once (the first run of a fresh JVM) and then RUNS timed runs (one if the first took longer than
  * SLOW_MS, and none after a timed run that did); {@code EXPLAIN PLAN FOR} the query {@link #EXPLAINS} times,
  * the JVM warm, as a measure of planning; in the reference database once untimed and then RUNS timed runs
@@ -51,23 +52,23 @@ public final class TpchBench {
 
   public static void main(String[] args) throws Exception {
     TpchQuery query = TpchQueries.get(Integer.parseInt(args[0]));
-    TpchFixture fixture = TpchFixture.named(args[1], Double.parseDouble(args[2]), Path.of(args[3]), true);
-    int runs = Integer.parseInt(args[4]);
-    int timeout = Integer.parseInt(args[5]);
-    long slowMillis = Long.parseLong(args[6]);
+    TpchConnections data = TpchConnections.named(args[1], Path.of(args[2]));
+    int runs = Integer.parseInt(args[3]);
+    int timeout = Integer.parseInt(args[4]);
+    long slowMillis = Long.parseLong(args[5]);
     List<TpchResult> actual = new ArrayList<>();
     try {
-      Connection x = DriverManager.getConnection(fixture.url());
+      Connection x = DriverManager.getConnection(data.url());
       if (!xsql(x, query, runs, timeout, slowMillis, actual)) {
         // The stuck statement still holds its connection, which is left as it is (closing it could block).
-        x = DriverManager.getConnection(fixture.url());
+        x = DriverManager.getConnection(data.url());
       }
       // Also after a failed run: planning time is a figure of its own, and says where a timeout was.
       explain(x, query, timeout);
     } catch (SQLException e) {
       line("failed", "xsql: " + describe(e, timeout));
     }
-    Optional<TpchResult> expected = reference(fixture, query, runs, timeout, slowMillis);
+    Optional<TpchResult> expected = reference(data, query, runs, timeout, slowMillis);
     check(query, expected, actual);
     System.out.flush();
     // A statement that did not stop at its timeout leaves a thread behind; everything is measured and printed.
@@ -142,10 +143,10 @@ public final class TpchBench {
   }
 
   /** The reference's result (of its untimed first run), after timing it; empty if it failed. */
-  private static Optional<TpchResult> reference(TpchFixture fixture, TpchQuery query, int runs, int timeout,
+  private static Optional<TpchResult> reference(TpchConnections data, TpchQuery query, int runs, int timeout,
       long slowMillis) {
     long t = System.nanoTime();
-    try (Connection c = fixture.connectReference()) {
+    try (Connection c = data.connectReference()) {
       // Untimed: reads the tables into PostgreSQL's and the system's caches, and loads the driver's classes.
       TpchResult first = run(c, query.referenceSql(), timeout);
       double ms = (System.nanoTime() - t) / 1e6;

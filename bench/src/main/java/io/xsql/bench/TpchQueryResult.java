@@ -20,6 +20,7 @@ import java.util.OptionalLong;
  * @param difference what differed, when {@link Check#WRONG}; why not checked, when {@link Check#UNCHECKED}
  * @param pgReads rows read from each xsql PostgreSQL table during the JVM (its xsql runs), if measured
  * @param mariaDbReads the MariaDB server's {@code Rows_read} change during the JVM, if measured
+ * @param mongoReads the documents the MongoDB server returned to finds during the JVM, if measured
  * @param plan the plan EXPLAIN showed
  * @param xsqlFailed whether an xsql run failed or timed out (or the JVM did), so that the reads of the JVM
  *     cannot be divided among its runs
@@ -27,7 +28,8 @@ import java.util.OptionalLong;
  */
 record TpchQueryResult(double scaleFactor, int number, Optional<Measurement> first, List<Measurement> runs,
     List<Double> planningMillis, List<Double> referenceMillis, Check check, String difference,
-    Map<String, Long> pgReads, OptionalLong mariaDbReads, List<String> plan, boolean xsqlFailed, String note)
+    Map<String, Long> pgReads, OptionalLong mariaDbReads, OptionalLong mongoReads, List<String> plan,
+    boolean xsqlFailed, String note)
     implements Runs {
 
   /** The outcome of comparing xsql's results with the reference's. */
@@ -92,14 +94,14 @@ record TpchQueryResult(double scaleFactor, int number, Optional<Measurement> fir
     }
     return new TpchQueryResult(scaleFactor, number, xsql.stream().findFirst(),
         xsql.size() > 1 ? xsql.subList(1, xsql.size()) : List.of(), planning, reference, check, difference,
-        Map.of(), OptionalLong.empty(), plan, xsqlFailed, String.join("; ", notes));
+        Map.of(), OptionalLong.empty(), OptionalLong.empty(), plan, xsqlFailed, String.join("; ", notes));
   }
 
   /** The same result with the rows the sources read during its JVM, and why they are missing if they are. */
-  TpchQueryResult withReads(Map<String, Long> pg, OptionalLong mariaDb, String why) {
+  TpchQueryResult withReads(Map<String, Long> pg, OptionalLong mariaDb, long mongo, String why) {
     String n = why.isEmpty() ? note : note.isEmpty() ? why : note + "; " + why;
     return new TpchQueryResult(scaleFactor, number, first, runs, planningMillis, referenceMillis, check,
-        difference, pg, mariaDb, plan, xsqlFailed, n);
+        difference, pg, mariaDb, OptionalLong.of(mongo), plan, xsqlFailed, n);
   }
 
   /** Whether xsql's first run timed out. */

@@ -55,7 +55,9 @@ final class TpchReport {
     b.append("- Date: ").append(LocalDate.now()).append('\n');
     b.append("- Machine: ").append(machine).append("; ").append(servers).append(" on the same machine\n");
     b.append("- Layout: `lineitem` and `orders` in PostgreSQL, `customer`, `nation` and `region` in MariaDB, `part`"
-        + " and `partsupp` as CSV files, `supplier` as JSON Lines (the tck's `TpchFixture`, data from"
+        + " in MongoDB (mongo-java-server 1.47, in memory, started in the harness's JVM and loaded with part at"
+        + " each run; one document per row, the key also as `_id`), `partsupp` as a CSV file, `supplier` as JSON"
+        + " Lines, with every column's type pinned in the catalog (the tck's `TpchFixture`, data from"
         + " `io.trino.tpch`, dbgen's port). The peer: PostgreSQL holding all eight tables in one database, running"
         + " the same 22 queries (validation parameters) without the source prefixes. The databases"
         + " (`xsql_bench_tpch_sf<SF>_pg`, `_my`, `_ref`) and files (`bench/data/tpch-sf<SF>/`) are loaded once"
@@ -84,8 +86,11 @@ final class TpchReport {
         + " the xsql database (`pg_stat_user_tables`), the change around the query's JVM divided by its xsql"
         + " runs (EXPLAIN reads no table; the peer's tables are another database's). MariaDB: the server's global"
         + " `Rows_read` (per-table counters need `userstat`, a server setting left alone), divided likewise;"
-        + " it counts whatever else the server did meanwhile. Files: not measured (a scan reads its file"
-        + " whole).\n");
+        + " it counts whatever else the server did meanwhile. MongoDB: the documents the server returned to"
+        + " `find`s and their `getMore`s (counted in the server), divided likewise; xsql's schema sample of part"
+        + " (up to 1,000 documents, once per JVM) is among them. mongo-java-server indexes only `_id`, so every"
+        + " find, lookups by `p_partkey` included, scans the collection. Files: not measured (a scan reads its"
+        + " file whole).\n");
     for (TpchScale s : scales) {
       scale(b, s);
     }
@@ -103,15 +108,16 @@ final class TpchReport {
     s.tableRows().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e ->
         b.append(String.format(Locale.ROOT, "; %s %,d rows", e.getKey(), e.getValue())));
     b.append(".\n\n| query | xsql | first run | planning | PostgreSQL | xsql / PostgreSQL | result | PG rows read"
-        + " (lineitem + orders) | MariaDB rows read | rows | peak heap MiB | note |\n"
-        + "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|\n");
+        + " (lineitem + orders) | MariaDB rows read | MongoDB docs returned | rows | peak heap MiB | note |\n"
+        + "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|\n");
     for (TpchQueryResult q : s.queries()) {
-      b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+      b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
           q.name(), q.xsqlTimedOut() ? timedOut() : seconds(q.medianMillis())
               + (!q.runs().isEmpty() && q.runs().size() < settings.warmRuns() ? "*" : ""),
           q.xsqlTimedOut() ? timedOut() : seconds(q.first().map(Measurement::millis).orElse(Double.NaN)),
           seconds(q.planningMedianMillis()),
           q.referenceTimedOut() ? timedOut() : seconds(q.referenceMedianMillis()), ratio(q.ratio()), check(q), pgReads(q), mariaDbReads(q),
+          mongoReads(q),
           q.first().map(m -> String.format(Locale.ROOT, "%,d", m.rows())).orElse("n/a"),
           Double.isNaN(q.peakHeapMb()) ? "n/a" : String.format(Locale.ROOT, "%.0f", q.peakHeapMb()),
           escape(q.note())));
@@ -244,6 +250,10 @@ final class TpchReport {
     return q.mariaDbReads().isPresent() ? count(q, q.mariaDbReads().getAsLong()).orElse("n/a") : "n/a";
   }
 
+  private static String mongoReads(TpchQueryResult q) {
+    return q.mongoReads().isPresent() ? count(q, q.mongoReads().getAsLong()).orElse("n/a") : "n/a";
+  }
+
   /** A JVM's delta per xsql run, as a whole number when it divides evenly. */
   private static Optional<String> count(TpchQueryResult q, long delta) {
     OptionalDouble per = q.perExecution(delta);
@@ -270,13 +280,14 @@ final class TpchReport {
   /** Every measurement: xsql's first and timed runs, the EXPLAINs, PostgreSQL's timed runs. */
   String csv() {
     StringBuilder b = new StringBuilder("scale_factor,query,engine,mode,run,rows,millis,peak_heap_mb,result,"
-        + "pg_lineitem_read,pg_orders_read,mariadb_rows_read,xsql_runs_in_jvm,note\n");
+        + "pg_lineitem_read,pg_orders_read,mariadb_rows_read,mongodb_docs_returned,xsql_runs_in_jvm,note\n");
     for (TpchScale s : scales) {
       for (TpchQueryResult q : s.queries()) {
-        String tail = String.format(Locale.ROOT, "%s,%s,%s,%s,%d,%s", q.check(),
+        String tail = String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%d,%s", q.check(),
             q.pgReads().containsKey("lineitem") ? q.pgReads().get("lineitem") : "",
             q.pgReads().containsKey("orders") ? q.pgReads().get("orders") : "",
-            q.mariaDbReads().isPresent() ? q.mariaDbReads().getAsLong() : "", q.executions(),
+            q.mariaDbReads().isPresent() ? q.mariaDbReads().getAsLong() : "",
+            q.mongoReads().isPresent() ? q.mongoReads().getAsLong() : "", q.executions(),
             (q.note() + (q.difference().isEmpty() ? "" : "; " + q.difference())).replace(',', ';')
                 .replace('\n', ' '));
         String head = s.label() + "," + q.name() + ",";

@@ -1,5 +1,6 @@
 package io.xsql.bench;
 
+import de.bwaldvogel.mongo.MongoServer;
 import io.xsql.tck.TestDatabase;
 import io.xsql.tck.TpchFixture;
 import io.xsql.tck.TpchLayout;
@@ -22,10 +23,12 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
- * The harness side of the TPC-H section: at each scale factor, loads the fixture once (its databases are
- * kept for later runs), then runs each query in its own {@link TpchBench} JVM and counts the rows the
- * sources read around that JVM: PostgreSQL per table ({@link PgTableReads}), MariaDB server-wide
- * ({@link MariaDbServerReads}); the files are read whole and not counted.
+ * The harness side of the TPC-H section: at each scale factor, starts mongo-java-server (in memory) in this
+ * JVM and loads part into it, loads the rest of the fixture once (its databases and files are kept for later
+ * runs), then runs each query in its own {@link TpchBench} JVM, which finds the server through the catalog,
+ * and counts the rows the sources read around that JVM: PostgreSQL per table ({@link PgTableReads}),
+ * MariaDB server-wide ({@link MariaDbServerReads}), the documents MongoDB returned
+ * ({@link MongoServedDocuments}); the files are read whole and not counted.
  */
 final class TpchSuite {
   private static final List<String> PG_TABLES = TpchLayout.POSTGRES_TABLES.stream().map(TpchTableDef::tableName)
@@ -41,13 +44,29 @@ final class TpchSuite {
     this.childJvm = new ChildJvm((long) statements * settings.tpch().timeoutSeconds() * 1000 + 60_000);
   }
 
-  /** One scale factor: loads it unless it is loaded, then runs the queries. */
+  /**
+   * One scale factor: starts the MongoDB server (the children reach it while this JVM runs them), loads the
+   * data unless it is loaded, then runs the queries.
+   */
   TpchScale scale(double sf) throws IOException, InterruptedException {
+    MongoSuite.quietServerLog();
+    MongoServedDocuments mongo = new MongoServedDocuments();
+    MongoServer server = new MongoServer(mongo);
+    try {
+      server.bind("127.0.0.1", 0);
+      return scale(sf, "mongodb://127.0.0.1:" + server.getLocalAddress().getPort(), mongo);
+    } finally {
+      server.shutdownNow();
+    }
+  }
+
+  private TpchScale scale(double sf, String mongoUri, MongoServedDocuments mongo) throws IOException,
+      InterruptedException {
     String name = TpchSettings.databaseName(sf);
     Path dir = settings.data().resolve("tpch-sf" + TpchSettings.label(sf)).toAbsolutePath();
-    TpchFixture fixture = TpchFixture.named(name, sf, dir, true);
-    System.out.printf(Locale.ROOT, "TPC-H SF %s: loading %s_pg, _my, _ref and %s unless they hold it already%n",
-        TpchSettings.label(sf), name, dir);
+    TpchFixture fixture = TpchFixture.named(name, sf, dir, true, mongoUri);
+    System.out.printf(Locale.ROOT, "TPC-H SF %s: loading part into mongo-java-server at %s, and %s_pg, _my,"
+        + " _ref and %s unless they hold it already%n", TpchSettings.label(sf), mongoUri, name, dir);
     long start = System.nanoTime();
     String load;
     try {
@@ -67,17 +86,17 @@ final class TpchSuite {
     Path plans = dir.resolve("plans");
     Files.createDirectories(plans);
     List<TpchQueryResult> results = new ArrayList<>();
-    Reads before = reads(pgUrl, fixture);
+    Reads before = reads(pgUrl, fixture, mongo);
     for (int number : settings.tpch().queries()) {
       long jvmStart = System.nanoTime();
       ChildJvm.Output c = childJvm.run(TpchBench.class.getName(), List.of(String.valueOf(number), name,
-          TpchSettings.label(sf), dir.toString(), String.valueOf(settings.warmRuns()),
+          dir.toString(), String.valueOf(settings.warmRuns()),
           String.valueOf(settings.tpch().timeoutSeconds()), String.valueOf(settings.slowMillis())), List.of(),
           false);
       String leftovers = endLeftovers(fixture, (System.nanoTime() - jvmStart) / 1e9);
-      Reads after = reads(pgUrl, fixture);
+      Reads after = reads(pgUrl, fixture, mongo);
       TpchQueryResult r = TpchQueryResult.of(sf, number, c, settings.warmRuns(), settings.slowMillis())
-          .withReads(after.pgSince(before), after.mariaDbSince(before), String.join("; ",
+          .withReads(after.pgSince(before), after.mariaDbSince(before), after.mongoSince(before), String.join("; ",
               Stream.of(leftovers, after.problemSince(before)).filter(x -> !x.isEmpty()).toList()));
       before = after;
       Files.write(plans.resolve(String.format(Locale.ROOT, "q%02d.txt", number)), r.plan());
@@ -188,9 +207,11 @@ final class TpchSuite {
    *
    * @param pg PostgreSQL's per table, empty if not read
    * @param mariaDb the MariaDB server's, if read
+   * @param mongo the MongoDB server's documents returned to finds
    * @param problem why a counter is missing, else empty
    */
-  private record Reads(Map<String, Long> pg, OptionalLong mariaDb, String problem) {
+  private record Reads(Map<String, Long> pg, OptionalLong mariaDb, MongoServedDocuments.Count mongo,
+      String problem) {
     Map<String, Long> pgSince(Reads before) {
       Map<String, Long> out = new HashMap<>();
       if (!pg.isEmpty() && !before.pg.isEmpty()) {
@@ -204,13 +225,19 @@ final class TpchSuite {
           ? OptionalLong.of(mariaDb.getAsLong() - before.mariaDb.getAsLong()) : OptionalLong.empty();
     }
 
+    long mongoSince(Reads before) {
+      MongoServedDocuments.Count d = mongo.since(before.mongo);
+      return d.toIn() + d.toOther();
+    }
+
     String problemSince(Reads before) {
       return before.problem.isEmpty() ? problem : before.problem;
     }
   }
 
   /** The counters once PostgreSQL's have settled (the child's backends report theirs as they end). */
-  private static Reads reads(String pgUrl, TpchFixture fixture) throws InterruptedException {
+  private static Reads reads(String pgUrl, TpchFixture fixture, MongoServedDocuments mongo)
+      throws InterruptedException {
     Map<String, Long> pg = Map.of();
     OptionalLong mariaDb = OptionalLong.empty();
     List<String> problems = new ArrayList<>();
@@ -224,7 +251,7 @@ final class TpchSuite {
     } catch (SQLException e) {
       problems.add("MariaDB rows read not measured: " + e.getMessage());
     }
-    return new Reads(pg, mariaDb, String.join("; ", problems));
+    return new Reads(pg, mariaDb, mongo.count(), String.join("; ", problems));
   }
 
   /**

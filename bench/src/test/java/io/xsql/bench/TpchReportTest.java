@@ -72,7 +72,7 @@ final class TpchReportTest {
     TpchReport report = new TpchReport(settings, Machine.describe(), "PostgreSQL 15", scales);
     String md = report.markdown();
     assertThat(md).startsWith(ReportSection.TPCH.begin()).endsWith(ReportSection.TPCH.end() + "\n")
-        .contains("| Q3 | 0.400 | 0.800 | 0.050 | 0.200 | 2.00 | **WRONG** |")
+        .contains("| Q3 | 0.400 | 0.800 | 0.050 | 0.200 | 2.00 | **WRONG** | 600,572 + 0 | 0 | 20 | 1 |")
         .contains("- Q3 **WRONG**: first run: Q3: xsql returned 9 rows")
         .contains("| 22/22 right at SF 0.1 | 21 of 22 right, **1 WRONG** | no |")
         .contains("| 22/22 right at SF 1 | 22 of 22 right | yes |")
@@ -87,7 +87,7 @@ final class TpchReportTest {
         new Measurement(1, xsqlMillis, 0, 64, 100), new Measurement(1, xsqlMillis, 0, 64, 100),
         new Measurement(1, xsqlMillis, 0, 64, 100)), "planning 50", "planning 50", "planning 50",
         "reference " + pgMillis, "reference " + pgMillis, "reference " + pgMillis, check), 3, 20_000)
-        .withReads(Map.of("lineitem", 4L * 600_572, "orders", 0L), OptionalLong.of(0), "");
+        .withReads(Map.of("lineitem", 4L * 600_572, "orders", 0L), OptionalLong.of(0), 4L * 20, "");
   }
 
   private static ChildJvm.Output output(List<Measurement> runs, String... lines) {
