@@ -25,8 +25,8 @@ import java.util.stream.Stream;
 /**
  * The harness side of the TPC-H section: at each scale factor, starts mongo-java-server (in memory) in this
  * JVM and loads part into it, loads the rest of the fixture once (its databases and files are kept for later
- * runs), then runs each query in its own {@link TpchBench} JVM, which finds the server through the catalog,
- * and counts the rows the sources read around that JVM: PostgreSQL per table ({@link PgTableReads}),
+ * runs) and writes plain Calcite's model of the same sources ({@link TpchCalciteModel}), then runs each query
+ * in its own {@link TpchBench} JVM, which finds the server through the catalog and the model, and counts the rows the sources read around that JVM: PostgreSQL per table ({@link PgTableReads}),
  * MariaDB server-wide ({@link MariaDbServerReads}), the documents MongoDB returned
  * ({@link MongoServedDocuments}); the files are read whole and not counted.
  */
@@ -40,7 +40,7 @@ final class TpchSuite {
   TpchSuite(BenchSettings settings) {
     this.settings = settings;
     // A backstop only: the child times out its own statements and reports them.
-    int statements = 2 * (settings.warmRuns() + 1) + TpchBench.EXPLAINS;
+    int statements = 3 * (settings.warmRuns() + 1) + TpchBench.EXPLAINS;
     this.childJvm = new ChildJvm((long) statements * settings.tpch().timeoutSeconds() * 1000 + 60_000);
   }
 
@@ -71,6 +71,7 @@ final class TpchSuite {
     String load;
     try {
       List<String> loaded = fixture.load(true);
+      TpchCalciteModel.write(fixture.layout());
       load = loaded.isEmpty() ? "kept from an earlier run" : String.format(Locale.ROOT, "loaded in this run in"
           + " %.0f s (%s)", (System.nanoTime() - start) / 1e9, String.join(", ", loaded));
     } catch (IOException | SQLException | RuntimeException e) {
@@ -89,16 +90,22 @@ final class TpchSuite {
     Reads before = reads(pgUrl, fixture, mongo);
     for (int number : settings.tpch().queries()) {
       long jvmStart = System.nanoTime();
-      ChildJvm.Output c = childJvm.run(TpchBench.class.getName(), List.of(String.valueOf(number), name,
-          dir.toString(), String.valueOf(settings.warmRuns()),
-          String.valueOf(settings.tpch().timeoutSeconds()), String.valueOf(settings.slowMillis())), List.of(),
-          false);
+      List<String> args = List.of(String.valueOf(number), name, dir.toString(), String.valueOf(settings.warmRuns()),
+          String.valueOf(settings.tpch().timeoutSeconds()), String.valueOf(settings.slowMillis()));
+      ChildJvm.Output c = childJvm.run(TpchBench.class.getName(), args, List.of(), false);
       String leftovers = endLeftovers(fixture, (System.nanoTime() - jvmStart) / 1e9);
       Reads after = reads(pgUrl, fixture, mongo);
       TpchQueryResult r = TpchQueryResult.of(sf, number, c, settings.warmRuns(), settings.slowMillis())
           .withReads(after.pgSince(before), after.mariaDbSince(before), after.mongoSince(before), String.join("; ",
               Stream.of(leftovers, after.problemSince(before)).filter(x -> !x.isEmpty()).toList()));
-      before = after;
+      // The peer in a JVM of its own, after xsql's counters were read: its reads are not xsql's.
+      long peerStart = System.nanoTime();
+      List<String> peerArgs = new ArrayList<>(List.of(TpchBench.PEER));
+      peerArgs.addAll(args);
+      TpchPeerResult peer = TpchPeerResult.of(childJvm.run(TpchBench.class.getName(), peerArgs, List.of(), false));
+      String peerLeftovers = endLeftovers(fixture, (System.nanoTime() - peerStart) / 1e9);
+      r = r.withPeer(peer.withNote(peerLeftovers));
+      before = reads(pgUrl, fixture, mongo);
       Files.write(plans.resolve(String.format(Locale.ROOT, "q%02d.txt", number)), r.plan());
       results.add(r);
       System.out.printf(Locale.ROOT, "%s (%.0f s with the counters)%n", progress(r),
@@ -197,9 +204,11 @@ final class TpchSuite {
 
   private static String progress(TpchQueryResult r) {
     return String.format(Locale.ROOT, "TPC-H SF %s %s: xsql %.3f s (first %.3f s), planning %.3f s,"
-        + " PostgreSQL %.3f s, %s%s", TpchSettings.label(r.scaleFactor()), r.name(), r.medianMillis() / 1000,
-        r.first().map(Measurement::millis).orElse(Double.NaN) / 1000, r.planningMedianMillis() / 1000,
-        r.referenceMedianMillis() / 1000, r.check(), r.note().isEmpty() ? "" : "; " + r.note());
+        + " PostgreSQL %.3f s, %s%s; plain Calcite %.3f s, %s%s", TpchSettings.label(r.scaleFactor()), r.name(),
+        r.medianMillis() / 1000, r.first().map(Measurement::millis).orElse(Double.NaN) / 1000,
+        r.planningMedianMillis() / 1000, r.referenceMedianMillis() / 1000, r.check(),
+        r.note().isEmpty() ? "" : "; " + r.note(), r.peer().medianMillis() / 1000, r.peer().check(),
+        r.peer().note().isEmpty() ? "" : "; " + r.peer().note());
   }
 
   /**

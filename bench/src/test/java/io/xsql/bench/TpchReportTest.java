@@ -51,6 +51,19 @@ final class TpchReportTest {
     assertThat(r.plan()).containsExactly("EnumerableSort(sort0=[$1])");
     assertThat(r.perExecution(400)).hasValue(100);
 
+    // The peer prints no Measurement, so its runner reports a failure that the peer's own lines overrule.
+    TpchPeerResult peer = TpchPeerResult.of(new ChildJvm.Output(List.of(), List.of(TpchBench.PREFIX + "peer-first 900",
+        TpchBench.PREFIX + "peer 500", TpchBench.PREFIX + "peer 700", TpchBench.PREFIX + "peer 600",
+        TpchBench.PREFIX + "peer-check right"), "failed, see x.log"));
+    assertThat(peer.medianMillis()).isEqualTo(600);
+    assertThat(peer.note()).isEmpty();
+    assertThat(r.withPeer(peer).peerRatio()).isEqualTo(5);
+    TpchPeerResult stuck = TpchPeerResult.of(new ChildJvm.Output(List.of(), List.of(TpchBench.PREFIX
+        + "peer-failed calcite: timed out after 120 s, and the statement had not stopped 15 s later"), ""));
+    assertThat(stuck.timedOut()).isTrue();
+    assertThat(stuck.medianMillis()).isNaN();
+    assertThat(r.withPeer(stuck).peerRatio()).isNaN();
+
     TpchQueryResult timedOut = TpchQueryResult.of(1, 5, output(List.of(), "failed xsql: timed out after 120 s",
         "planning 50.0", "reference 10.0"), 3, 20_000);
     assertThat(timedOut.xsqlTimedOut()).isTrue();
@@ -72,7 +85,7 @@ final class TpchReportTest {
     TpchReport report = new TpchReport(settings, Machine.describe(), "PostgreSQL 15", scales);
     String md = report.markdown();
     assertThat(md).startsWith(ReportSection.TPCH.begin()).endsWith(ReportSection.TPCH.end() + "\n")
-        .contains("| Q3 | 0.400 | 0.800 | 0.050 | 0.200 | 2.00 | **WRONG** | 600,572 + 0 | 0 | 20 | 1 |")
+        .contains("| Q3 | 0.400 | 0.800 | 0.050 | 0.200 | 2.00 | **WRONG** | n/a | n/a | 600,572 + 0 | 0 | 20 | 1 |")
         .contains("- Q3 **WRONG**: first run: Q3: xsql returned 9 rows")
         .contains("| 22/22 right at SF 0.1 | 21 of 22 right, **1 WRONG** | no |")
         .contains("| 22/22 right at SF 1 | 22 of 22 right | yes |")
