@@ -39,8 +39,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>xsql's runs print {@link Measurement}s, the first one first; the rest prints {@link #PREFIX} lines:
  * {@code planning MS}, {@code plan LINE}, {@code reference-first MS}, {@code reference MS}, {@code check
- * right}, {@code check WRONG WHAT}, {@code check unchecked WHY} and {@code failed WHAT}, and for Calcite
- * the {@link TpchPeerResult} kinds.
+ * right}, {@code check WRONG WHAT}, {@code check unchecked WHY} and {@code failed WHAT}; Calcite's runs
+ * print {@link Measurement}s too, and the {@link TpchPeerResult} kinds.
  */
 public final class TpchBench {
   static final String PREFIX = "XSQL-BENCH-TPCH ";
@@ -95,11 +95,16 @@ public final class TpchBench {
   /** xsql's runs: each prints a {@link Measurement}, the first one first. */
   private static boolean xsql(Connection x, TpchQuery query, int runs, int timeout, long slowMillis,
       List<TpchResult> out) {
-    return timedRuns("xsql", "failed", x, query.sql(), runs, timeout, slowMillis, (i, result, ms) -> {
+    return timedRuns("xsql", "failed", x, query.sql(), runs, timeout, slowMillis, measured(out));
+  }
+
+  /** Prints each run as a {@link Measurement} and keeps its result. */
+  private static RunSink measured(List<TpchResult> out) {
+    return (i, result, ms) -> {
       System.out.println(new Measurement(result.rows().size(), ms, 0, Measurement.jvmPeakHeapMb(),
           Measurement.processPeakRssMb()).toLine());
       out.add(result);
-    });
+    };
   }
 
   /**
@@ -158,10 +163,7 @@ public final class TpchBench {
     List<TpchResult> results = new ArrayList<>();
     try {
       Connection c = TpchCalciteModel.connect(dir);
-      timedRuns("calcite", TpchPeerResult.FAILED, c, query.sql(), runs, timeout, slowMillis, (i, result, ms) -> {
-        line(i == 0 ? TpchPeerResult.FIRST : TpchPeerResult.TIMED, String.format(Locale.ROOT, "%.3f", ms));
-        results.add(result);
-      });
+      timedRuns("calcite", TpchPeerResult.FAILED, c, query.sql(), runs, timeout, slowMillis, measured(results));
     } catch (SQLException | RuntimeException e) {
       line(TpchPeerResult.FAILED, "calcite: " + (e instanceof SQLException q ? describe(q, timeout)
           : String.valueOf(e)));

@@ -358,9 +358,10 @@ final class TpchReport {
         for (int i = 0; i < q.referenceMillis().size(); i++) {
           row(b, head + "postgresql,timed," + (i + 1), -1, q.referenceMillis().get(i), Double.NaN, tail);
         }
-        q.peer().firstMillis().ifPresent(ms -> row(b, head + "calcite,first,1", -1, ms, Double.NaN, tail));
-        for (int i = 0; i < q.peer().millis().size(); i++) {
-          row(b, head + "calcite,timed," + (i + 1), -1, q.peer().millis().get(i), Double.NaN, tail);
+        q.peer().first().ifPresent(m -> row(b, head + "calcite,first,1", m.rows(), m.millis(), m.peakHeapMb(), tail));
+        for (int i = 0; i < q.peer().runs().size(); i++) {
+          Measurement m = q.peer().runs().get(i);
+          row(b, head + "calcite,timed," + (i + 1), m.rows(), m.millis(), m.peakHeapMb(), tail);
         }
         if (q.first().isEmpty()) {
           b.append(head).append("xsql,first,0,,,,").append(tail).append('\n');

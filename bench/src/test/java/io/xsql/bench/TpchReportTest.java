@@ -51,15 +51,14 @@ final class TpchReportTest {
     assertThat(r.plan()).containsExactly("EnumerableSort(sort0=[$1])");
     assertThat(r.perExecution(400)).hasValue(100);
 
-    // The peer prints no Measurement, so its runner reports a failure that the peer's own lines overrule.
-    TpchPeerResult peer = TpchPeerResult.of(new ChildJvm.Output(List.of(), List.of(TpchBench.PREFIX + "peer-first 900",
-        TpchBench.PREFIX + "peer 500", TpchBench.PREFIX + "peer 700", TpchBench.PREFIX + "peer 600",
-        TpchBench.PREFIX + "peer-check right"), "failed, see x.log"));
+    TpchPeerResult peer = TpchPeerResult.of(output(List.of(new Measurement(4, 900, 0, 100, 200),
+        new Measurement(4, 500, 0, 100, 200), new Measurement(4, 700, 0, 100, 200),
+        new Measurement(4, 600, 0, 100, 200)), "peer-check right"));
     assertThat(peer.medianMillis()).isEqualTo(600);
     assertThat(peer.note()).isEmpty();
     assertThat(r.withPeer(peer).peerRatio()).isEqualTo(5);
-    TpchPeerResult stuck = TpchPeerResult.of(new ChildJvm.Output(List.of(), List.of(TpchBench.PREFIX
-        + "peer-failed calcite: timed out after 120 s, and the statement had not stopped 15 s later"), ""));
+    TpchPeerResult stuck = TpchPeerResult.of(output(List.of(),
+        "peer-failed calcite: timed out after 120 s, and the statement had not stopped 15 s later"));
     assertThat(stuck.timedOut()).isTrue();
     assertThat(stuck.medianMillis()).isNaN();
     assertThat(r.withPeer(stuck).peerRatio()).isNaN();
