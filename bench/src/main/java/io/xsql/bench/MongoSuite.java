@@ -36,13 +36,17 @@ final class MongoSuite {
     this.childJvm = new ChildJvm(settings.timeoutMillis());
   }
 
-  MongoRun run() throws IOException, InterruptedException {
-    MongoSettings mongo = settings.mongo();
-    String loadBefore = Machine.loadAverage().orElse("n/a");
-    // The server logs every client connecting and leaving; its warnings (an index it ignores) stay.
+  /** The server logs every client connecting and leaving; its warnings (an index it ignores) stay. */
+  static void quietServerLog() {
     if (System.getProperty(QUIET_LOGGER) == null) {
       System.setProperty(QUIET_LOGGER, "warn");
     }
+  }
+
+  MongoRun run() throws IOException, InterruptedException {
+    MongoSettings mongo = settings.mongo();
+    String loadBefore = Machine.loadAverage().orElse("n/a");
+    quietServerLog();
     MongoServedDocuments backend = new MongoServedDocuments();
     MongoServer server = new MongoServer(backend);
     try {

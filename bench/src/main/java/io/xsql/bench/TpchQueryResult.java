@@ -20,6 +20,8 @@ import java.util.OptionalLong;
  * @param difference what differed, when {@link Check#WRONG}; why not checked, when {@link Check#UNCHECKED}
  * @param pgReads rows read from each xsql PostgreSQL table during the JVM (its xsql runs), if measured
  * @param mariaDbReads the MariaDB server's {@code Rows_read} change during the JVM, if measured
+ * @param mongoReads the documents the MongoDB server returned to finds during the JVM, if measured
+ * @param peer plain Calcite's runs of the same query
  * @param plan the plan EXPLAIN showed
  * @param xsqlFailed whether an xsql run failed or timed out (or the JVM did), so that the reads of the JVM
  *     cannot be divided among its runs
@@ -27,7 +29,8 @@ import java.util.OptionalLong;
  */
 record TpchQueryResult(double scaleFactor, int number, Optional<Measurement> first, List<Measurement> runs,
     List<Double> planningMillis, List<Double> referenceMillis, Check check, String difference,
-    Map<String, Long> pgReads, OptionalLong mariaDbReads, List<String> plan, boolean xsqlFailed, String note)
+    Map<String, Long> pgReads, OptionalLong mariaDbReads, OptionalLong mongoReads, TpchPeerResult peer,
+    List<String> plan, boolean xsqlFailed, String note)
     implements Runs {
 
   /** The outcome of comparing xsql's results with the reference's. */
@@ -39,7 +42,12 @@ record TpchQueryResult(double scaleFactor, int number, Optional<Measurement> fir
     /** xsql ran, but the reference query failed. */
     UNCHECKED,
     /** xsql returned no result to check. */
-    NOT_RUN
+    NOT_RUN;
+
+    /** The outcome a child's {@code check} line states ({@code right}, {@code WRONG ...}, {@code unchecked: ...}). */
+    static Check of(String text) {
+      return text.equals("right") ? RIGHT : text.startsWith("WRONG") ? WRONG : UNCHECKED;
+    }
   }
 
   TpchQueryResult {
@@ -72,7 +80,7 @@ record TpchQueryResult(double scaleFactor, int number, Optional<Measurement> fir
         case "plan" -> plan.add(text);
         case "failed" -> failures.add(text);
         case "check" -> {
-          check = text.equals("right") ? Check.RIGHT : text.startsWith("WRONG") ? Check.WRONG : Check.UNCHECKED;
+          check = Check.of(text);
           difference = check == Check.RIGHT ? "" : text.replaceFirst("^(WRONG|unchecked:) ?", "");
         }
         default -> { }
@@ -92,14 +100,21 @@ record TpchQueryResult(double scaleFactor, int number, Optional<Measurement> fir
     }
     return new TpchQueryResult(scaleFactor, number, xsql.stream().findFirst(),
         xsql.size() > 1 ? xsql.subList(1, xsql.size()) : List.of(), planning, reference, check, difference,
-        Map.of(), OptionalLong.empty(), plan, xsqlFailed, String.join("; ", notes));
+        Map.of(), OptionalLong.empty(), OptionalLong.empty(), TpchPeerResult.NOT_RUN, plan, xsqlFailed,
+        String.join("; ", notes));
   }
 
   /** The same result with the rows the sources read during its JVM, and why they are missing if they are. */
-  TpchQueryResult withReads(Map<String, Long> pg, OptionalLong mariaDb, String why) {
+  TpchQueryResult withReads(Map<String, Long> pg, OptionalLong mariaDb, long mongo, String why) {
     String n = why.isEmpty() ? note : note.isEmpty() ? why : note + "; " + why;
     return new TpchQueryResult(scaleFactor, number, first, runs, planningMillis, referenceMillis, check,
-        difference, pg, mariaDb, plan, xsqlFailed, n);
+        difference, pg, mariaDb, OptionalLong.of(mongo), peer, plan, xsqlFailed, n);
+  }
+
+  /** The same result with plain Calcite's runs. */
+  TpchQueryResult withPeer(TpchPeerResult p) {
+    return new TpchQueryResult(scaleFactor, number, first, runs, planningMillis, referenceMillis, check,
+        difference, pgReads, mariaDbReads, mongoReads, p, plan, xsqlFailed, note);
   }
 
   /** Whether xsql's first run timed out. */
@@ -143,6 +158,11 @@ record TpchQueryResult(double scaleFactor, int number, Optional<Measurement> fir
   /** xsql's warm median over PostgreSQL's: below 1, xsql was faster. NaN when either is missing. */
   double ratio() {
     return medianMillis() / referenceMedianMillis();
+  }
+
+  /** xsql's warm median over plain Calcite's: below 1, xsql was faster. NaN when either is missing. */
+  double peerRatio() {
+    return medianMillis() / peer.medianMillis();
   }
 
   static double median(List<Double> values) {

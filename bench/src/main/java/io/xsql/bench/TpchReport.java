@@ -55,9 +55,11 @@ final class TpchReport {
     b.append("- Date: ").append(LocalDate.now()).append('\n');
     b.append("- Machine: ").append(machine).append("; ").append(servers).append(" on the same machine\n");
     b.append("- Layout: `lineitem` and `orders` in PostgreSQL, `customer`, `nation` and `region` in MariaDB, `part`"
-        + " and `partsupp` as CSV files, `supplier` as JSON Lines (the tck's `TpchFixture`, data from"
-        + " `io.trino.tpch`, dbgen's port). The peer: PostgreSQL holding all eight tables in one database, running"
-        + " the same 22 queries (validation parameters) without the source prefixes. The databases"
+        + " in MongoDB (mongo-java-server 1.47, in memory, started in the harness's JVM and loaded with part at"
+        + " each run; one document per row, the key also as `_id`), `partsupp` as a CSV file, `supplier` as JSON"
+        + " Lines, with every column's type pinned in the catalog (the tck's `TpchFixture`, data from"
+        + " `io.trino.tpch`, dbgen's port). The reference: PostgreSQL holding all eight tables in one database,"
+        + " running the same 22 queries (validation parameters) without the source prefixes. The databases"
         + " (`xsql_bench_tpch_sf<SF>_pg`, `_my`, `_ref`) and files (`bench/data/tpch-sf<SF>/`) are loaded once"
         + " and kept, like the PostgreSQL table above: later runs reuse them (a fixture of another format is"
         + " reloaded); drop the databases to reclaim the space.\n");
@@ -70,6 +72,16 @@ final class TpchReport {
         + " `executeQuery` plus reading every value of every row; every statement has a %d s timeout. Times in"
         + " seconds.%n", settings.warmRuns(), TpchBench.EXPLAINS, settings.warmRuns(),
         settings.slowMillis() / 1000, settings.tpch().timeoutSeconds()));
+    b.append("- The peer, plain Calcite " + calciteVersion() + " federating the same sources as a Calcite user"
+        + " sets it up (`bench/data/tpch-sf<SF>/calcite-model.json`, written by the harness): its JDBC adapter over"
+        + " the PostgreSQL and MariaDB databases; for the files, which calcite-core cannot read, and for part in"
+        + " MongoDB, a scannable table that reads the file or the whole collection (through MongoDB's Java"
+        + " driver) on each scan, as the main suite's peer reads its JSON Lines. Calcite's MongoDB adapter is not"
+        + " used: it is not published for 1.42 in the registry here, and its newest there (1.36) fails with"
+        + " `NoSuchMethodError` against MongoDB's driver 5.5.1 (xsql's). Each query in a JVM of its own after"
+        + " xsql's, timed as xsql is (first run, then the timed runs' median), with the same timeout; its results"
+        + " compared with PostgreSQL's (run once more in its JVM, untimed). \"xsql / Calcite\" below 1: xsql was"
+        + " faster.\n");
     b.append(settings.tpch().pgJit() ? "- Both PostgreSQL databases run with `jit = on` (`--tpch-pg-jit true`).\n"
         : "- Both PostgreSQL databases, xsql's and the peer's, run with `jit = off` (set on the databases;"
         + " `--tpch-pg-jit true` turns it on): PostgreSQL 15 compiling the filter of one of xsql's 4096-pair"
@@ -84,8 +96,11 @@ final class TpchReport {
         + " the xsql database (`pg_stat_user_tables`), the change around the query's JVM divided by its xsql"
         + " runs (EXPLAIN reads no table; the peer's tables are another database's). MariaDB: the server's global"
         + " `Rows_read` (per-table counters need `userstat`, a server setting left alone), divided likewise;"
-        + " it counts whatever else the server did meanwhile. Files: not measured (a scan reads its file"
-        + " whole).\n");
+        + " it counts whatever else the server did meanwhile. MongoDB: the documents the server returned to"
+        + " `find`s and their `getMore`s (counted in the server), divided likewise; xsql's schema sample of part"
+        + " (up to 1,000 documents, once per JVM) is among them. mongo-java-server indexes only `_id`, so every"
+        + " find, lookups by `p_partkey` included, scans the collection. Files: not measured (a scan reads its"
+        + " file whole).\n");
     for (TpchScale s : scales) {
       scale(b, s);
     }
@@ -102,16 +117,19 @@ final class TpchReport {
     b.append("Data ").append(s.load());
     s.tableRows().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e ->
         b.append(String.format(Locale.ROOT, "; %s %,d rows", e.getKey(), e.getValue())));
-    b.append(".\n\n| query | xsql | first run | planning | PostgreSQL | xsql / PostgreSQL | result | PG rows read"
-        + " (lineitem + orders) | MariaDB rows read | rows | peak heap MiB | note |\n"
-        + "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|\n");
+    b.append(".\n\n| query | xsql | first run | planning | PostgreSQL | xsql / PostgreSQL | result | plain Calcite"
+        + " | xsql / Calcite | PG rows read (lineitem + orders) | MariaDB rows read | MongoDB docs returned | rows |"
+        + " peak heap MiB | note |\n"
+        + "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (TpchQueryResult q : s.queries()) {
-      b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+      b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s"
+          + " | %s |%n",
           q.name(), q.xsqlTimedOut() ? timedOut() : seconds(q.medianMillis())
               + (!q.runs().isEmpty() && q.runs().size() < settings.warmRuns() ? "*" : ""),
           q.xsqlTimedOut() ? timedOut() : seconds(q.first().map(Measurement::millis).orElse(Double.NaN)),
           seconds(q.planningMedianMillis()),
-          q.referenceTimedOut() ? timedOut() : seconds(q.referenceMedianMillis()), ratio(q.ratio()), check(q), pgReads(q), mariaDbReads(q),
+          q.referenceTimedOut() ? timedOut() : seconds(q.referenceMedianMillis()), ratio(q.ratio()), check(q), peer(q.peer()), ratio(q.peerRatio()), pgReads(q), mariaDbReads(q),
+          mongoReads(q),
           q.first().map(m -> String.format(Locale.ROOT, "%,d", m.rows())).orElse("n/a"),
           Double.isNaN(q.peakHeapMb()) ? "n/a" : String.format(Locale.ROOT, "%.0f", q.peakHeapMb()),
           escape(q.note())));
@@ -126,6 +144,42 @@ final class TpchReport {
             : " not checked: ").append(escape(d)).append('\n');
       }
     }
+    b.append(String.format(Locale.ROOT, "%nPlain Calcite: geometric mean of xsql / Calcite %s over %d queries; %d of"
+        + " %d right.%s%n", peerGeomean(s), s.queries().stream().filter(q -> !Double.isNaN(q.peerRatio())).count(),
+        s.queries().stream().filter(q -> q.peer().check() == TpchQueryResult.Check.RIGHT).count(),
+        s.queries().size(), s.queries().stream().allMatch(q -> q.peer().note().isEmpty()) ? ""
+            : " Where it did not give a right result:"));
+    for (TpchQueryResult q : s.queries()) {
+      if (!q.peer().note().isEmpty()) {
+        String n = q.peer().note();
+        b.append("- ").append(q.name()).append(": ").append(escape(n.length() > 600 ? n.substring(0, 600) + " ..." : n))
+            .append('\n');
+      }
+    }
+  }
+
+  private static String calciteVersion() {
+    org.apache.calcite.jdbc.Driver d = new org.apache.calcite.jdbc.Driver();
+    return d.getMajorVersion() + "." + d.getMinorVersion();
+  }
+
+  private static String peerGeomean(TpchScale s) {
+    double[] logs = s.queries().stream().mapToDouble(TpchQueryResult::peerRatio).filter(r -> !Double.isNaN(r))
+        .map(Math::log).toArray();
+    return logs.length == 0 ? "n/a" : String.format(Locale.ROOT, "%.3f",
+        Math.exp(java.util.Arrays.stream(logs).average().orElseThrow()));
+  }
+
+  /** The peer's median, or why it has none. */
+  private String peer(TpchPeerResult p) {
+    if (!Double.isNaN(p.medianMillis())) {
+      return seconds(p.medianMillis()) + (p.check() == TpchQueryResult.Check.UNCHECKED ? " (not checked)" : "");
+    }
+    return switch (p.check()) {
+      case WRONG -> "**WRONG**";
+      case NOT_RUN -> p.timedOut() ? timedOut() : p.note().isEmpty() ? "n/a" : "failed";
+      default -> "n/a";
+    };
   }
 
   /** The goals, judged on this run's figures; a goal whose scale factor did not run is "not run". */
@@ -145,6 +199,12 @@ final class TpchReport {
         small.map(s -> slowest(s, TpchQueryResult::planningMedianMillis)).orElse("not run"),
         small.map(s -> under(s, TpchQueryResult::planningMedianMillis, SMALL_PLANNING_MILLIS)).orElse("n/a")));
     Optional<TpchScale> large = find(LARGE_SF);
+    b.append(String.format(Locale.ROOT, "| at SF 1 every query faster than plain Calcite | %s | %s |%n",
+        large.map(s -> s.queries().stream().filter(q -> q.peerRatio() < 1).count() + " of " + s.queries().size()
+            + " faster").orElse("not run"), large.map(s -> s.queries().size() < 22 ? "n/a (not all 22 ran)"
+                : s.queries().stream().allMatch(q -> q.peerRatio() < 1 || Double.isNaN(q.peerRatio())
+                    && !q.runs().isEmpty() && q.peer().check() != TpchQueryResult.Check.RIGHT) ? "yes" : "no")
+            .orElse("n/a")));
     b.append(String.format(Locale.ROOT, "| at SF 1 geometric mean of xsql / PostgreSQL within 3x | %s | %s |%n",
         large.map(s -> geomean(s) + " over " + s.withRatio() + " of " + s.queries().size() + " queries"
             + without(s)).orElse("not run"), large.map(TpchReport::geomeanMet).orElse("n/a")));
@@ -244,6 +304,10 @@ final class TpchReport {
     return q.mariaDbReads().isPresent() ? count(q, q.mariaDbReads().getAsLong()).orElse("n/a") : "n/a";
   }
 
+  private static String mongoReads(TpchQueryResult q) {
+    return q.mongoReads().isPresent() ? count(q, q.mongoReads().getAsLong()).orElse("n/a") : "n/a";
+  }
+
   /** A JVM's delta per xsql run, as a whole number when it divides evenly. */
   private static Optional<String> count(TpchQueryResult q, long delta) {
     OptionalDouble per = q.perExecution(delta);
@@ -270,15 +334,18 @@ final class TpchReport {
   /** Every measurement: xsql's first and timed runs, the EXPLAINs, PostgreSQL's timed runs. */
   String csv() {
     StringBuilder b = new StringBuilder("scale_factor,query,engine,mode,run,rows,millis,peak_heap_mb,result,"
-        + "pg_lineitem_read,pg_orders_read,mariadb_rows_read,xsql_runs_in_jvm,note\n");
+        + "pg_lineitem_read,pg_orders_read,mariadb_rows_read,mongodb_docs_returned,xsql_runs_in_jvm,note,"
+        + "calcite_result\n");
     for (TpchScale s : scales) {
       for (TpchQueryResult q : s.queries()) {
-        String tail = String.format(Locale.ROOT, "%s,%s,%s,%s,%d,%s", q.check(),
+        String tail = String.format(Locale.ROOT, "%s,%s,%s,%s,%s,%d,%s", q.check(),
             q.pgReads().containsKey("lineitem") ? q.pgReads().get("lineitem") : "",
             q.pgReads().containsKey("orders") ? q.pgReads().get("orders") : "",
-            q.mariaDbReads().isPresent() ? q.mariaDbReads().getAsLong() : "", q.executions(),
+            q.mariaDbReads().isPresent() ? q.mariaDbReads().getAsLong() : "",
+            q.mongoReads().isPresent() ? q.mongoReads().getAsLong() : "", q.executions(),
             (q.note() + (q.difference().isEmpty() ? "" : "; " + q.difference())).replace(',', ';')
-                .replace('\n', ' '));
+                .replace('\n', ' ')) + "," + (q.peer().check() + (q.peer().note().isEmpty() ? "" : "; "
+                    + q.peer().note())).replace(',', ';').replace('\n', ' ');
         String head = s.label() + "," + q.name() + ",";
         q.first().ifPresent(m -> row(b, head + "xsql,first,1", m.rows(), m.millis(), m.peakHeapMb(), tail));
         for (int i = 0; i < q.runs().size(); i++) {
@@ -290,6 +357,11 @@ final class TpchReport {
         }
         for (int i = 0; i < q.referenceMillis().size(); i++) {
           row(b, head + "postgresql,timed," + (i + 1), -1, q.referenceMillis().get(i), Double.NaN, tail);
+        }
+        q.peer().first().ifPresent(m -> row(b, head + "calcite,first,1", m.rows(), m.millis(), m.peakHeapMb(), tail));
+        for (int i = 0; i < q.peer().runs().size(); i++) {
+          Measurement m = q.peer().runs().get(i);
+          row(b, head + "calcite,timed," + (i + 1), m.rows(), m.millis(), m.peakHeapMb(), tail);
         }
         if (q.first().isEmpty()) {
           b.append(head).append("xsql,first,0,,,,").append(tail).append('\n');

@@ -1,5 +1,6 @@
 package io.xsql.bench;
 
+import de.bwaldvogel.mongo.MongoServer;
 import io.xsql.tck.TestDatabase;
 import io.xsql.tck.TpchFixture;
 import io.xsql.tck.TpchLayout;
@@ -22,10 +23,12 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
- * The harness side of the TPC-H section: at each scale factor, loads the fixture once (its databases are
- * kept for later runs), then runs each query in its own {@link TpchBench} JVM and counts the rows the
- * sources read around that JVM: PostgreSQL per table ({@link PgTableReads}), MariaDB server-wide
- * ({@link MariaDbServerReads}); the files are read whole and not counted.
+ * The harness side of the TPC-H section: at each scale factor, starts mongo-java-server (in memory) in this
+ * JVM and loads part into it, loads the rest of the fixture once (its databases and files are kept for later
+ * runs) and writes plain Calcite's model of the same sources ({@link TpchCalciteModel}), then runs each query
+ * in its own {@link TpchBench} JVM, which finds the server through the catalog and the model, and counts the rows the sources read around that JVM: PostgreSQL per table ({@link PgTableReads}),
+ * MariaDB server-wide ({@link MariaDbServerReads}), the documents MongoDB returned
+ * ({@link MongoServedDocuments}); the files are read whole and not counted.
  */
 final class TpchSuite {
   private static final List<String> PG_TABLES = TpchLayout.POSTGRES_TABLES.stream().map(TpchTableDef::tableName)
@@ -37,21 +40,38 @@ final class TpchSuite {
   TpchSuite(BenchSettings settings) {
     this.settings = settings;
     // A backstop only: the child times out its own statements and reports them.
-    int statements = 2 * (settings.warmRuns() + 1) + TpchBench.EXPLAINS;
+    int statements = 3 * (settings.warmRuns() + 1) + TpchBench.EXPLAINS;
     this.childJvm = new ChildJvm((long) statements * settings.tpch().timeoutSeconds() * 1000 + 60_000);
   }
 
-  /** One scale factor: loads it unless it is loaded, then runs the queries. */
+  /**
+   * One scale factor: starts the MongoDB server (the children reach it while this JVM runs them), loads the
+   * data unless it is loaded, then runs the queries.
+   */
   TpchScale scale(double sf) throws IOException, InterruptedException {
+    MongoSuite.quietServerLog();
+    MongoServedDocuments mongo = new MongoServedDocuments();
+    MongoServer server = new MongoServer(mongo);
+    try {
+      server.bind("127.0.0.1", 0);
+      return scale(sf, "mongodb://127.0.0.1:" + server.getLocalAddress().getPort(), mongo);
+    } finally {
+      server.shutdownNow();
+    }
+  }
+
+  private TpchScale scale(double sf, String mongoUri, MongoServedDocuments mongo) throws IOException,
+      InterruptedException {
     String name = TpchSettings.databaseName(sf);
     Path dir = settings.data().resolve("tpch-sf" + TpchSettings.label(sf)).toAbsolutePath();
-    TpchFixture fixture = TpchFixture.named(name, sf, dir, true);
-    System.out.printf(Locale.ROOT, "TPC-H SF %s: loading %s_pg, _my, _ref and %s unless they hold it already%n",
-        TpchSettings.label(sf), name, dir);
+    TpchFixture fixture = TpchFixture.named(name, sf, dir, true, mongoUri);
+    System.out.printf(Locale.ROOT, "TPC-H SF %s: loading part into mongo-java-server at %s, and %s_pg, _my,"
+        + " _ref and %s unless they hold it already%n", TpchSettings.label(sf), mongoUri, name, dir);
     long start = System.nanoTime();
     String load;
     try {
       List<String> loaded = fixture.load(true);
+      TpchCalciteModel.write(fixture.layout());
       load = loaded.isEmpty() ? "kept from an earlier run" : String.format(Locale.ROOT, "loaded in this run in"
           + " %.0f s (%s)", (System.nanoTime() - start) / 1e9, String.join(", ", loaded));
     } catch (IOException | SQLException | RuntimeException e) {
@@ -67,19 +87,25 @@ final class TpchSuite {
     Path plans = dir.resolve("plans");
     Files.createDirectories(plans);
     List<TpchQueryResult> results = new ArrayList<>();
-    Reads before = reads(pgUrl, fixture);
+    Reads before = reads(pgUrl, fixture, mongo);
     for (int number : settings.tpch().queries()) {
       long jvmStart = System.nanoTime();
-      ChildJvm.Output c = childJvm.run(TpchBench.class.getName(), List.of(String.valueOf(number), name,
-          TpchSettings.label(sf), dir.toString(), String.valueOf(settings.warmRuns()),
-          String.valueOf(settings.tpch().timeoutSeconds()), String.valueOf(settings.slowMillis())), List.of(),
-          false);
+      List<String> args = List.of(String.valueOf(number), name, dir.toString(), String.valueOf(settings.warmRuns()),
+          String.valueOf(settings.tpch().timeoutSeconds()), String.valueOf(settings.slowMillis()));
+      ChildJvm.Output c = childJvm.run(TpchBench.class.getName(), args, List.of(), false);
       String leftovers = endLeftovers(fixture, (System.nanoTime() - jvmStart) / 1e9);
-      Reads after = reads(pgUrl, fixture);
+      Reads after = reads(pgUrl, fixture, mongo);
       TpchQueryResult r = TpchQueryResult.of(sf, number, c, settings.warmRuns(), settings.slowMillis())
-          .withReads(after.pgSince(before), after.mariaDbSince(before), String.join("; ",
+          .withReads(after.pgSince(before), after.mariaDbSince(before), after.mongoSince(before), String.join("; ",
               Stream.of(leftovers, after.problemSince(before)).filter(x -> !x.isEmpty()).toList()));
-      before = after;
+      // The peer in a JVM of its own, after xsql's counters were read: its reads are not xsql's.
+      long peerStart = System.nanoTime();
+      List<String> peerArgs = new ArrayList<>(List.of(TpchBench.PEER));
+      peerArgs.addAll(args);
+      TpchPeerResult peer = TpchPeerResult.of(childJvm.run(TpchBench.class.getName(), peerArgs, List.of(), false));
+      String peerLeftovers = endLeftovers(fixture, (System.nanoTime() - peerStart) / 1e9);
+      r = r.withPeer(peer.withNote(peerLeftovers));
+      before = reads(pgUrl, fixture, mongo);
       Files.write(plans.resolve(String.format(Locale.ROOT, "q%02d.txt", number)), r.plan());
       results.add(r);
       System.out.printf(Locale.ROOT, "%s (%.0f s with the counters)%n", progress(r),
@@ -178,9 +204,11 @@ final class TpchSuite {
 
   private static String progress(TpchQueryResult r) {
     return String.format(Locale.ROOT, "TPC-H SF %s %s: xsql %.3f s (first %.3f s), planning %.3f s,"
-        + " PostgreSQL %.3f s, %s%s", TpchSettings.label(r.scaleFactor()), r.name(), r.medianMillis() / 1000,
-        r.first().map(Measurement::millis).orElse(Double.NaN) / 1000, r.planningMedianMillis() / 1000,
-        r.referenceMedianMillis() / 1000, r.check(), r.note().isEmpty() ? "" : "; " + r.note());
+        + " PostgreSQL %.3f s, %s%s; plain Calcite %.3f s, %s%s", TpchSettings.label(r.scaleFactor()), r.name(),
+        r.medianMillis() / 1000, r.first().map(Measurement::millis).orElse(Double.NaN) / 1000,
+        r.planningMedianMillis() / 1000, r.referenceMedianMillis() / 1000, r.check(),
+        r.note().isEmpty() ? "" : "; " + r.note(), r.peer().medianMillis() / 1000, r.peer().check(),
+        r.peer().note().isEmpty() ? "" : "; " + r.peer().note());
   }
 
   /**
@@ -188,9 +216,11 @@ final class TpchSuite {
    *
    * @param pg PostgreSQL's per table, empty if not read
    * @param mariaDb the MariaDB server's, if read
+   * @param mongo the MongoDB server's documents returned to finds
    * @param problem why a counter is missing, else empty
    */
-  private record Reads(Map<String, Long> pg, OptionalLong mariaDb, String problem) {
+  private record Reads(Map<String, Long> pg, OptionalLong mariaDb, MongoServedDocuments.Count mongo,
+      String problem) {
     Map<String, Long> pgSince(Reads before) {
       Map<String, Long> out = new HashMap<>();
       if (!pg.isEmpty() && !before.pg.isEmpty()) {
@@ -204,13 +234,19 @@ final class TpchSuite {
           ? OptionalLong.of(mariaDb.getAsLong() - before.mariaDb.getAsLong()) : OptionalLong.empty();
     }
 
+    long mongoSince(Reads before) {
+      MongoServedDocuments.Count d = mongo.since(before.mongo);
+      return d.toIn() + d.toOther();
+    }
+
     String problemSince(Reads before) {
       return before.problem.isEmpty() ? problem : before.problem;
     }
   }
 
   /** The counters once PostgreSQL's have settled (the child's backends report theirs as they end). */
-  private static Reads reads(String pgUrl, TpchFixture fixture) throws InterruptedException {
+  private static Reads reads(String pgUrl, TpchFixture fixture, MongoServedDocuments mongo)
+      throws InterruptedException {
     Map<String, Long> pg = Map.of();
     OptionalLong mariaDb = OptionalLong.empty();
     List<String> problems = new ArrayList<>();
@@ -224,7 +260,7 @@ final class TpchSuite {
     } catch (SQLException e) {
       problems.add("MariaDB rows read not measured: " + e.getMessage());
     }
-    return new Reads(pg, mariaDb, String.join("; ", problems));
+    return new Reads(pg, mariaDb, mongo.count(), String.join("; ", problems));
   }
 
   /**

@@ -51,6 +51,18 @@ final class TpchReportTest {
     assertThat(r.plan()).containsExactly("EnumerableSort(sort0=[$1])");
     assertThat(r.perExecution(400)).hasValue(100);
 
+    TpchPeerResult peer = TpchPeerResult.of(output(List.of(new Measurement(4, 900, 0, 100, 200),
+        new Measurement(4, 500, 0, 100, 200), new Measurement(4, 700, 0, 100, 200),
+        new Measurement(4, 600, 0, 100, 200)), "peer-check right"));
+    assertThat(peer.medianMillis()).isEqualTo(600);
+    assertThat(peer.note()).isEmpty();
+    assertThat(r.withPeer(peer).peerRatio()).isEqualTo(5);
+    TpchPeerResult stuck = TpchPeerResult.of(output(List.of(),
+        "peer-failed calcite: timed out after 120 s, and the statement had not stopped 15 s later"));
+    assertThat(stuck.timedOut()).isTrue();
+    assertThat(stuck.medianMillis()).isNaN();
+    assertThat(r.withPeer(stuck).peerRatio()).isNaN();
+
     TpchQueryResult timedOut = TpchQueryResult.of(1, 5, output(List.of(), "failed xsql: timed out after 120 s",
         "planning 50.0", "reference 10.0"), 3, 20_000);
     assertThat(timedOut.xsqlTimedOut()).isTrue();
@@ -72,7 +84,7 @@ final class TpchReportTest {
     TpchReport report = new TpchReport(settings, Machine.describe(), "PostgreSQL 15", scales);
     String md = report.markdown();
     assertThat(md).startsWith(ReportSection.TPCH.begin()).endsWith(ReportSection.TPCH.end() + "\n")
-        .contains("| Q3 | 0.400 | 0.800 | 0.050 | 0.200 | 2.00 | **WRONG** |")
+        .contains("| Q3 | 0.400 | 0.800 | 0.050 | 0.200 | 2.00 | **WRONG** | n/a | n/a | 600,572 + 0 | 0 | 20 | 1 |")
         .contains("- Q3 **WRONG**: first run: Q3: xsql returned 9 rows")
         .contains("| 22/22 right at SF 0.1 | 21 of 22 right, **1 WRONG** | no |")
         .contains("| 22/22 right at SF 1 | 22 of 22 right | yes |")
@@ -87,7 +99,7 @@ final class TpchReportTest {
         new Measurement(1, xsqlMillis, 0, 64, 100), new Measurement(1, xsqlMillis, 0, 64, 100),
         new Measurement(1, xsqlMillis, 0, 64, 100)), "planning 50", "planning 50", "planning 50",
         "reference " + pgMillis, "reference " + pgMillis, "reference " + pgMillis, check), 3, 20_000)
-        .withReads(Map.of("lineitem", 4L * 600_572, "orders", 0L), OptionalLong.of(0), "");
+        .withReads(Map.of("lineitem", 4L * 600_572, "orders", 0L), OptionalLong.of(0), 4L * 20, "");
   }
 
   private static ChildJvm.Output output(List<Measurement> runs, String... lines) {

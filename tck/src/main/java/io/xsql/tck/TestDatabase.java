@@ -57,6 +57,11 @@ public enum TestDatabase {
     return server + database;
   }
 
+  /** The admin user the tests connect as (no password). */
+  public String user() {
+    return user;
+  }
+
   /** A direct connection (not through xsql) to a database, as the admin user. */
   public Connection connect(String database) throws SQLException {
     return DriverManager.getConnection(url(database), user, "");

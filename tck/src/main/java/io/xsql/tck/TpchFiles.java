@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -70,14 +69,9 @@ final class TpchFiles implements TpchTarget {
     }
   }
 
-  /**
-   * The catalog entries of the file sources, one YAML line each, paths relative to the folder; types quoted,
-   * as {@code DECIMAL(15,2)} holds a comma.
-   */
+  /** The catalog entries of the file sources, one YAML line each, paths relative to the folder. */
   List<String> catalogEntries() {
     return tables().stream().map(t -> "  " + t.tableName() + ": { type: " + (csv.contains(t) ? "csv" : "jsonl")
-        + ", path: " + file(t).getFileName() + ", columns: { " + t.columns().stream()
-            .map(c -> c.name() + ": \"" + c.type().catalogType() + "\"").collect(Collectors.joining(", ")) + " } }")
-        .toList();
+        + ", path: " + file(t).getFileName() + ", columns: " + t.catalogColumns() + " }").toList();
   }
 }

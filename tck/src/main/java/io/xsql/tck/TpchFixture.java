@@ -19,13 +19,14 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 /**
- * TPC-H at one scale factor spread over PostgreSQL, MariaDB and files as {@link TpchLayout} says, plus
+ * TPC-H at one scale factor spread over PostgreSQL, MariaDB, MongoDB and files as {@link TpchLayout} says, plus
  * optionally a reference: one PostgreSQL database holding all eight tables, to run the same queries on.
  *
  * <p>Each table is generated once and written to every place that holds it while it is generated
- * (PostgreSQL through COPY, MariaDB through batched inserts), tables in parallel. Each database and the
- * folder get a marker last; {@link #load(boolean) load(true)} keeps whatever already holds this scale
- * factor, so that benchmarks at scale factor 1 load once.
+ * (PostgreSQL through COPY, MariaDB through batched inserts, MongoDB through {@code insertMany}), tables in
+ * parallel. Each database and the folder get a marker last; {@link #load(boolean) load(true)} keeps whatever
+ * already holds this scale factor, so that benchmarks at scale factor 1 load once (an in-memory MongoDB
+ * server holds nothing when it starts, so its tables are loaded on each start).
  */
 public final class TpchFixture {
   /** Part of every marker: raise it when tables or types change, so that old data is reloaded. */
@@ -33,7 +34,7 @@ public final class TpchFixture {
 
   private final TpchData data;
   private final TpchLayout layout;
-  private final Optional<String> referenceDatabase;
+  private final TpchConnections connections;
 
   /**
    * A fixture.
@@ -45,16 +46,24 @@ public final class TpchFixture {
   public TpchFixture(TpchData data, TpchLayout layout, Optional<String> referenceDatabase) {
     this.data = requireNonNull(data, "data is null");
     this.layout = requireNonNull(layout, "layout is null");
-    this.referenceDatabase = requireNonNull(referenceDatabase, "referenceDatabase is null");
+    this.connections = new TpchConnections(layout.catalog(), referenceDatabase);
   }
 
   /**
-   * A fixture whose databases are named {@code <name>_pg}, {@code <name>_my} and (with a reference)
-   * {@code <name>_ref}, with files and catalog in {@code directory}.
+   * A fixture whose databases are named {@code <name>_pg}, {@code <name>_my}, {@code <name>_mg} (on the
+   * MongoDB server at {@code mongoUri}) and (with a reference) {@code <name>_ref}, with files and catalog in
+   * {@code directory}.
    */
-  public static TpchFixture named(String name, double scaleFactor, Path directory, boolean withReference) {
-    return new TpchFixture(new TpchData(scaleFactor), new TpchLayout(name + "_pg", name + "_my", directory),
-        withReference ? Optional.of(name + "_ref") : Optional.empty());
+  public static TpchFixture named(String name, double scaleFactor, Path directory, boolean withReference,
+      String mongoUri) {
+    return new TpchFixture(new TpchData(scaleFactor),
+        new TpchLayout(name + "_pg", name + "_my", mongoUri, name + "_mg", directory),
+        withReference ? Optional.of(referenceName(name)) : Optional.empty());
+  }
+
+  /** The reference database of {@link #named}. */
+  static String referenceName(String name) {
+    return name + "_ref";
   }
 
   /** The scale factor. */
@@ -107,14 +116,19 @@ public final class TpchFixture {
     return layout.catalog();
   }
 
+  /** How queries reach the data, from this JVM or another. */
+  public TpchConnections connections() {
+    return connections;
+  }
+
   /** The xsql URL of the catalog. */
   public String url() {
-    return "jdbc:xsql:catalog=" + catalog();
+    return connections.url();
   }
 
   /** A direct connection to the reference database. */
   public Connection connectReference() throws SQLException {
-    return reference().orElseThrow(() -> new IllegalStateException("this fixture has no reference")).connect();
+    return connections.connectReference();
   }
 
   /** Drops the databases and deletes the files (not the folder, nor the catalog). */
@@ -125,13 +139,10 @@ public final class TpchFixture {
   }
 
   private List<TpchTarget> targets() {
-    List<TpchTarget> all = new ArrayList<>(List.of(layout.postgres(), layout.mariadb(), layout.files()));
-    reference().ifPresent(all::add);
+    List<TpchTarget> all = new ArrayList<>(List.of(layout.postgres(), layout.mariadb(), layout.mongo(),
+        layout.files()));
+    connections.reference().ifPresent(all::add);
     return all;
-  }
-
-  private Optional<TpchDatabase> reference() {
-    return referenceDatabase.map(name -> new TpchDatabase(TestDatabase.POSTGRES, name, List.of(TpchTableDef.values())));
   }
 
   private String marker(TpchTarget target) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * One of the 22 TPC-H queries with the specification's validation parameters, as xsql reads it over
- * {@link TpchLayout} ({@code pg.lineitem}, {@code my.customer}, {@code part}...).
+ * {@link TpchLayout} ({@code pg.lineitem}, {@code my.customer}, {@code mg.part}, {@code partsupp}...).
  *
  * @param number 1 to 22
  * @param sql the text for xsql
@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 public record TpchQuery(int number, String sql) {
   /** Database sources' prefixes, removed for a database holding all eight tables. */
   private static final Pattern SOURCE_PREFIX = Pattern.compile(
-      "\\b(?:" + TpchLayout.POSTGRES_SOURCE + "|" + TpchLayout.MARIADB_SOURCE + ")\\.(?=[a-z])");
+      "\\b(?:" + TpchLayout.POSTGRES_SOURCE + "|" + TpchLayout.MARIADB_SOURCE + "|" + TpchLayout.MONGODB_SOURCE
+          + ")\\.(?=[a-z])");
   private static final Pattern ORDER_BY = Pattern.compile("(?is).*\\border\\s+by\\s+(.*?)(?:\\blimit\\s+\\d+\\s*)?$");
   private static final Pattern ORDER_KEY = Pattern.compile("(?i)\"?(\\w+)\"?(?:\\s+(asc|desc))?");
 

@@ -66,6 +66,15 @@ public enum TpchTableDef {
         + String.join(", ", columns.stream().map(TpchColumnDef::sqlDeclaration).toList()) + ")";
   }
 
+  /**
+   * The column types as a file's or a collection's {@code columns:} entry pins them, one YAML flow map; types
+   * quoted, as {@code DECIMAL(15,2)} holds a comma.
+   */
+  public String catalogColumns() {
+    return "{ " + String.join(", ", columns.stream().map(c -> c.name() + ": \"" + c.type().catalogType() + "\"")
+        .toList()) + " }";
+  }
+
   /** The ALTER TABLE statement that adds the primary key. */
   public String addPrimaryKey() {
     return "ALTER TABLE " + tableName() + " ADD PRIMARY KEY (" + String.join(", ", primaryKey) + ")";

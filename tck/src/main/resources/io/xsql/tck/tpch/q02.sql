@@ -9,7 +9,7 @@ select
   s_phone,
   s_comment
 from
-  part,
+  mg.part,
   supplier,
   partsupp,
   my.nation,

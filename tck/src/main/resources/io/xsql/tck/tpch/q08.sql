@@ -12,7 +12,7 @@ from
       l_extendedprice * (1 - l_discount) as volume,
       n2.n_name as nation
     from
-      part,
+      mg.part,
       supplier,
       pg.lineitem,
       pg.orders,

@@ -10,7 +10,7 @@ from
       extract(year from o_orderdate) as o_year,
       l_extendedprice * (1 - l_discount) - ps_supplycost * l_quantity as amount
     from
-      part,
+      mg.part,
       supplier,
       pg.lineitem,
       partsupp,

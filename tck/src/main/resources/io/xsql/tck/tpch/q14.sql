@@ -7,7 +7,7 @@ select
   end) / sum(l_extendedprice * (1 - l_discount)) as promo_revenue
 from
   pg.lineitem,
-  part
+  mg.part
 where
   l_partkey = p_partkey
   and l_shipdate >= date '1995-09-01'

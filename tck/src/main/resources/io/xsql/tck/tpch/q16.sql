@@ -7,7 +7,7 @@ select
   count(distinct ps_suppkey) as supplier_cnt
 from
   partsupp,
-  part
+  mg.part
 where
   p_partkey = ps_partkey
   and p_brand <> 'Brand#45'

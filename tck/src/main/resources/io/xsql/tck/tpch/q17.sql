@@ -3,7 +3,7 @@ select
   sum(l_extendedprice) / 7.0 as avg_yearly
 from
   pg.lineitem,
-  part
+  mg.part
 where
   p_partkey = l_partkey
   and p_brand = 'Brand#23'

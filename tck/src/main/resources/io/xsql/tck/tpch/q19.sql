@@ -3,7 +3,7 @@ select
   sum(l_extendedprice * (1 - l_discount)) as revenue
 from
   pg.lineitem,
-  part
+  mg.part
 where
   (
     p_partkey = l_partkey

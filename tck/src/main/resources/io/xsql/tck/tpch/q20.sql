@@ -16,7 +16,7 @@ where
         select
           p_partkey
         from
-          part
+          mg.part
         where
           p_name like 'forest%'
       )
