@@ -3,11 +3,13 @@ package io.xsql.spi;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,6 +28,8 @@ public final class RecordSample {
     boolean values;
     /** Records with a value or an object here. */
     long present;
+    /** How often each scalar value was seen here, when the source counts them. */
+    final Map<Object, Integer> counts = new HashMap<>();
   }
 
   /** The name {@link SampledField#kinds} gives nested objects. */
@@ -63,6 +67,18 @@ public final class RecordSample {
   }
 
   /**
+   * A scalar value at a path, counted for the column's distinct values ({@link SampledField#values}).
+   *
+   * @param value the value as the source holds it, equal to another exactly when SQL's values are equal
+   */
+  public void value(List<String> path, TypeKind kind, String kindName, Object value) {
+    value(path, kind, kindName);
+    if (kind != null && kind != TypeKind.ARRAY) {
+      field(path).counts.merge(value, 1, Integer::sum);
+    }
+  }
+
+  /**
    * An array of scalars at a path (an array holding objects or arrays is a {@link #value} of kind VARCHAR,
    * its JSON text).
    *
@@ -92,12 +108,15 @@ public final class RecordSample {
    *     text) and for a field that held only nulls
    * @param kinds the source's names of the kinds seen, in first-seen order, {@link #OBJECT} for objects
    * @param alwaysPresent whether every record had a value or an object here
+   * @param values how its scalar values repeated, where the source counted them
    */
-  public record SampledField(List<String> path, ColumnType type, List<String> kinds, boolean alwaysPresent) {
+  public record SampledField(List<String> path, ColumnType type, List<String> kinds, boolean alwaysPresent,
+      Optional<ValueCounts> values) {
     public SampledField {
       path = List.copyOf(path);
       requireNonNull(type, "type is null");
       kinds = List.copyOf(kinds);
+      requireNonNull(values, "values is null");
     }
 
     /** Whether the column is wider than some values it holds (several kinds, or objects with values). */
@@ -132,7 +151,8 @@ public final class RecordSample {
         kinds.add(OBJECT);
       }
       out.add(new SampledField(path, f.objects ? ColumnType.of(TypeKind.VARCHAR) : type(f), kinds,
-          f.present == records));
+          f.present == records, f.counts.isEmpty() || f.objects ? Optional.empty()
+              : Optional.of(ValueCounts.of(f.counts.values()))));
     });
     return out;
   }

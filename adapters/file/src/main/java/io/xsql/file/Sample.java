@@ -1,5 +1,6 @@
 package io.xsql.file;
 
+import io.xsql.spi.ValueCounts;
 import io.xsql.spi.ColumnType;
 import io.xsql.spi.TypeKind;
 import java.util.ArrayList;

@@ -4,10 +4,12 @@ import io.xsql.spi.Column;
 import io.xsql.spi.ColumnType;
 import io.xsql.spi.RecordSample;
 import io.xsql.spi.SchemaContract;
+import io.xsql.spi.ValueCounts;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -25,14 +27,22 @@ import org.bson.BsonValue;
  * @param sampled each column's BSON types seen in the sample (nulls aside), which decide what MongoDB can
  *     be asked to filter exactly, or the kinds a contract lists
  * @param contracted whether the columns come from a contract, so that other kinds of values are drift
+ * @param values how each column's values repeated in the sample, for its distinct values; empty for a
+ *     contract's or a catalog-typed column the sample never saw
  */
 record MongoSchema(List<Column> columns, List<List<String>> paths, List<Set<BsonType>> sampled,
-    boolean contracted) {
+    boolean contracted, List<Optional<ValueCounts>> values) {
   MongoSchema {
     columns = List.copyOf(columns);
     paths = List.copyOf(paths);
+    values = List.copyOf(values);
     // First-seen order, so that a written contract lists kinds as the data showed them.
     sampled = sampled.stream().map(k -> Collections.unmodifiableSet(new LinkedHashSet<>(k))).toList();
+  }
+
+  /** Columns with no sampled values to count (a contract's, a group's results). */
+  MongoSchema(List<Column> columns, List<List<String>> paths, List<Set<BsonType>> sampled, boolean contracted) {
+    this(columns, paths, sampled, contracted, columns.stream().map(c -> Optional.<ValueCounts>empty()).toList());
   }
 
   /** The columns a contract promises (its kinds were checked when the catalog was read). */
@@ -101,7 +111,8 @@ record MongoSchema(List<Column> columns, List<List<String>> paths, List<Set<Bson
           sample.array(path, v.asArray().stream().map(x -> MongoTypes.kind(x.getBsonType()))
               .filter(Objects::nonNull).toList(), MongoTypes.name(BsonType.ARRAY));
         } else {
-          sample.value(path, MongoTypes.kind(v.getBsonType()), MongoTypes.name(v.getBsonType()));
+          // BSON values are equal as their values are: counted for the column's distinct values.
+          sample.value(path, MongoTypes.kind(v.getBsonType()), MongoTypes.name(v.getBsonType()), v);
         }
       }
     }
@@ -116,6 +127,7 @@ record MongoSchema(List<Column> columns, List<List<String>> paths, List<Set<Bson
       List<Column> columns = new ArrayList<>();
       List<List<String>> paths = new ArrayList<>();
       List<Set<BsonType>> sampled = new ArrayList<>();
+      List<Optional<ValueCounts>> values = new ArrayList<>();
       for (RecordSample.SampledField f : sample.columns()) {
         if (catalog.hides(f.path())) {
           continue;
@@ -130,15 +142,17 @@ record MongoSchema(List<Column> columns, List<List<String>> paths, List<Set<Bson
         paths.add(f.path());
         sampled.add(f.kinds().stream().map(k -> MongoTypes.bsonType(k).orElseThrow())
             .collect(Collectors.toCollection(LinkedHashSet::new)));
+        values.add(f.values());
       }
       catalog.columns().forEach((name, type) -> {
         if (columns.stream().noneMatch(c -> c.name().equals(name))) {
           columns.add(new Column(name, type, true));
           paths.add(List.of(name.split("\\.")));
           sampled.add(Set.of());
+          values.add(Optional.empty());
         }
       });
-      return new MongoSchema(columns, paths, sampled, false);
+      return new MongoSchema(columns, paths, sampled, false, values);
     }
   }
 }

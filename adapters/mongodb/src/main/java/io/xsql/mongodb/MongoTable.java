@@ -2,6 +2,7 @@ package io.xsql.mongodb;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
+import io.xsql.spi.ValueCounts;
 import io.xsql.spi.Aggregation;
 import io.xsql.spi.Column;
 import io.xsql.spi.DataTable;
@@ -222,6 +223,14 @@ final class MongoTable implements DataTable {
   /** The collection read. */
   String collection() {
     return collection;
+  }
+
+  /** From how the column's values repeated in the sample, scaled to the collection's count. */
+  @Override
+  public OptionalLong distinctValues(int column) {
+    List<Optional<ValueCounts>> values = schema().values();
+    return column < 0 || column >= values.size() || values.get(column).isEmpty() ? OptionalLong.empty()
+        : values.get(column).get().estimate(estimatedRowCount());
   }
 
   /**

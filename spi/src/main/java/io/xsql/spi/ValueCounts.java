@@ -1,20 +1,20 @@
-package io.xsql.file;
+package io.xsql.spi;
 
 import java.util.Collection;
 import java.util.OptionalLong;
 
 /**
  * How a column's sampled values repeat, for estimating its distinct values in the whole source (the
- * selectivity of {@code column = value}).
+ * selectivity of {@code column = value}); files and schemaless sources sample alike.
  *
  * @param values non-null values sampled
  * @param distinct distinct values among them
  * @param once values seen exactly once
  */
-record ValueCounts(long values, int distinct, int once) {
+public record ValueCounts(long values, int distinct, int once) {
 
   /** From the occurrences of each distinct value. */
-  static ValueCounts of(Collection<Integer> occurrences) {
+  public static ValueCounts of(Collection<Integer> occurrences) {
     long values = 0;
     int once = 0;
     for (int n : occurrences) {
@@ -29,7 +29,7 @@ record ValueCounts(long values, int distinct, int once) {
    * {@code n d / (n - f1 + f1 n / N)}; all of them when every sampled value was different (a key), and the
    * sampled ones when the sample is the whole source.
    */
-  OptionalLong estimate(OptionalLong rows) {
+  public OptionalLong estimate(OptionalLong rows) {
     if (values == 0 || rows.isEmpty()) {
       return OptionalLong.empty();
     }
