@@ -99,12 +99,15 @@ final class TpchCalciteRows {
   /** A MongoDB collection named after the table, every document, as the fixture's sink wrote them. */
   static List<Object[]> mongo(String uri, String database, TpchTableDef table) {
     List<TpchColumnDef> columns = table.columns();
+    // A one-column key is the document's _id (see TpchMongo).
+    String key = table.primaryKey().size() == 1 ? table.primaryKey().get(0) : "";
     List<Object[]> rows = new ArrayList<>();
     try (MongoClient client = MongoClients.create(uri)) {
       for (Document d : client.getDatabase(database).getCollection(table.tableName()).find()) {
         Object[] row = new Object[columns.size()];
         for (int i = 0; i < row.length; i++) {
-          Object v = d.get(columns.get(i).name());
+          String name = columns.get(i).name();
+          Object v = d.get(name.equals(key) ? "_id" : name);
           row[i] = v instanceof Decimal128 n ? n.bigDecimalValue()
               : v instanceof Date t ? (int) t.toInstant().atZone(ZoneOffset.UTC).toLocalDate().toEpochDay() : v;
         }

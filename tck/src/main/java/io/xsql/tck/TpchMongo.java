@@ -14,9 +14,9 @@ import org.bson.Document;
  * last. The server is the caller's (an in-process mongo-java-server in the tck and the benchmark): an
  * in-memory server starts empty, so the tables are loaded again on every start.
  *
- * <p>Each row is a document whose {@code _id} is the table's key when the key is one column: xsql's MongoDB
- * source cannot show {@code _id} under another name, so the key is also a field of its own (the column the
- * queries join on), and {@code _id} is hidden from the table.
+ * <p>Each row is a document whose {@code _id} is the table's key when the key is one column, renamed in the
+ * catalog to the key's column (so that lookups by the key use {@code _id}'s index); other tables hide
+ * {@code _id}.
  */
 final class TpchMongo implements TpchTarget {
   private static final String MARKER_COLLECTION = "tpch_fixture";
@@ -35,11 +35,12 @@ final class TpchMongo implements TpchTarget {
     this.tables = List.copyOf(tables);
   }
 
-  /** The catalog entry of a source reading this database: the column types pinned, {@code _id} hidden. */
+  /** The catalog entry of a source reading this database: the column types pinned, {@code _id} the key. */
   String catalogEntry() {
     return "{ type: mongodb, uri: \"" + uri + "\", database: " + database + ", collections: { "
-        + tables.stream().map(t -> t.tableName() + ": { columns: " + t.catalogColumns() + ", hidden: [_id] }")
-            .collect(Collectors.joining(", ")) + " } }";
+        + tables.stream().map(t -> t.tableName() + ": { columns: " + t.catalogColumns() + ", "
+            + (t.primaryKey().size() == 1 ? "rename: { _id: " + t.primaryKey().get(0) + " }" : "hidden: [_id]")
+            + " }").collect(Collectors.joining(", ")) + " } }";
   }
 
   MongoClient connect() {

@@ -37,11 +37,13 @@ final class TpchMongoSink implements TpchSink {
   public void accept(Object[] row) {
     Document d = new Document();
     if (idColumn >= 0) {
-      // xsql's messages name a document by its _id: the row's key says which row it is.
+      // The key is _id, which the catalog names as the key's column.
       d.append("_id", value(row[idColumn]));
     }
     for (int i = 0; i < row.length; i++) {
-      d.append(columns.get(i).name(), value(row[i]));
+      if (i != idColumn) {
+        d.append(columns.get(i).name(), value(row[i]));
+      }
     }
     pending.add(d);
     if (pending.size() == BATCH) {

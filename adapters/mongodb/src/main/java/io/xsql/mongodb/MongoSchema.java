@@ -46,13 +46,13 @@ record MongoSchema(List<Column> columns, List<List<String>> paths, List<Set<Bson
   }
 
   /** The columns a contract promises (its kinds were checked when the catalog was read). */
-  static MongoSchema of(SchemaContract.Table contract) {
+  static MongoSchema of(SchemaContract.Table contract, MongoCollectionConfig catalog) {
     List<Column> columns = new ArrayList<>();
     List<List<String>> paths = new ArrayList<>();
     List<Set<BsonType>> kinds = new ArrayList<>();
     for (SchemaContract.ContractColumn c : contract.columns()) {
       columns.add(new Column(c.name(), c.type(), true));
-      paths.add(List.of(c.name().split("\\.")));
+      paths.add(catalog.path(c.name()));
       kinds.add(c.kinds().stream().map(k -> MongoTypes.bsonType(k).orElseThrow())
           .collect(Collectors.toCollection(LinkedHashSet::new)));
     }
@@ -132,8 +132,8 @@ record MongoSchema(List<Column> columns, List<List<String>> paths, List<Set<Bson
         if (catalog.hides(f.path())) {
           continue;
         }
-        String name = String.join(".", f.path());
-        ColumnType pinned = catalog.columns().get(name);
+        String name = catalog.name(f.path());
+        ColumnType pinned = catalog.pinned(f.path()).orElse(null);
         if (pinned == null && f.widened()) {
           notes.accept(where + ": field '" + name + "' holds " + String.join(", ", f.kinds())
               + " values; column typed " + f.type());
@@ -144,10 +144,12 @@ record MongoSchema(List<Column> columns, List<List<String>> paths, List<Set<Bson
             .collect(Collectors.toCollection(LinkedHashSet::new)));
         values.add(f.values());
       }
-      catalog.columns().forEach((name, type) -> {
+      catalog.columns().forEach((key, type) -> {
+        List<String> path = catalog.path(key);
+        String name = catalog.name(path);
         if (columns.stream().noneMatch(c -> c.name().equals(name))) {
           columns.add(new Column(name, type, true));
-          paths.add(List.of(name.split("\\.")));
+          paths.add(path);
           sampled.add(Set.of());
           values.add(Optional.empty());
         }

@@ -73,7 +73,7 @@ final class MongoTable implements DataTable {
   synchronized MongoSchema schema() {
     if (schema == null) {
       Optional<SchemaContract.Table> promised = source.config().contract().map(c -> c.tables().get(name));
-      schema = promised.isPresent() ? MongoSchema.of(promised.get())
+      schema = promised.isPresent() ? MongoSchema.of(promised.get(), source.config().collection(name))
           : sample().schema(where(), source.config().collection(name), source::note);
     }
     return schema;

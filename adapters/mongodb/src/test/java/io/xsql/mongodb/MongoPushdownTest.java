@@ -111,6 +111,24 @@ final class MongoPushdownTest {
   }
 
   @Test
+  void aRenamedFieldIsFilteredAndLookedUpUnderItsOwnName() {
+    server.database("shop").getCollection("parts").insertMany(List.of(new Document("_id", 1).append("n", 10),
+        new Document("_id", 2).append("n", 20), new Document("_id", 3).append("n", 30)));
+    DataTable t = open("parts", Map.of("collections", Map.of("parts", Map.of("rename", Map.of("_id", "part_id")))));
+    assertThat(t.columns().stream().map(c -> c.name()).toList()).containsExactly("part_id", "n");
+    int id = column(t, "part_id");
+    assertThat(select(t, List.of(new Predicate.In(id, List.of(1, 3))), OptionalLong.empty())).containsExactly(10, 30);
+    assertThat(log.filter()).isEqualTo("{\"_id\": {\"$in\": [1, 3]}}");
+    log.clear();
+    try (RowCursor c = t.keyLookup().orElseThrow().lookup(List.of(id), List.of(List.of(2)),
+        new ScanRequest(List.of(id, column(t, "n")), List.of(), OptionalLong.empty(), new TestContext()))) {
+      assertThat(c.next()).isTrue();
+      assertThat(c.current()).containsExactly(2, 20);
+    }
+    assertThat(log.filter()).contains("\"_id\"");
+  }
+
+  @Test
   void likeIsAnAnchoredRegexAndNotLikeLeavesNullsOut() {
     DataTable t = open("orders", Map.of());
     int name = column(t, "name");
