@@ -96,15 +96,28 @@ final class JoinChooser {
     if (type != JoinRelType.LEFT && type != JoinRelType.SEMI && type != JoinRelType.ANTI) {
       return Optional.empty();
     }
-    JoinInfo info = join.analyzeCondition();
-    if (info.leftKeys.isEmpty() || info.nonEquiConditions.isEmpty()) {
-      return Optional.empty();
+    return KeysAndRest.of(join).flatMap(split -> JoinKeyPairs.of(split.keys())
+        .map(k -> new JoinChooser(join, k, Optional.of(split.rest()))));
+  }
+
+  /**
+   * A join split into the same join on its equal keys alone and its other conditions.
+   *
+   * @param keys the join on the equal keys
+   * @param rest the other conditions, over the join's left then right fields
+   */
+  private record KeysAndRest(Join keys, RexNode rest) {
+    /** Empty unless the join has both equal keys and other conditions. */
+    static Optional<KeysAndRest> of(Join join) {
+      JoinInfo info = join.analyzeCondition();
+      if (info.leftKeys.isEmpty() || info.nonEquiConditions.isEmpty()) {
+        return Optional.empty();
+      }
+      RexBuilder rex = join.getCluster().getRexBuilder();
+      Join keys = join.copy(join.getTraitSet(), info.getEquiCondition(join.getLeft(), join.getRight(), rex),
+          join.getLeft(), join.getRight(), join.getJoinType(), join.isSemiJoinDone());
+      return Optional.of(new KeysAndRest(keys, RexUtil.composeConjunction(rex, info.nonEquiConditions)));
     }
-    RexBuilder rex = join.getCluster().getRexBuilder();
-    Join equi = join.copy(join.getTraitSet(), info.getEquiCondition(join.getLeft(), join.getRight(), rex),
-        join.getLeft(), join.getRight(), type, join.isSemiJoinDone());
-    return JoinKeyPairs.of(equi).map(k -> new JoinChooser(join, k,
-        Optional.of(RexUtil.composeConjunction(rex, info.nonEquiConditions))));
   }
 
   /** A lookup into the right side where one would be chosen for the keys alone; else Calcite's hash join. */
@@ -151,23 +164,17 @@ final class JoinChooser {
     if (join.getJoinType() != JoinRelType.INNER) {
       return Optional.empty();
     }
-    JoinInfo info = join.analyzeCondition();
-    if (info.leftKeys.isEmpty() || info.nonEquiConditions.isEmpty()) {
+    Optional<KeysAndRest> split = KeysAndRest.of(join);
+    if (split.isEmpty() || JoinKeyPairs.of(split.get().keys()).isEmpty()) {
       return Optional.empty();
     }
-    RexBuilder rex = join.getCluster().getRexBuilder();
-    Join equi = join.copy(join.getTraitSet(), info.getEquiCondition(join.getLeft(), join.getRight(), rex),
-        join.getLeft(), join.getRight(), JoinRelType.INNER, join.isSemiJoinDone());
-    if (JoinKeyPairs.of(equi).isEmpty()) {
-      return Optional.empty();
-    }
-    RelNode chosen = choose(equi, statementHints);
+    RelNode chosen = choose(split.get().keys(), statementHints);
     if (chosen instanceof EnumerableHashJoin) {
       return Optional.of(join);
     }
-    RexProgramBuilder program = new RexProgramBuilder(chosen.getRowType(), rex);
+    RexProgramBuilder program = new RexProgramBuilder(chosen.getRowType(), join.getCluster().getRexBuilder());
     program.addIdentity();
-    program.addCondition(RexUtil.composeConjunction(rex, info.nonEquiConditions));
+    program.addCondition(split.get().rest());
     return Optional.of(EnumerableCalc.create(chosen, program.getProgram()));
   }
 
