@@ -84,6 +84,11 @@ public final class Harness {
       report.write();
       mismatches.addAll(report.mismatches());
     }
+    if (settings.runs("sorted")) {
+      SortedReport report = new SortedReport(settings, machine, new SortedSuite(settings).run());
+      report.write();
+      mismatches.addAll(report.mismatches());
+    }
     if (settings.runs("rest")) {
       RestReport report = new RestReport(settings, machine, new RestSuite(settings).run());
       report.write();

@@ -26,8 +26,12 @@ record ReportSection(String begin, String end) {
       "<!-- REST section: written by bench/run, replaced by bench/run --suites rest -->",
       "<!-- end of the REST section -->");
 
+  static final ReportSection SORTED = new ReportSection(
+      "<!-- Sorted-input section: written by bench/run, replaced by bench/run --suites sorted -->",
+      "<!-- end of the sorted-input section -->");
+
   /** The sections, in the order a report that has none of them gets them. */
-  private static final List<ReportSection> ALL = List.of(TPCH, MONGO, REST);
+  private static final List<ReportSection> ALL = List.of(TPCH, MONGO, REST, SORTED);
 
   /** Puts {@code section} (markers included) into the report, replacing the one it has. */
   void write(Path markdown, String section) throws IOException {

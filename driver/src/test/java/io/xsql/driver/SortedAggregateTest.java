@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * GROUP BY over a file declared sorted on the group keys streams its groups ({@code EnumerableSortedAggregate})
- * and returns what the hash aggregate returns over the same file undeclared.
+ * GROUP BY over a file declared sorted on the group keys streams its groups ({@code EnumerableSortedAggregate}),
+ * over one sorted on some of them runs per run of those ({@code XsqlSegmented}), and returns what the hash
+ * aggregate returns over the same file undeclared.
  */
 final class SortedAggregateTest {
   @TempDir
@@ -38,7 +39,8 @@ final class SortedAggregateTest {
     List<String> queries = List.of(
         "SELECT k, COUNT(*), COUNT(v), SUM(v), MIN(v), MAX(v), AVG(v) FROM %s GROUP BY k",
         "SELECT t, k, SUM(v) FROM %s GROUP BY t, k",
-        "SELECT k, SUM(v) FROM %s WHERE t > 0 GROUP BY k HAVING COUNT(*) > 1");
+        "SELECT k, SUM(v) FROM %s WHERE t > 0 GROUP BY k HAVING COUNT(*) > 1",
+        "SELECT k, COUNT(*) FILTER (WHERE v > 10), SUM(v) FILTER (WHERE t > 1) FROM %s GROUP BY k");
     try (Connection c = Fixtures.connect(catalog)) {
       for (String q : queries) {
         String plan = String.join("\n", Fixtures.rows(c, "EXPLAIN PLAN FOR " + q.formatted("sorted")));
@@ -46,6 +48,24 @@ final class SortedAggregateTest {
         assertThat(Fixtures.rows(c, q.formatted("sorted"))).as(q)
             .containsExactlyInAnyOrderElementsOf(Fixtures.rows(c, q.formatted("plain")));
       }
+      // COUNT(DISTINCT) is a GROUP BY k, v below a GROUP BY k: the lower one runs per k, the upper streams.
+      List<String> perRun = List.of(
+          "SELECT k, COUNT(DISTINCT v), SUM(v), COUNT(*) FILTER (WHERE v > 10) FROM %s GROUP BY k",
+          "SELECT k, COUNT(DISTINCT v) FROM %s GROUP BY k",
+          "SELECT k, v, COUNT(*) FROM %s GROUP BY k, v",
+          "SELECT k, t, SUM(v), GROUPING(t) FROM %s GROUP BY GROUPING SETS ((k, t), (k))");
+      for (String q : perRun) {
+        String plan = String.join("\n", Fixtures.rows(c, "EXPLAIN PLAN FOR " + q.formatted("sorted")));
+        assertThat(plan).as(q).contains("XsqlSegmented(runs=[[k]]").doesNotContain("EnumerableSort(");
+        assertThat(Fixtures.rows(c, q.formatted("sorted"))).as(q)
+            .containsExactlyInAnyOrderElementsOf(Fixtures.rows(c, q.formatted("plain")));
+      }
+      // Groups come out in key order: ORDER BY on the keys needs no sort.
+      String ordered = "SELECT k, COUNT(*) FILTER (WHERE v > 10), SUM(v) FROM %s GROUP BY k ORDER BY k";
+      assertThat(String.join("\n", Fixtures.rows(c, "EXPLAIN PLAN FOR " + ordered.formatted("sorted"))))
+          .contains("EnumerableSortedAggregate").doesNotContain("EnumerableSort(");
+      assertThat(Fixtures.rows(c, ordered.formatted("sorted")))
+          .containsExactlyElementsOf(Fixtures.rows(c, ordered.formatted("plain")));
       // Not led by the group key: hashed.
       assertThat(String.join("\n", Fixtures.rows(c, "EXPLAIN PLAN FOR SELECT t, COUNT(*) FROM sorted GROUP BY t")))
           .doesNotContain("SortedAggregate");

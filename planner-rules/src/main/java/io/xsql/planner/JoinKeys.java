@@ -79,6 +79,14 @@ final class JoinKeys {
     return 0;
   }
 
+  /**
+   * Whether two rows are equal on {@code keys} as ORDER BY and PARTITION BY compare them (NULLs tie,
+   * {@code 1.0} and {@code 1.00} are equal): the runs of equal keys in a sorted input.
+   */
+  static boolean same(Object[] a, Object[] b, int[] keys) {
+    return compare(a, keys, b, keys) == 0;
+  }
+
   /** Whether the row's key tuple holds a NULL (and so matches nothing). */
   static boolean hasNull(Object[] row, int[] keys) {
     for (int k : keys) {

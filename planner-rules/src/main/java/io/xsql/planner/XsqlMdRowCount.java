@@ -27,11 +27,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class XsqlMdRowCount implements MetadataHandler<BuiltInMetadata.RowCount> {
 
-  /** Calcite's metadata with these estimates and {@link XsqlMdSelectivity}'s first. */
+  /** Calcite's metadata with these estimates, {@link XsqlMdSelectivity}'s and {@link XsqlMdCollation}'s first. */
   public static final RelMetadataProvider PROVIDER = ChainedRelMetadataProvider.of(List.of(
       ReflectiveRelMetadataProvider.reflectiveSource(new XsqlMdRowCount(), BuiltInMetadata.RowCount.Handler.class),
       ReflectiveRelMetadataProvider.reflectiveSource(XsqlMdSelectivity.INSTANCE,
           BuiltInMetadata.Selectivity.Handler.class),
+      ReflectiveRelMetadataProvider.reflectiveSource(XsqlMdCollation.INSTANCE,
+          BuiltInMetadata.Collation.Handler.class),
       DefaultRelMetadataProvider.INSTANCE));
 
   private XsqlMdRowCount() {}

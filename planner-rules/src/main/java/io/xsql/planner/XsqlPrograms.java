@@ -38,8 +38,10 @@ import org.apache.calcite.util.CancelFlag;
  *       {@code LoptOptimizeJoinRule});</li>
  *   <li>{@link #physical()}: the cost-based search, without the rules that reorder joins;</li>
  *   <li>Calcite's calc phase, then the join strategies ({@link XsqlJoinProgram});</li>
- *   <li>the inner input of every nested-loop join read once ({@link NestedLoopBuffers}), and aggregates over
- *       input ordered on their group keys streamed ({@link SortedAggregates}).</li>
+ *   <li>the inner input of every nested-loop join read once ({@link NestedLoopBuffers}); windows and
+ *       aggregates over input ordered on their keys streamed or run per run of equal keys
+ *       ({@link StreamingWindows}, {@link SortedAggregates}), and sorts they made redundant dropped
+ *       ({@link RedundantSorts}).</li>
  * </ol>
  *
  * <p>Every phase builds its planner on the context of the statement's planner, so cancel, timeout and
@@ -66,13 +68,19 @@ public final class XsqlPrograms {
   public static Program standard(boolean joinStrategies, Supplier<List<RelHint>> hints) {
     Program planned = Programs.sequence(subqueries(), joinOrder(), physical(), Programs.calc(METADATA));
     return Programs.sequence(joinStrategies ? XsqlJoinProgram.around(planned, hints) : planned,
-        NestedLoopBuffers.PROGRAM, SortedAggregates.PROGRAM);
+        NestedLoopBuffers.PROGRAM, StreamingWindows.PROGRAM, SortedAggregates.PROGRAM, RedundantSorts.PROGRAM);
   }
 
-  /** [NOT] EXISTS to semi- and anti-joins, other subqueries to joins, decorrelation, field trimming. */
+  /**
+   * [NOT] EXISTS to semi- and anti-joins, other subqueries to joins, decorrelation, field trimming; then
+   * {@code OVER} out of projections into windows, with the collations their columns really have
+   * ({@link CollationTraits}).
+   */
   static Program subqueries() {
     return Programs.sequence(hep(new HepProgramBuilder().addRuleInstance(ExistsJoinRule.CONFIG.toRule()).build()),
-        Programs.subQuery(METADATA), Programs.decorrelate(), Programs.measure(METADATA), Programs.trim());
+        Programs.subQuery(METADATA), Programs.decorrelate(), Programs.measure(METADATA), Programs.trim(),
+        hep(new HepProgramBuilder().addRuleInstance(CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW).build()),
+        CollationTraits.PROGRAM);
   }
 
   /**
