@@ -7,6 +7,7 @@ import org.apache.calcite.avatica.Handler;
 import org.apache.calcite.avatica.Meta;
 import org.apache.calcite.avatica.HandlerImpl;
 import org.apache.calcite.jdbc.Driver;
+import org.apache.calcite.jdbc.XsqlConnectionImpl;
 import org.apache.calcite.jdbc.XsqlJdbcFactory;
 import org.apache.calcite.jdbc.XsqlMeta;
 
@@ -47,7 +48,7 @@ final class EmbeddedDriver extends Driver {
     return new HandlerImpl() {
       @Override
       public void onConnectionInit(AvaticaConnection connection) throws SQLException {
-        ((XsqlJdbcFactory.XsqlConnectionImpl) connection).initialize();
+        ((XsqlConnectionImpl) connection).initialize();
       }
     };
   }

@@ -1,5 +1,6 @@
 package io.xsql.jdbc;
 
+import io.xsql.codegen.Forwarding;
 import io.xsql.spi.SourceActivity;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -18,8 +19,10 @@ import java.util.Optional;
 /**
  * A database's result set as a query reads it: errors while fetching name the source, {@code getObject}
  * values are xsql's ({@link JdbcValues}), and {@code getStatement()} is the guarded statement, so that
- * whoever closes the statement through it also ends the statement's cancel registration.
+ * whoever closes the statement through it also ends the statement's cancel registration. Every other
+ * call goes to the database's result set unchanged ({@code ForwardingResultSet} is generated).
  */
+@Forwarding(ResultSet.class)
 final class JdbcResultSet extends ForwardingResultSet {
   private final JdbcConfig config;
   private final Statement statement;
@@ -111,5 +114,16 @@ final class JdbcResultSet extends ForwardingResultSet {
   @Override
   public Statement getStatement() {
     return statement;
+  }
+
+  /** This result set answers for itself, then the database's for its own classes. */
+  @Override
+  public <T> T unwrap(Class<T> type) throws SQLException {
+    return type.isInstance(this) ? type.cast(this) : delegate.unwrap(type);
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> type) throws SQLException {
+    return type.isInstance(this) || delegate.isWrapperFor(type);
   }
 }
