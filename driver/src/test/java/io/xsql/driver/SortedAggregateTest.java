@@ -73,6 +73,32 @@ final class SortedAggregateTest {
   }
 
   @Test
+  void aMergeJoinsOutputIsOrderedOnItsKeysForTheAggregateAbove() throws SQLException {
+    StringBuilder a = new StringBuilder("k,x\n");
+    StringBuilder b = new StringBuilder("k,y\n");
+    for (int k = 0; k < 300; k++) {
+      a.append(k).append(',').append(k % 7).append('\n').append(k).append(',').append(k % 5).append('\n');
+      if (k % 3 != 0) {
+        b.append(k).append(',').append(k % 11).append('\n');
+      }
+    }
+    Fixtures.write(dir.resolve("a.csv"), a.toString());
+    Fixtures.write(dir.resolve("b.csv"), b.toString());
+    Path catalog = Fixtures.write(dir.resolve("j.yaml"), "sources:\n"
+        + "  a: { type: csv, path: a.csv, columns: { k: INTEGER, x: INTEGER }, sorted_by: [k] }\n"
+        + "  b: { type: csv, path: b.csv, columns: { k: INTEGER, y: INTEGER }, sorted_by: [k] }\n"
+        + "  pa: { type: csv, path: a.csv, columns: { k: INTEGER, x: INTEGER } }\n"
+        + "  pb: { type: csv, path: b.csv, columns: { k: INTEGER, y: INTEGER } }\n");
+    String q = "SELECT /*+ MERGE_JOIN(b) */ a.k, COUNT(*), SUM(a.x + b.y) FROM a JOIN b ON a.k = b.k GROUP BY a.k";
+    try (Connection c = Fixtures.connect(catalog)) {
+      String plan = String.join("\n", Fixtures.rows(c, "EXPLAIN PLAN FOR " + q));
+      assertThat(plan).contains("strategy=[MERGE]").contains("EnumerableSortedAggregate");
+      assertThat(Fixtures.rows(c, q)).containsExactlyInAnyOrderElementsOf(Fixtures.rows(c,
+          "SELECT a.k, COUNT(*), SUM(a.x + b.y) FROM pa a JOIN pb b ON a.k = b.k GROUP BY a.k"));
+    }
+  }
+
+  @Test
   void aFileOutOfItsDeclaredOrderFailsRatherThanSplittingAGroup() {
     Fixtures.write(dir.resolve("u.csv"), "k,v\n1,1\n2,2\n1,3\n");
     Path catalog = Fixtures.write(dir.resolve("u.yaml"), "sources:\n"

@@ -24,8 +24,8 @@ import org.apache.calcite.rel.metadata.MetadataHandler;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 
 /**
- * The order of the output of the operators the phases after planning make (a sorted aggregate, a
- * segmented operator, a streaming window) and of windows. Calcite says a window keeps its input's order,
+ * The order of the output of the operators the phases after planning make (a merge join, a sorted
+ * aggregate, a segmented operator, a streaming window) and of windows. Calcite says a window keeps its input's order,
  * but its window operator gathers and sorts the input by each window's keys, so a sorted source's
  * {@code ORDER BY} above it lost its sort and came out in window order. Only {@link XsqlStreamingWindow}
  * keeps its input's order.
@@ -79,6 +79,11 @@ public final class XsqlMdCollation implements MetadataHandler<BuiltInMetadata.Co
       }
     }
     return ImmutableList.copyOf(all);
+  }
+
+  /** The keys' order, for the join types that keep it. */
+  public ImmutableList<RelCollation> collations(XsqlMergeJoin join, RelMetadataQuery mq) {
+    return ImmutableList.copyOf(join.outputOrders());
   }
 
   /** The order of the keys it runs over, run after run. */

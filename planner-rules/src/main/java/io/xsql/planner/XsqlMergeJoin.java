@@ -3,6 +3,7 @@ package io.xsql.planner;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
@@ -15,8 +16,12 @@ import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.BiRel;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelCollations;
+import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 
@@ -54,6 +59,25 @@ public final class XsqlMergeJoin extends BiRel implements EnumerableRel {
     Expression right = JoinCode.arrays(implementor, block, this, 1, getRight());
     return JoinCode.result(implementor, block, this, Expressions.call(
         implementor.stash(plan, MergeJoinPlan.class), JOIN, left, right));
+  }
+
+  /**
+   * The output's orders: the left keys ascending, NULLs last, as the left input is read, and for an inner
+   * join the right keys too, equal to them. Rows of RIGHT and FULL joins that match nothing have no left
+   * key and come at their right key's place, so those promise nothing.
+   */
+  List<RelCollation> outputOrders() {
+    if (plan.type() == JoinRelType.RIGHT || plan.type() == JoinRelType.FULL) {
+      return List.of();
+    }
+    RelCollation left = ascending(Arrays.stream(plan.leftKeys()));
+    return plan.type() != JoinRelType.INNER ? List.of(left)
+        : List.of(left, ascending(Arrays.stream(plan.rightKeys()).map(k -> plan.leftWidth() + k)));
+  }
+
+  private static RelCollation ascending(IntStream fields) {
+    return RelCollations.of(fields.mapToObj(k -> new RelFieldCollation(k, RelFieldCollation.Direction.ASCENDING,
+        RelFieldCollation.NullDirection.LAST)).toList());
   }
 
   @Override
