@@ -14,11 +14,17 @@ import java.util.Optional;
  * The child side of the sorted-input section. {@code SortedBench CASE RUNS FILE} runs a {@link SortedCase}
  * RUNS times in one JVM over the CSV file FILE, printing after each run a {@link Measurement} and the time
  * to its first row ({@link #FIRST}), then the rows' count and an order-independent checksum
- * ({@link MongoBench#ROWS}) and, for xsql, the plan. A query that fails prints its error ({@link #ERROR}).
+ * ({@link MongoBench#ROWS}); then, for the cases that stream, the time to the first row of runs that read
+ * only it, after {@link #WARMING} untimed ones ({@link #WARM_FIRST}); and, for xsql, the plan. A query that fails prints its error ({@link #ERROR}).
  */
 public final class SortedBench {
   static final String FIRST = "XSQL-BENCH-FIRST ";
   static final String ERROR = "XSQL-BENCH-ERROR ";
+  /** The time to the first row in a JVM that has planned the query many times (its JIT warm). */
+  static final String WARM_FIRST = "XSQL-BENCH-WARMFIRST ";
+  /** First rows read, untimed, before the warm ones are timed. */
+  static final int WARMING = 50;
+  static final int WARM_TIMED = 5;
 
   private SortedBench() {}
 
@@ -40,6 +46,12 @@ public final class SortedBench {
         checksum = rowsAndSum[1];
         if (r == runs - 1) {
           System.out.println(MongoBench.ROWS + rowsAndSum[0] + " " + Long.toHexString(checksum));
+        }
+      }
+      for (int r = 0; c.streams() && r < WARMING + WARM_TIMED; r++) {
+        double ms = firstRow(connection, c.sql());
+        if (r >= WARMING) {
+          System.out.println(String.format(Locale.ROOT, "%s%.3f", WARM_FIRST, ms));
         }
       }
       if (c.xsql()) {
@@ -70,6 +82,15 @@ public final class SortedBench {
           + " columns = {'k': 'INTEGER', 't': 'INTEGER', 'v': 'INTEGER'})");
     }
     return duck;
+  }
+
+  /** The time from {@code executeQuery} to the first row; the rest is not read. */
+  private static double firstRow(Connection connection, String sql) throws SQLException {
+    long t = System.nanoTime();
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return (System.nanoTime() - t) / 1e6;
+    }
   }
 
   /**

@@ -40,6 +40,11 @@ enum SortedCase {
     return query.sql.formatted(table);
   }
 
+  /** Whether xsql reads the file as sorted: its first row comes before the whole input is read. */
+  boolean streams() {
+    return table.equals("sorted");
+  }
+
   boolean xsql() {
     return engine.equals("xsql");
   }
