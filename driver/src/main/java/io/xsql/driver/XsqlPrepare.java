@@ -2,6 +2,7 @@ package io.xsql.driver;
 
 import io.xsql.planner.JoinHints;
 import io.xsql.planner.XsqlPrograms;
+import io.xsql.planner.XsqlRules;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -83,6 +84,7 @@ final class XsqlPrepare extends CalcitePrepareImpl {
     // which loses the outer rows with a NULL key from an anti-join (NOT EXISTS); with xsql's join strategies
     // off (joinStrategies=false), Calcite's hash join runs instead.
     planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
+    planner.addRule(XsqlRules.STREAMING_WINDOW);
     return planner;
   }
 

@@ -2,6 +2,7 @@ package io.xsql.planner;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.adapter.enumerable.EnumerableWindow;
@@ -60,8 +61,31 @@ final class StreamingWindows extends RelHomogeneousShuttle {
 
   /** The streaming plan of {@code window}, if its input's order and its calls allow one. */
   static Optional<WindowPlan> plan(Window window) {
+    return calls(window).filter(plan -> ordered(window, window.groups.get(0).keys));
+  }
+
+  /**
+   * The order a streaming window needs of its input: the partition keys (ascending, NULLs last), then the
+   * longest of the windows' order keys, of which the others' must be prefixes; empty if they are not.
+   */
+  static Optional<RelCollation> neededOrder(Window window) {
+    List<RelFieldCollation> order = window.groups.stream().map(g -> g.orderKeys.getFieldCollations().stream()
+        .map(StreamingWindows::plain).toList()).max(Comparator.comparingInt(List::size)).orElseThrow();
+    if (window.groups.stream().anyMatch(g -> !order.subList(0, g.orderKeys.getFieldCollations().size())
+        .equals(g.orderKeys.getFieldCollations().stream().map(StreamingWindows::plain).toList()))) {
+      return Optional.empty();
+    }
+    List<RelFieldCollation> fields = new ArrayList<>();
+    window.groups.get(0).keys.forEachInt(k -> fields.add(new RelFieldCollation(k,
+        RelFieldCollation.Direction.ASCENDING, RelFieldCollation.NullDirection.LAST)));
+    order.stream().filter(f -> !window.groups.get(0).keys.get(f.getFieldIndex())).forEach(fields::add);
+    return Optional.of(RelCollations.of(fields));
+  }
+
+  /** The streaming plan of {@code window}'s calls, whatever its input's order: every window partitions alike. */
+  static Optional<WindowPlan> calls(Window window) {
     ImmutableBitSet partition = window.groups.get(0).keys;
-    if (window.groups.stream().anyMatch(g -> !g.keys.equals(partition)) || !ordered(window, partition)) {
+    if (window.groups.stream().anyMatch(g -> !g.keys.equals(partition))) {
       return Optional.empty();
     }
     int width = window.getInput().getRowType().getFieldCount();

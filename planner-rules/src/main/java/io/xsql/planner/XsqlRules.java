@@ -25,6 +25,9 @@ public final class XsqlRules {
   /** Turns logical scans into the enumerable ones that run. */
   public static final RelOptRule TO_ENUMERABLE = XsqlToEnumerableRule.CONFIG.toRule();
 
+  /** Offers a streaming window over sorted input beside Calcite's window operator. */
+  public static final RelOptRule STREAMING_WINDOW = StreamingWindowRule.CONFIG.toRule();
+
   /** The pushdown rules. */
   public static final List<RelOptRule> RULES =
       List.of(PROJECT_SCAN, FILTER_SCAN, AGGREGATE_SCAN, AGGREGATE_PUSH, LIMIT_SCAN);
