@@ -176,8 +176,12 @@ public class XsqlTableScan extends TableScan {
     List<Column> all = dataTable().columns();
     String describe = dataTable().describe(new ScanRequest(columns, filters, limit, limitOrder,
         groups.map(ScanGroups::aggregation), ScanContext.detached()));
+    // The order the scan delivers (and checks), which sorted aggregates, windows and merge joins rely on.
+    List<RelFieldCollation> sorted = groups.isPresent() ? List.of() : sortedPrefix(dataTable(), columns);
     return super.explainTerms(pw)
         .item("columns", columns.stream().map(c -> all.get(c).name()).collect(Collectors.toList()))
+        .itemIf("sortedBy", sorted.stream().map(f -> all.get(columns.get(f.getFieldIndex())).name()
+            + (f.direction.isDescending() ? " DESC" : "")).toList(), !sorted.isEmpty())
         .itemIf("filters", filters.stream().map(f -> ScanFilters.explain(f, all))
             .collect(Collectors.joining(" AND ")), !filters.isEmpty())
         .itemIf("groupBy", groups.map(g -> g.aggregation().groupBy().stream().map(c -> all.get(c).name())
