@@ -101,6 +101,16 @@ public interface DataTable {
     return Optional.empty();
   }
 
+  /**
+   * The table as a stream, for {@code SELECT STREAM}: a table with the same columns whose scans return rows
+   * as they arrive and never end on their own (only when the query is canceled, closed or times out, which a
+   * cursor waiting for a row must notice within a fraction of a second). Empty for a table that is no stream;
+   * a table that has one is still scanned as it stands now by a query without {@code STREAM}.
+   */
+  default Optional<DataTable> stream() {
+    return Optional.empty();
+  }
+
   /** The local file holding the rows, if the table is one file that could be memory-mapped. */
   default Optional<Path> backingFile() {
     return Optional.empty();

@@ -1,0 +1,68 @@
+package io.xsql.stream;
+
+import io.xsql.spi.ConfigNode;
+import io.xsql.spi.DataTable;
+import io.xsql.spi.Location;
+import io.xsql.spi.Options;
+import io.xsql.spi.RowCursor;
+import io.xsql.spi.ScanContext;
+import io.xsql.spi.ScanRequest;
+import io.xsql.spi.SourceConfig;
+import io.xsql.spi.SourceFactory;
+import io.xsql.spi.TableSource;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Opens stream sources from settings as a catalog entry named 'events' would give them, and reads them. */
+final class StreamTestSources {
+  /** The columns every test stream declares. */
+  static final Map<String, String> COLUMNS = columns("id", "BIGINT", "name", "VARCHAR", "ts", "TIMESTAMP");
+
+  private StreamTestSources() {}
+
+  static Map<String, String> columns(String... namesAndTypes) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndTypes.length; i += 2) {
+      out.put(namesAndTypes[i], namesAndTypes[i + 1]);
+    }
+    return out;
+  }
+
+  /** The table of a source of the factory's type with these settings and {@link #COLUMNS}. */
+  static DataTable table(SourceFactory factory, Map<String, String> settings) {
+    Location at = new Location(Path.of("catalog.yaml"), 2, 3);
+    Map<String, ConfigNode.Field> fields = new LinkedHashMap<>();
+    String type = factory.types().iterator().next();
+    fields.put("type", field("type", new ConfigNode.Scalar(type, at, false)));
+    settings.forEach((k, v) -> fields.put(k, field(k, new ConfigNode.Scalar(v, at, false))));
+    Map<String, ConfigNode.Field> columns = new LinkedHashMap<>();
+    COLUMNS.forEach((k, v) -> columns.put(k, field(k, new ConfigNode.Scalar(v, at, false))));
+    fields.put("columns", field("columns", new ConfigNode.Mapping(columns, at)));
+    Options options = new Options("source 'events'", new ConfigNode.Mapping(fields, at), Path.of("."));
+    return ((TableSource) factory.open(new SourceConfig("events", type, options))).table();
+  }
+
+  private static ConfigNode.Field field(String key, ConfigNode value) {
+    return new ConfigNode.Field(key, value.location(), value);
+  }
+
+  /** Every row of all columns. */
+  static List<List<Object>> read(DataTable table, ScanContext context) {
+    List<List<Object>> rows = new ArrayList<>();
+    try (RowCursor cursor = table.scan(ScanRequest.of(List.of(0, 1, 2), context))) {
+      while (cursor.next()) {
+        rows.add(Arrays.asList(cursor.current()));
+      }
+    }
+    return rows;
+  }
+
+  /** A message of the test columns, its time given in milliseconds since 1970. */
+  static byte[] message(long id, String name, long ts) {
+    return ("{\"id\": " + id + ", \"name\": \"" + name + "\", \"ts\": " + ts + "}").getBytes();
+  }
+}
