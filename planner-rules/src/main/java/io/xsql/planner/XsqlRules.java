@@ -25,6 +25,12 @@ public final class XsqlRules {
   /** Turns logical scans into the enumerable ones that run. */
   public static final RelOptRule TO_ENUMERABLE = XsqlToEnumerableRule.CONFIG.toRule();
 
+  /**
+   * Reads a stream table's stream for {@code SELECT STREAM}, once Calcite's default stream rules brought the
+   * statement's Delta down to the scan (through projections, filters, sorts).
+   */
+  public static final RelOptRule STREAM_SCAN = XsqlStreamScanRule.CONFIG.toRule();
+
   /** The pushdown rules. */
   public static final List<RelOptRule> RULES =
       List.of(PROJECT_SCAN, FILTER_SCAN, AGGREGATE_SCAN, AGGREGATE_PUSH, LIMIT_SCAN);

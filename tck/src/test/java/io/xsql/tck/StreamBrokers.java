@@ -73,7 +73,7 @@ final class StreamBrokers implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException, JetStreamApiException {
     try {
       for (String s : streams) {
         nats.jetStreamManagement().deleteStream(s);
@@ -82,8 +82,12 @@ final class StreamBrokers implements AutoCloseable {
         channel.queueDelete(q);
       }
     } finally {
-      nats.close();
       rabbit.close();
+      try {
+        nats.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

@@ -6,7 +6,6 @@ import io.xsql.spi.Options;
 import io.xsql.spi.SourceConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,12 +37,10 @@ record NatsConfig(StreamConfig messages, String url, String address, String stre
   }
 
   static NatsConfig parse(SourceConfig config) {
+    StreamConfig messages = StreamConfig.parse(config, OWN_KEYS);
     Options o = config.options();
-    Set<String> keys = new HashSet<>(StreamConfig.KEYS);
-    keys.addAll(OWN_KEYS);
-    o.allowOnly(keys);
     String url = o.string("url").orElse("nats://127.0.0.1:4222");
-    return new NatsConfig(StreamConfig.parse(config.name(), o), url, address(o, url), o.requireString("stream"),
+    return new NatsConfig(messages, url, address(o, url), o.requireString("stream"),
         o.string("subject"), NatsStart.parse(o), o.string("durable"));
   }
 

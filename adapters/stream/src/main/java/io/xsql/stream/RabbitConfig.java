@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.rabbitmq.client.ConnectionFactory;
 import io.xsql.spi.Options;
 import io.xsql.spi.SourceConfig;
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -29,12 +28,10 @@ record RabbitConfig(StreamConfig messages, String uri, String address, String qu
   }
 
   static RabbitConfig parse(SourceConfig config) {
+    StreamConfig messages = StreamConfig.parse(config, OWN_KEYS);
     Options o = config.options();
-    Set<String> keys = new HashSet<>(StreamConfig.KEYS);
-    keys.addAll(OWN_KEYS);
-    o.allowOnly(keys);
     String uri = o.string("uri").orElse("amqp://guest:guest@127.0.0.1:5672");
-    return new RabbitConfig(StreamConfig.parse(config.name(), o), uri, address(o, uri), o.requireString("queue"),
+    return new RabbitConfig(messages, uri, address(o, uri), o.requireString("queue"),
         o.integer("prefetch", 100, 1));
   }
 

@@ -6,9 +6,11 @@ import io.xsql.spi.Column;
 import io.xsql.spi.ColumnType;
 import io.xsql.spi.OnError;
 import io.xsql.spi.Options;
+import io.xsql.spi.SourceConfig;
 import io.xsql.spi.TypeKind;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +30,7 @@ record StreamConfig(String source, List<Column> columns, Optional<String> eventT
     OnError onError) {
 
   /** The keys every stream source takes besides its own. */
-  static final Set<String> KEYS = Set.of("type", "format", "columns", "event_time", "watermark", "on_error");
+  private static final Set<String> KEYS = Set.of("type", "format", "columns", "event_time", "watermark", "on_error");
 
   StreamConfig {
     requireNonNull(source, "source is null");
@@ -38,8 +40,16 @@ record StreamConfig(String source, List<Column> columns, Optional<String> eventT
     requireNonNull(onError, "onError is null");
   }
 
-  /** Reads the shared keys; the caller checks that no other key than these and its own is present. */
-  static StreamConfig parse(String source, Options o) {
+  /**
+   * Reads the shared keys, after checking that the entry has no other keys than these and the kind's own.
+   *
+   * @param ownKeys the keys of the source's kind ({@code stream}, {@code queue}...)
+   */
+  static StreamConfig parse(SourceConfig config, Set<String> ownKeys) {
+    Options o = config.options();
+    Set<String> allowed = new HashSet<>(KEYS);
+    allowed.addAll(ownKeys);
+    o.allowOnly(allowed);
     String format = o.string("format").orElse("json");
     if (!format.equals("json")) {
       throw o.error("format", "expected json (one JSON object per message) but got '" + format + "'");
@@ -62,7 +72,7 @@ record StreamConfig(String source, List<Column> columns, Optional<String> eventT
         throw o.error("event_time", "must name a TIMESTAMP column of columns, but '" + name + "' is none");
       }
     });
-    return new StreamConfig(source, columns, eventTime, o.duration("watermark", Duration.ZERO),
+    return new StreamConfig(config.name(), columns, eventTime, o.duration("watermark", Duration.ZERO),
         o.choice("on_error", OnError.class, OnError.FAIL));
   }
 

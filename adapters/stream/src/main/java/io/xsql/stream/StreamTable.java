@@ -6,6 +6,7 @@ import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanRequest;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A stream or queue as a table. Scanned plainly, it reads what the broker holds when the query starts, then
@@ -32,6 +33,9 @@ final class StreamTable implements DataTable {
     return config.columns();
   }
 
+  /** The estimate of a stream read that never ends, so that a join never waits to hash all of it. */
+  static final long ENDLESS_ROWS = 1_000_000_000L;
+
   /** Connects on the cursor's first row, so that planning never waits for the broker. */
   @Override
   public RowCursor scan(ScanRequest request) {
@@ -42,6 +46,12 @@ final class StreamTable implements DataTable {
   @Override
   public Optional<DataTable> stream() {
     return unbounded ? Optional.empty() : Optional.of(new StreamTable(config, broker, true));
+  }
+
+  /** Unknown for a read as it stands; for a stream, {@link #ENDLESS_ROWS}. */
+  @Override
+  public OptionalLong estimatedRowCount() {
+    return unbounded ? OptionalLong.of(ENDLESS_ROWS) : OptionalLong.empty();
   }
 
   @Override

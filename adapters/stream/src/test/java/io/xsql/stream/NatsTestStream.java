@@ -35,11 +35,15 @@ final class NatsTestStream implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException, InterruptedException, JetStreamApiException {
+  public void close() throws IOException, JetStreamApiException {
     try {
       connection.jetStreamManagement().deleteStream(name);
     } finally {
-      connection.close();
+      try {
+        connection.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

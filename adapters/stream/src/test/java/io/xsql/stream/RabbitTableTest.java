@@ -1,5 +1,6 @@
 package io.xsql.stream;
 
+import static io.xsql.stream.StreamTestSources.assertReadFails;
 import static io.xsql.stream.StreamTestSources.message;
 import static io.xsql.stream.StreamTestSources.read;
 import static io.xsql.stream.StreamTestSources.table;
@@ -22,7 +23,7 @@ final class RabbitTableTest {
   private static final long T0 = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
 
   private static DataTable rabbit(String queue) {
-    return table(new RabbitSourceFactory(), Map.of("uri", RabbitTestQueue.URI, "queue", queue, "prefetch", "10"));
+    return table("rabbitmq", Map.of("uri", RabbitTestQueue.URI, "queue", queue, "prefetch", "10"));
   }
 
   @Test
@@ -78,16 +79,13 @@ final class RabbitTableTest {
 
   @Test
   void unknownQueueIsAnUnknownTable() {
-    assertThatThrownBy(() -> read(rabbit("xsql-no-such-queue"), new TestContext()))
-        .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_TABLE))
-        .hasMessageContaining("xsql-no-such-queue");
+    assertReadFails(rabbit("xsql-no-such-queue"), ErrorCode.UNKNOWN_TABLE, "xsql-no-such-queue");
   }
 
   @Test
   void brokerThatIsDownFailsToConnectWithoutThePassword() {
-    assertThatThrownBy(() -> read(table(new RabbitSourceFactory(), Map.of("uri",
-        "amqp://guest:s3cret@127.0.0.1:1", "queue", "q")), new TestContext()))
-        .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONNECT))
-        .hasMessageContaining("127.0.0.1:1").hasMessageNotContaining("s3cret");
+    DataTable down = table("rabbitmq", Map.of("uri", "amqp://guest:s3cret@127.0.0.1:1", "queue", "q"));
+    assertReadFails(down, ErrorCode.CONNECT, "127.0.0.1:1");
+    assertThatThrownBy(() -> read(down, new TestContext())).hasMessageNotContaining("s3cret");
   }
 }

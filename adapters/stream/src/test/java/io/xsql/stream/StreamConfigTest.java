@@ -12,31 +12,31 @@ import org.junit.jupiter.api.Test;
 final class StreamConfigTest {
   @Test
   void unknownKeysAndBadValuesFailNamingTheKey() {
-    assertThatThrownBy(() -> table(new NatsSourceFactory(), Map.of("stream", "S", "topic", "x")))
+    assertThatThrownBy(() -> table("nats", Map.of("stream", "S", "topic", "x")))
         .isInstanceOf(CatalogException.class).hasMessageContaining("unknown key 'topic'");
-    assertThatThrownBy(() -> table(new NatsSourceFactory(), Map.of()))
+    assertThatThrownBy(() -> table("nats", Map.of()))
         .isInstanceOf(CatalogException.class).hasMessageContaining("key 'stream': is required");
-    assertThatThrownBy(() -> table(new NatsSourceFactory(), Map.of("stream", "S", "start", "yesterday")))
+    assertThatThrownBy(() -> table("nats", Map.of("stream", "S", "start", "yesterday")))
         .isInstanceOf(CatalogException.class).hasMessageContaining("key 'start'");
-    assertThatThrownBy(() -> table(new NatsSourceFactory(), Map.of("stream", "S", "event_time", "name")))
+    assertThatThrownBy(() -> table("nats", Map.of("stream", "S", "event_time", "name")))
         .isInstanceOf(CatalogException.class).hasMessageContaining("must name a TIMESTAMP column");
-    assertThatThrownBy(() -> table(new RabbitSourceFactory(), Map.of("queue", "q", "format", "avro")))
+    assertThatThrownBy(() -> table("rabbitmq", Map.of("queue", "q", "format", "avro")))
         .isInstanceOf(CatalogException.class).hasMessageContaining("key 'format'");
-    assertThatThrownBy(() -> table(new RabbitSourceFactory(), Map.of("queue", "q", "prefetch", "0")))
+    assertThatThrownBy(() -> table("rabbitmq", Map.of("queue", "q", "prefetch", "0")))
         .isInstanceOf(CatalogException.class).hasMessageContaining("key 'prefetch'");
   }
 
   @Test
   void anInvalidUriIsNotEchoed() {
-    assertThatThrownBy(() -> table(new RabbitSourceFactory(), Map.of("queue", "q", "uri", "amqp://u:s3cret@[bad")))
+    assertThatThrownBy(() -> table("rabbitmq", Map.of("queue", "q", "uri", "amqp://u:s3cret@[bad")))
         .isInstanceOf(CatalogException.class).hasMessageContaining("key 'uri'").hasMessageNotContaining("s3cret");
   }
 
   @Test
   void explainNamesTheBrokerWithoutCredentials() {
-    assertThat(table(new RabbitSourceFactory(), Map.of("queue", "trades", "uri", "amqp://u:s3cret@mq:5673/prod"))
+    assertThat(table("rabbitmq", Map.of("queue", "trades", "uri", "amqp://u:s3cret@mq:5673/prod"))
         .describe()).isEqualTo("amqp://mq:5673/prod queue trades prefetch 100, as it stands");
-    assertThat(table(new NatsSourceFactory(), Map.of("stream", "S", "subject", "S.a", "event_time", "ts",
+    assertThat(table("nats", Map.of("stream", "S", "subject", "S.a", "event_time", "ts",
         "watermark", "2s", "url", "nats://u:s3cret@nats:4222")).stream().orElseThrow().describe())
         .isEqualTo("nats://nats:4222 stream S subject S.a start earliest, event_time=ts, watermark=2000ms, following");
   }

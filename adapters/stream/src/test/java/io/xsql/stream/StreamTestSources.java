@@ -8,7 +8,8 @@ import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanContext;
 import io.xsql.spi.ScanRequest;
 import io.xsql.spi.SourceConfig;
-import io.xsql.spi.SourceFactory;
+import io.xsql.spi.ErrorCode;
+import io.xsql.spi.SourceException;
 import io.xsql.spi.TableSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.Assertions;
 
 /** Opens stream sources from settings as a catalog entry named 'events' would give them, and reads them. */
 final class StreamTestSources {
@@ -32,18 +35,17 @@ final class StreamTestSources {
     return out;
   }
 
-  /** The table of a source of the factory's type with these settings and {@link #COLUMNS}. */
-  static DataTable table(SourceFactory factory, Map<String, String> settings) {
+  /** The table of a source of the type with these settings and {@link #COLUMNS}. */
+  static DataTable table(String type, Map<String, String> settings) {
     Location at = new Location(Path.of("catalog.yaml"), 2, 3);
     Map<String, ConfigNode.Field> fields = new LinkedHashMap<>();
-    String type = factory.types().iterator().next();
     fields.put("type", field("type", new ConfigNode.Scalar(type, at, false)));
     settings.forEach((k, v) -> fields.put(k, field(k, new ConfigNode.Scalar(v, at, false))));
     Map<String, ConfigNode.Field> columns = new LinkedHashMap<>();
     COLUMNS.forEach((k, v) -> columns.put(k, field(k, new ConfigNode.Scalar(v, at, false))));
     fields.put("columns", field("columns", new ConfigNode.Mapping(columns, at)));
     Options options = new Options("source 'events'", new ConfigNode.Mapping(fields, at), Path.of("."));
-    return ((TableSource) factory.open(new SourceConfig("events", type, options))).table();
+    return ((TableSource) new StreamSourceFactory().open(new SourceConfig("events", type, options))).table();
   }
 
   private static ConfigNode.Field field(String key, ConfigNode value) {
@@ -59,6 +61,15 @@ final class StreamTestSources {
       }
     }
     return rows;
+  }
+
+  /** Asserts that reading the table fails with the code, within the connect timeout, naming the parts. */
+  static void assertReadFails(DataTable table, ErrorCode code, String... parts) {
+    long start = System.nanoTime();
+    Assertions.assertThatThrownBy(() -> read(table, new TestContext()))
+        .isInstanceOfSatisfying(SourceException.class, e -> Assertions.assertThat(e.code()).isEqualTo(code))
+        .message().contains(parts);
+    Assertions.assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5000);
   }
 
   /** A message of the test columns, its time given in milliseconds since 1970. */
