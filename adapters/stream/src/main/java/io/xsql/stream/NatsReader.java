@@ -2,6 +2,7 @@ package io.xsql.stream;
 
 import io.nats.client.BaseConsumerContext;
 import io.nats.client.Connection;
+import io.nats.client.ErrorListener;
 import io.nats.client.FetchConsumeOptions;
 import io.nats.client.FetchConsumer;
 import io.nats.client.IterableConsumer;
@@ -102,11 +103,28 @@ final class NatsReader implements StreamReader {
 
   private static Connection connect(NatsConfig config, String where) {
     Options options = new Options.Builder().server(config.url()).connectionTimeout(CONNECT_TIMEOUT)
-        .noReconnect().connectionName("xsql " + config.messages().source()).build();
+        .noReconnect().connectionName("xsql " + config.messages().source()).errorListener(new ErrorListener() {
+          // The client's own listener logs its server's URL, which may hold a password.
+          @Override
+          public void errorOccurred(Connection connection, String error) {
+            LOG.debug("{}: the server reported: {}", where, error);
+          }
+
+          @Override
+          public void exceptionOccurred(Connection connection, Exception e) {
+            LOG.debug("{}: the client failed: {}", where, e.getClass().getName());
+          }
+        }).build();
     try {
       return Nats.connect(options);
     } catch (IOException e) {
-      throw new SourceException(ErrorCode.CONNECT, where + ": cannot connect to NATS at " + config.address(), e);
+      // The client's message names the server by its URL, which may hold a password: the cause is chained
+      // with the address in its place.
+      IOException cause = new IOException(String.valueOf(e.getMessage()).replace(config.url(), config.address()),
+          e.getCause());
+      cause.setStackTrace(e.getStackTrace());
+      throw new SourceException(ErrorCode.CONNECT, where + ": cannot connect to NATS at " + config.address(),
+          cause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SourceException(ErrorCode.CANCELED, where + ": interrupted while connecting", e);

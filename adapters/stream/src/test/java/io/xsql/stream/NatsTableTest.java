@@ -61,6 +61,19 @@ final class NatsTableTest {
   }
 
   @Test
+  void durableConsumerResumesAfterWhatItAcked() throws Exception {
+    try (NatsTestStream s = new NatsTestStream()) {
+      s.publish("a", message(1, "ann", T0));
+      s.publish("a", message(2, "bob", T0));
+      DataTable durable = nats(s.name, "durable", "xsql_test");
+      assertThat(read(durable, new TestContext())).extracting(r -> r.get(0)).containsExactly(1L, 2L);
+      assertThat(read(durable, new TestContext())).isEmpty();
+      s.publish("a", message(3, "cid", T0));
+      assertThat(read(durable, new TestContext())).extracting(r -> r.get(0)).containsExactly(3L);
+    }
+  }
+
+  @Test
   void emptyStreamReadsNoRows() throws Exception {
     try (NatsTestStream s = new NatsTestStream()) {
       assertThat(read(nats(s.name), new TestContext())).isEmpty();
@@ -122,8 +135,9 @@ final class NatsTableTest {
 
   @Test
   void serverThatIsDownFailsToConnectQuickly() {
-    assertReadFails(table("nats", Map.of("url", "nats://127.0.0.1:1", "stream", "X")), ErrorCode.CONNECT,
-        "source 'events'", "nats://127.0.0.1:1");
+    DataTable down = table("nats", Map.of("url", "nats://user:s3cret@127.0.0.1:1", "stream", "X"));
+    assertReadFails(down, ErrorCode.CONNECT, "source 'events'", "nats://127.0.0.1:1");
+    assertThatThrownBy(() -> read(down, new TestContext())).satisfies(StreamTestSources::hasNoSecret);
   }
 
   static void sleep(long millis) {

@@ -86,6 +86,6 @@ final class RabbitTableTest {
   void brokerThatIsDownFailsToConnectWithoutThePassword() {
     DataTable down = table("rabbitmq", Map.of("uri", "amqp://guest:s3cret@127.0.0.1:1", "queue", "q"));
     assertReadFails(down, ErrorCode.CONNECT, "127.0.0.1:1");
-    assertThatThrownBy(() -> read(down, new TestContext())).hasMessageNotContaining("s3cret");
+    assertThatThrownBy(() -> read(down, new TestContext())).satisfies(StreamTestSources::hasNoSecret);
   }
 }

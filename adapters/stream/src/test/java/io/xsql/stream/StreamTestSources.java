@@ -72,6 +72,13 @@ final class StreamTestSources {
     Assertions.assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5000);
   }
 
+  /** Asserts that no message of the failure or its causes shows the password the tests use, s3cret. */
+  static void hasNoSecret(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      Assertions.assertThat(String.valueOf(t.getMessage())).doesNotContain("s3cret");
+    }
+  }
+
   /** A message of the test columns, its time given in milliseconds since 1970. */
   static byte[] message(long id, String name, long ts) {
     return ("{\"id\": " + id + ", \"name\": \"" + name + "\", \"ts\": " + ts + "}").getBytes();
