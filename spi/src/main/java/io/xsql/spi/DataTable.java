@@ -12,6 +12,12 @@ import java.util.OptionalLong;
  */
 public interface DataTable {
 
+  /**
+   * The row estimate a {@link #stream()} view gives ({@link #estimatedRowCount}): a read that never ends is
+   * the largest input of any plan, so that a join never waits to hash all of it.
+   */
+  long STREAM_ROWS = 1_000_000_000L;
+
   /** The columns, in table order. */
   List<Column> columns();
 

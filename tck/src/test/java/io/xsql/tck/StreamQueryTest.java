@@ -146,6 +146,27 @@ final class StreamQueryTest {
   }
 
   @Test
+  void selectStreamFollowsAJsonLinesFile() throws Exception {
+    Path log = dir.resolve("app.jsonl");
+    Files.writeString(log, "{\"level\": \"info\", \"msg\": \"up\"}\n");
+    try (Connection c = connect("applog: { type: jsonl, path: app.jsonl, follow: true,"
+        + " columns: { level: VARCHAR, msg: VARCHAR } }");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT STREAM msg FROM applog WHERE level = 'error'")) {
+      CompletableFuture<Void> writer = later(() -> Files.writeString(log,
+          "{\"level\": \"debug\", \"msg\": \"x\"}\n{\"level\": \"error\", \"msg\": \"disk\"}\n",
+          java.nio.file.StandardOpenOption.APPEND));
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("disk");
+      writer.join();
+      later(s::cancel);
+      assertThatThrownBy(rs::next).isInstanceOfSatisfying(SQLException.class,
+          e -> assertThat(e.getSQLState()).isEqualTo("57014"));
+      assertThat(Rows.of(c, "SELECT COUNT(*) FROM applog")).containsExactly("3");
+    }
+  }
+
+  @Test
   void selectStreamEndsAtTheQueryTimeout() throws Exception {
     try (Statement s = connection.createStatement()) {
       s.setQueryTimeout(1);
@@ -207,9 +228,9 @@ final class StreamQueryTest {
     }
   }
 
-  /** What another thread does to a statement. */
+  /** What another thread does to a statement or a file. */
   private interface StatementAction {
-    void run() throws SQLException;
+    void run() throws Exception;
   }
 
   /** Runs the action on another thread after 300 ms, while this one waits in {@code next()}. */
@@ -218,7 +239,7 @@ final class StreamQueryTest {
       pause(300);
       try {
         action.run();
-      } catch (SQLException e) {
+      } catch (Exception e) {
         throw new IllegalStateException(e);
       }
     });

@@ -33,9 +33,6 @@ final class StreamTable implements DataTable {
     return config.columns();
   }
 
-  /** The estimate of a stream read that never ends, so that a join never waits to hash all of it. */
-  static final long ENDLESS_ROWS = 1_000_000_000L;
-
   /** Connects on the cursor's first row, so that planning never waits for the broker. */
   @Override
   public RowCursor scan(ScanRequest request) {
@@ -48,10 +45,10 @@ final class StreamTable implements DataTable {
     return unbounded ? Optional.empty() : Optional.of(new StreamTable(config, broker, true));
   }
 
-  /** Unknown for a read as it stands; for a stream, {@link #ENDLESS_ROWS}. */
+  /** Unknown for a read as it stands; for a stream, {@link #STREAM_ROWS}. */
   @Override
   public OptionalLong estimatedRowCount() {
-    return unbounded ? OptionalLong.of(ENDLESS_ROWS) : OptionalLong.empty();
+    return unbounded ? OptionalLong.of(STREAM_ROWS) : OptionalLong.empty();
   }
 
   @Override
