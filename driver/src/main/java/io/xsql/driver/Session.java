@@ -90,7 +90,7 @@ public final class Session implements AutoCloseable {
         sources.put(entry.name(), source);
         types.put(entry.name(), entry.type());
         if (source instanceof TableSource t) {
-          main.add(entry.name(), new XsqlTable(entry.name(), t.table()));
+          main.add(entry.name(), XsqlTable.of(entry.name(), t.table()));
         } else {
           if (entry.name().equalsIgnoreCase(MAIN)) {
             throw new CatalogException(entry.options().location(), "source '" + entry.name()
@@ -221,7 +221,7 @@ public final class Session implements AutoCloseable {
       throw new SQLException("a table named '" + name + "' already exists (names match case-insensitively)",
           "42S01");
     }
-    main.add(name, new XsqlTable(name, table));
+    main.add(name, XsqlTable.of(name, table));
     registered.add(name);
   }
 

@@ -22,6 +22,7 @@ import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare;
 import org.apache.calcite.rel.metadata.MetadataHandlerProvider;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.stream.StreamRules;
 import org.apache.calcite.rel.hint.RelHint;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlOperatorTable;
@@ -85,6 +86,10 @@ final class XsqlPrepare extends CalcitePrepareImpl {
     // off (joinStrategies=false), Calcite's hash join runs instead.
     planner.removeRule(EnumerableRules.ENUMERABLE_MERGE_JOIN_RULE);
     planner.addRule(XsqlRules.STREAMING_WINDOW);
+    // SELECT STREAM reads a stream table's stream through XsqlStreamScanRule; Calcite's rule for it makes a
+    // scan no convention runs, and fails on scans that read fewer columns than the table has.
+    planner.getRules().stream().filter(r -> r instanceof StreamRules.DeltaTableScanRule).toList()
+        .forEach(planner::removeRule);
     return planner;
   }
 

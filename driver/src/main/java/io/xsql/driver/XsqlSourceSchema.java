@@ -73,7 +73,7 @@ final class XsqlSourceSchema extends AbstractSchema {
     if (tables == null) {
       Map<String, Table> out = new LinkedHashMap<>();
       for (Map.Entry<String, DataTable> e : source.tables().entrySet()) {
-        out.put(e.getKey(), new XsqlTable(name + "." + e.getKey(), e.getValue()));
+        out.put(e.getKey(), XsqlTable.of(name + "." + e.getKey(), e.getValue()));
       }
       tables = out;
     }

@@ -13,11 +13,16 @@ import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalciteSqlValidator;
 import org.apache.calcite.rel.hint.RelHint;
+import org.apache.calcite.schema.StreamableTable;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.validate.SelectScope;
+import org.apache.calcite.sql.validate.SqlModality;
+import org.apache.calcite.sql.validate.SqlValidatorNamespace;
+import org.apache.calcite.sql.validate.SqlValidatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
@@ -25,6 +30,9 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
  * Calcite's validator, with quoted identifiers matching exactly. Names resolve case-insensitively (the
  * connection is case-insensitive); afterwards every quoted name must equal, to the letter, the name it
  * resolved to, as in PostgreSQL: {@code "Title"} finds {@code Title} but not {@code title}.
+ *
+ * <p>A stream source's table may also be read without {@code STREAM}, as it stands now: Calcite's validator
+ * refuses a {@link StreamableTable} in a plain query, this one allows it.
  */
 final class XsqlSqlValidator extends CalciteSqlValidator {
 
@@ -62,6 +70,21 @@ final class XsqlSqlValidator extends CalciteSqlValidator {
             : RESOURCE.columnNotFoundDidYouMean(w, actual));
       }
     }
+  }
+
+  @Override
+  public boolean validateModality(SqlSelect select, SqlModality modality, boolean fail) {
+    SelectScope scope = getRawSelectScope(select);
+    if (modality == SqlModality.RELATION && scope != null && scope.getChildren().stream()
+        .allMatch(child -> child.supportsModality(modality) || isStream(child))) {
+      return true;
+    }
+    return super.validateModality(select, modality, fail);
+  }
+
+  private static boolean isStream(SqlValidatorNamespace namespace) {
+    SqlValidatorTable table = namespace.getTable();
+    return table != null && table.unwrap(StreamableTable.class) != null;
   }
 
   @Override

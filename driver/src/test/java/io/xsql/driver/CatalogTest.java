@@ -126,7 +126,7 @@ final class CatalogTest {
     assertThat(connectFails("sources:\n  x: { type: parquet, path: a }\n").getMessage())
         // memory_schema is the driver tests' own source type.
         .contains(":2:14: source 'x': unknown type 'parquet'; known types are [csv, jdbc, json, jsonl, mariadb, "
-            + "memory_schema, mongodb, mysql, postgres, postgresql, rest, tsv");
+            + "memory_schema, mongodb, mysql, nats, postgres, postgresql, rabbitmq, rest, tsv");
   }
 
   @Test

@@ -28,6 +28,12 @@ public final class XsqlRules {
   /** Offers a streaming window over sorted input beside Calcite's window operator. */
   public static final RelOptRule STREAMING_WINDOW = StreamingWindowRule.CONFIG.toRule();
 
+  /**
+   * Reads a stream table's stream for {@code SELECT STREAM}, once Calcite's default stream rules brought the
+   * statement's Delta down to the scan (through projections, filters, sorts).
+   */
+  public static final RelOptRule STREAM_SCAN = XsqlStreamScanRule.CONFIG.toRule();
+
   /** The pushdown rules. */
   public static final List<RelOptRule> RULES =
       List.of(PROJECT_SCAN, FILTER_SCAN, AGGREGATE_SCAN, AGGREGATE_PUSH, LIMIT_SCAN);

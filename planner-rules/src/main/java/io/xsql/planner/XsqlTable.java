@@ -30,8 +30,10 @@ import org.apache.calcite.schema.impl.AbstractTable;
  * <p>The statistic deliberately carries no collation: Calcite would attach a table's collation to scans
  * without remapping it through their projection. The scan computes its own and answers collation metadata
  * through {@link #unwrap}.
+ *
+ * <p>A table that is also a stream is an {@link XsqlStreamTable}; {@link #of} makes the right one.
  */
-public final class XsqlTable extends AbstractTable implements TranslatableTable {
+public sealed class XsqlTable extends AbstractTable implements TranslatableTable permits XsqlStreamTable {
   private final String name;
   private final DataTable table;
   /** The data version whose order was last checked; empty before the first check. */
@@ -46,6 +48,17 @@ public final class XsqlTable extends AbstractTable implements TranslatableTable 
   public XsqlTable(String name, DataTable table) {
     this.name = requireNonNull(name, "name is null");
     this.table = requireNonNull(table, "table is null");
+  }
+
+  /**
+   * Wraps a table, as an {@link XsqlStreamTable} if it has a {@link DataTable#stream()} view.
+   *
+   * @param name the name messages use for the table's source
+   * @param table the table
+   */
+  public static XsqlTable of(String name, DataTable table) {
+    return table.stream().<XsqlTable>map(stream -> new XsqlStreamTable(name, table, stream))
+        .orElseGet(() -> new XsqlTable(name, table));
   }
 
   /** The name messages use. */
@@ -115,7 +128,7 @@ public final class XsqlTable extends AbstractTable implements TranslatableTable 
   }
 
   @Override
-  public <C> C unwrap(Class<C> type) {
+  public final <C> C unwrap(Class<C> type) {
     if (type == BuiltInMetadata.Collation.Handler.class) {
       return type.cast(XsqlTableScan.COLLATION_HANDLER);
     }

@@ -109,6 +109,11 @@ public class XsqlTableScan extends TableScan {
     return logical(getCluster(), getTable(), xsqlTable, columns, filters, OptionalLong.of(rows), order, groups);
   }
 
+  /** The same scan of another table with the same columns (a stream table's stream). */
+  XsqlTableScan over(RelOptTable newTable, XsqlTable newXsqlTable) {
+    return logical(getCluster(), newTable, newXsqlTable, columns, filters, limit, limitOrder, groups);
+  }
+
   /** The same scan returning the groups the table computes instead of rows. */
   XsqlTableScan withGroups(ScanGroups newGroups) {
     return logical(getCluster(), getTable(), xsqlTable, ImmutableIntList.of(), filters, limit, limitOrder,
@@ -168,6 +173,7 @@ public class XsqlTableScan extends TableScan {
   @Override
   public void register(RelOptPlanner planner) {
     XsqlRules.RULES.forEach(planner::addRule);
+    planner.addRule(XsqlRules.STREAM_SCAN);
     planner.addRule(XsqlRules.TO_ENUMERABLE);
   }
 

@@ -12,6 +12,12 @@ import java.util.OptionalLong;
  */
 public interface DataTable {
 
+  /**
+   * The row estimate a {@link #stream()} view gives ({@link #estimatedRowCount}): a read that never ends is
+   * the largest input of any plan, so that a join never waits to hash all of it.
+   */
+  long STREAM_ROWS = 1_000_000_000L;
+
   /** The columns, in table order. */
   List<Column> columns();
 
@@ -98,6 +104,16 @@ public interface DataTable {
 
   /** The ability to fetch rows by key, for lookup joins. */
   default Optional<KeyLookup> keyLookup() {
+    return Optional.empty();
+  }
+
+  /**
+   * The table as a stream, for {@code SELECT STREAM}: a table with the same columns whose scans return rows
+   * as they arrive and never end on their own (only when the query is canceled, closed or times out, which a
+   * cursor waiting for a row must notice within a fraction of a second). Empty for a table that is no stream;
+   * a table that has one is still scanned as it stands now by a query without {@code STREAM}.
+   */
+  default Optional<DataTable> stream() {
     return Optional.empty();
   }
 

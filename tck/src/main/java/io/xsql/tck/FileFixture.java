@@ -184,7 +184,8 @@ public final class FileFixture implements SourceFixture {
     return b.toString();
   }
 
-  private static String jsonLines(List<String> names, List<Object[]> rows) {
+  /** The rows as JSON Lines, one object per line: dates and timestamps as ISO strings, NULL as null. */
+  static String jsonLines(List<String> names, List<Object[]> rows) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
       g.setRootValueSeparator(null);

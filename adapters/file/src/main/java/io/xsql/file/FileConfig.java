@@ -32,10 +32,11 @@ import java.util.Set;
  * @param records where the records are in the document (JSON pointer for JSON, element path for XML)
  * @param fileColumn whether the table has a {@code _file} column naming each row's file
  * @param indexDir where key indexes of the file go, if not in {@code <java.io.tmpdir>/xsql-index}
+ * @param follow whether {@code SELECT STREAM} may follow the file as it grows (JSON Lines, one file)
  */
 record FileConfig(String source, FileSet files, FileFormat format, CsvOptions csv,
     Map<String, ColumnType> pinned, List<SortKey> sortedBy, OnError onError, int sampleSize, int flattenDepth,
-    Optional<String> records, boolean fileColumn, Optional<Path> indexDir) {
+    Optional<String> records, boolean fileColumn, Optional<Path> indexDir, boolean follow) {
 
   /** A declared sort key, by name. */
   record SortKey(String column, boolean descending) {}
@@ -61,7 +62,16 @@ record FileConfig(String source, FileSet files, FileFormat format, CsvOptions cs
     }
     return new FileConfig(config.name(), files, format, csv(o, format), columnTypes(o), sortedBy(o),
         o.choice("on_error", OnError.class, OnError.FAIL), sampleSize, flattenDepth, records,
-        o.bool("file_column", false), indexDir(o));
+        o.bool("file_column", false), indexDir(o), follow(o, files));
+  }
+
+  /** {@code follow}, for one file: several files or a folder have no one end to wait at. */
+  private static boolean follow(Options o, FileSet files) {
+    boolean follow = o.bool("follow", false);
+    if (follow && files.files().size() != 1) {
+      throw o.error("follow", "needs a path naming one file");
+    }
+    return follow;
   }
 
   /** The pinned column types; files have no arrays yet (a JSON array is read as its text). */

@@ -53,6 +53,12 @@ final class FileTable implements DataTable {
         request.limit().orElse(Long.MAX_VALUE), chunkBytes);
   }
 
+  /** The file followed as it grows, with {@code follow: true}. */
+  @Override
+  public Optional<DataTable> stream() {
+    return config.follow() ? Optional.of(new FileFollow(config, schema)) : Optional.empty();
+  }
+
   @Override
   public boolean canFilter(int column, FilterOp op) {
     return true;

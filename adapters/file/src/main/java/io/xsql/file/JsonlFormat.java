@@ -12,7 +12,7 @@ final class JsonlFormat implements RecordFormat, SeekableFormat {
 
   @Override
   public Set<String> keys() {
-    return Set.of("flatten_depth");
+    return Set.of("flatten_depth", "follow");
   }
 
   @Override

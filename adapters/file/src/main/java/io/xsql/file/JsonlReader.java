@@ -37,6 +37,11 @@ final class JsonlReader implements SeekableReader {
         Optional.empty());
   }
 
+  /** A reader of a file followed as it grows ({@link FollowInput}). */
+  static JsonlReader following(FileConfig config, FileSchema schema, Path file, BitSet needed, FollowInput in) {
+    return new JsonlReader(config, schema, file, needed, in, 0, Long.MAX_VALUE, true, Optional.empty());
+  }
+
   /** A reader of a whole uncompressed file that can move to any line by its offset. */
   static JsonlReader seekable(FileConfig config, FileSchema schema, Path file, BitSet needed) throws IOException {
     ChannelInput in = ChannelInput.open(file);

@@ -1,5 +1,6 @@
 package org.apache.calcite.jdbc;
 
+import io.xsql.driver.EnumeratorRows;
 import io.xsql.driver.MetaKeys;
 import io.xsql.driver.MetaLayout;
 import io.xsql.driver.MetaPattern;
@@ -15,6 +16,9 @@ import java.util.TreeMap;
 import org.apache.calcite.avatica.AvaticaConnection;
 import org.apache.calcite.avatica.ColumnMetaData;
 import org.apache.calcite.avatica.MetaImpl;
+import org.apache.calcite.avatica.QueryState;
+import org.apache.calcite.avatica.remote.TypedValue;
+import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.schema.Schema;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.sql.SqlFunction;
@@ -46,6 +50,14 @@ public final class XsqlMeta extends CalciteMetaImpl {
   /** The meta of one of xsql's connections. */
   public static XsqlMeta create(AvaticaConnection connection) {
     return new XsqlMeta((CalciteConnectionImpl) connection);
+  }
+
+  /** Calcite's rows, handed to the JDBC cursor one at a time ({@link EnumeratorRows}), never one ahead. */
+  @Override
+  public Iterable<Object> createIterable(StatementHandle handle, QueryState state, Signature signature,
+      List<TypedValue> parameterValues, Frame firstFrame) {
+    Iterable<Object> rows = super.createIterable(handle, state, signature, parameterValues, firstFrame);
+    return rows instanceof Enumerable<Object> enumerable ? () -> EnumeratorRows.of(enumerable) : rows;
   }
 
   private SchemaPlus root() {
