@@ -1,0 +1,48 @@
+package io.xsql.trino;
+
+import static java.util.Objects.requireNonNull;
+
+import io.trino.spi.connector.RecordCursor;
+import io.trino.spi.connector.RecordSet;
+import io.trino.spi.type.Type;
+import io.xsql.spi.DataTable;
+import io.xsql.spi.RowCursor;
+import io.xsql.spi.ScanContext;
+import io.xsql.spi.ScanRequest;
+import io.xsql.spi.TablePart;
+import java.util.List;
+
+/**
+ * The rows of one split: a scan of a table part for the columns Trino reads, with the filters the table
+ * accepted and the limit.
+ */
+final class XsqlTrinoRecordSet implements RecordSet {
+  private final String source;
+  private final DataTable table;
+  private final XsqlTrinoTableHandle handle;
+  private final TablePart part;
+  private final List<XsqlTrinoColumnHandle> columns;
+
+  XsqlTrinoRecordSet(String source, DataTable table, XsqlTrinoTableHandle handle, TablePart part,
+      List<XsqlTrinoColumnHandle> columns) {
+    this.source = requireNonNull(source, "source is null");
+    this.table = requireNonNull(table, "table is null");
+    this.handle = requireNonNull(handle, "handle is null");
+    this.part = requireNonNull(part, "part is null");
+    this.columns = List.copyOf(columns);
+  }
+
+  @Override
+  public List<Type> getColumnTypes() {
+    return columns.stream().map(XsqlTrinoColumnHandle::type).toList();
+  }
+
+  @Override
+  public RecordCursor cursor() {
+    // Trino stops a canceled query by closing the cursor, which closes the scan: no context to watch.
+    ScanRequest request = new ScanRequest(columns.stream().map(XsqlTrinoColumnHandle::index).toList(),
+        XsqlTrinoFilters.predicates(table, handle.constraint()), handle.limit(), ScanContext.detached());
+    RowCursor rows = XsqlTrinoSources.read(source, () -> table.scan(request, part));
+    return new XsqlTrinoRecordCursor(source, rows, getColumnTypes());
+  }
+}
