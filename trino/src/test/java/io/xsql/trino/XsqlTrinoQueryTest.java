@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class XsqlTrinoQueryTest {
   /** Lines of the large JSON Lines file: enough for several splits of {@link #SPLIT_BYTES}. */
-  private static final int EVENTS = 200_000;
+  private static final int EVENTS = 120_000;
   private static final int SPLIT_BYTES = 1 << 20;
 
   private Path dir;
@@ -154,6 +154,13 @@ final class XsqlTrinoQueryTest {
     return (Driver) loader.loadClass("io.xsql.driver.XsqlDriver").getDeclaredConstructor().newInstance();
   }
 
+  @Test
+  void aDatabaseSourceIsLeftToTrinosOwnConnectorsSaying() {
+    assertThat(rows(trino.execute("SHOW SCHEMAS FROM shop"))).doesNotContain("[crm]");
+    assertThatThrownBy(() -> trino.execute("SELECT * FROM shop.crm.customers"))
+        .hasMessageContaining("source 'crm' is a database, which the xsql connector does not serve");
+  }
+
   private List<String> xsqlRows(String sql) throws SQLException {
     try (Connection c = xsql.connect("jdbc:xsql:catalog=" + catalog, new Properties());
         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -229,6 +236,7 @@ final class XsqlTrinoQueryTest {
           orders: { type: jsonl, path: orders.jsonl, columns: { total: "DECIMAL(10,2)", shipped: DATE } }
           parts: { type: csv, path: "parts/part-*.csv", columns: { id: INTEGER } }
           events: { type: jsonl, path: events.jsonl }
+          crm: { type: postgres, url: "jdbc:postgresql://127.0.0.1:1/none" }
         """);
     return file;
   }
