@@ -4,12 +4,18 @@ import static io.trino.testing.TestingSession.testSessionBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.trino.Session;
 import io.trino.testing.DistributedQueryRunner;
 import io.trino.testing.MaterializedResult;
 import io.trino.testing.MaterializedRow;
 import io.trino.testing.QueryRunner;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -21,9 +27,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.bson.Document;
+import org.bson.types.Decimal128;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,11 +55,13 @@ final class XsqlTrinoQueryTest {
   private Path catalog;
   private DistributedQueryRunner trino;
   private Driver xsql;
+  private final MongoServer mongo = new MongoServer(new MemoryBackend());
 
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
     this.dir = dir;
-    catalog = writeCatalog(dir);
+    String mongoUri = startMongo();
+    catalog = writeCatalog(dir, mongoUri);
     xsql = xsqlDriver();
     Session session = testSessionBuilder().setCatalog("shop").setSchema("main").build();
     trino = DistributedQueryRunner.builder(session).setWorkerCount(2).build();
@@ -63,17 +75,42 @@ final class XsqlTrinoQueryTest {
     if (trino != null) {
       trino.close();
     }
+    mongo.shutdownNow();
+  }
+
+  /** A MongoDB collection with nested documents (columns "a.b"), arrays, decimals and dates. */
+  private String startMongo() {
+    String uri = "mongodb://localhost:" + mongo.bind().getPort() + "/?serverSelectionTimeoutMS=2000";
+    try (MongoClient client = MongoClients.create(uri)) {
+      MongoCollection<Document> orders = client.getDatabase("shop").getCollection("orders");
+      for (int i = 1; i <= 50; i++) {
+        orders.insertOne(new Document("_id", i)
+            .append("customer", new Document("name", "c" + i % 7).append("city", i % 3 == 0 ? null : "x" + i))
+            .append("total", new Decimal128(new BigDecimal(i + ".25")))
+            .append("tags", i % 4 == 0 ? List.of() : List.of("t" + i, "u"))
+            .append("placed", new Date(1_700_000_000_000L + i * 3_600_000L)));
+      }
+    }
+    return uri;
   }
 
   @Test
   void sameRowsAsEmbeddedXsql() throws SQLException {
-    for (String table : List.of("people", "orders", "parts")) {
+    for (String table : List.of("people", "orders", "parts", "docs.orders")) {
       String sql = "SELECT * FROM " + table;
       List<String> viaTrino = rows(trino.execute(sql));
       List<String> viaXsql = xsqlRows(sql);
       assertThat(viaTrino).as(table).isNotEmpty().containsExactlyInAnyOrderElementsOf(viaXsql);
       assertThat(viaXsql).as(table).containsExactlyInAnyOrderElementsOf(viaTrino);
     }
+  }
+
+  @Test
+  void aMongoDbSourceIsASchemaWithNestedColumns() throws SQLException {
+    assertThat(rows(trino.execute("SHOW TABLES FROM docs"))).containsExactly("[orders]");
+    String sql = "SELECT \"customer.name\", count(*), sum(total) FROM docs.orders "
+        + "WHERE \"customer.city\" IS NOT NULL AND _id > 10 GROUP BY \"customer.name\"";
+    assertThat(rows(trino.execute(sql))).hasSize(7).containsExactlyInAnyOrderElementsOf(xsqlRows(sql));
   }
 
   @Test
@@ -185,18 +222,30 @@ final class XsqlTrinoQueryTest {
     return out;
   }
 
-  /** JDBC's and Trino's classes for the same value, as one text. */
+  /**
+   * JDBC's and Trino's classes for the same value, as one text. Decimals compare by value: a DECIMAL without
+   * a declared scale (MongoDB's decimal) keeps each value's own scale in embedded xsql, while Trino gives all
+   * of them the type's scale, 19.
+   */
   private static Object normalize(Object value) {
     return switch (value) {
       case null -> null;
       case java.sql.Date d -> d.toLocalDate();
       case Timestamp t -> t.toLocalDateTime();
       case Short s -> s.intValue();
+      case BigDecimal d -> d.stripTrailingZeros().toPlainString();
+      case java.sql.Array a -> {
+        try {
+          yield Arrays.asList((Object[]) a.getArray());
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      }
       default -> value;
     };
   }
 
-  private static Path writeCatalog(Path dir) throws IOException {
+  private static Path writeCatalog(Path dir, String mongoUri) throws IOException {
     Files.writeString(dir.resolve("people.csv"), """
         id,name,score,born,seen,active
         1,a,1.50,2000-01-31,2024-05-06 07:08:09.123,true
@@ -237,7 +286,8 @@ final class XsqlTrinoQueryTest {
           parts: { type: csv, path: "parts/part-*.csv", columns: { id: INTEGER } }
           events: { type: jsonl, path: events.jsonl }
           crm: { type: postgres, url: "jdbc:postgresql://127.0.0.1:1/none" }
-        """);
+          docs: { type: mongodb, uri: "%s", database: shop }
+        """.formatted(mongoUri));
     return file;
   }
 }
