@@ -11,12 +11,15 @@ import io.xsql.spi.ScanContext;
 import io.xsql.spi.ScanRequest;
 import io.xsql.spi.TablePart;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The rows of one split: a scan of a table part for the columns Trino reads, with the filters the table
  * accepted and the limit.
  */
 final class XsqlTrinoRecordSet implements RecordSet {
+  private static final Logger LOG = LoggerFactory.getLogger(XsqlTrinoRecordSet.class);
   private final String source;
   private final DataTable table;
   private final XsqlTrinoTableHandle handle;
@@ -37,11 +40,19 @@ final class XsqlTrinoRecordSet implements RecordSet {
     return columns.stream().map(XsqlTrinoColumnHandle::type).toList();
   }
 
+  /**
+   * What the scan may report while it reads. Trino stops a canceled query by closing the cursor, which
+   * closes the scan, so there is no flag to watch; a warning (rows {@code on_error: skip} set aside) has no
+   * way to the Trino client, so it goes to the worker's log.
+   */
+  private ScanContext context() {
+    return ScanContext.detached(message -> LOG.warn("source '{}': {}", source, message));
+  }
+
   @Override
   public RecordCursor cursor() {
-    // Trino stops a canceled query by closing the cursor, which closes the scan: no context to watch.
     ScanRequest request = new ScanRequest(columns.stream().map(XsqlTrinoColumnHandle::index).toList(),
-        XsqlTrinoFilters.predicates(table, handle.constraint()), handle.limit(), ScanContext.detached());
+        XsqlTrinoFilters.predicates(table, handle.constraint()), handle.limit(), context());
     RowCursor rows = XsqlTrinoSources.read(source, () -> table.scan(request, part));
     return new XsqlTrinoRecordCursor(source, rows, getColumnTypes());
   }
