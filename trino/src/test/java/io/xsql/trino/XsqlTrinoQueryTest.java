@@ -15,6 +15,8 @@ import io.trino.testing.MaterializedResult;
 import io.trino.testing.MaterializedRow;
 import io.trino.testing.QueryRunner;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -189,6 +191,30 @@ final class XsqlTrinoQueryTest {
     URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL(), slf4j.toUri().toURL()},
         ClassLoader.getPlatformClassLoader());
     return (Driver) loader.loadClass("io.xsql.driver.XsqlDriver").getDeclaredConstructor().newInstance();
+  }
+
+  @Test
+  void aSourceThatIsDownIsATrinoErrorNamingItWithoutItsSecret() throws IOException {
+    Files.writeString(dir.resolve("secret.txt"), "s3cr3t-pw\n");
+    Path file = dir.resolve("down.yaml");
+    Files.writeString(file, """
+        sources:
+          down:
+            type: mongodb
+            uri: "mongodb://app:${file:secret.txt}@127.0.0.1:1/?serverSelectionTimeoutMS=300"
+            database: shop
+        """);
+    trino.createCatalog("down", "xsql", Map.of("xsql.catalog", file.toString()));
+    assertThatThrownBy(() -> trino.execute("SHOW TABLES FROM down.down"))
+        .hasMessageContaining("source 'down'")
+        .satisfies(e -> assertThat(stackText(e)).doesNotContain("s3cr3t-pw"));
+  }
+
+  /** A failure with all its causes, as a log would show it. */
+  private static String stackText(Throwable e) {
+    StringWriter out = new StringWriter();
+    e.printStackTrace(new PrintWriter(out));
+    return out.toString();
   }
 
   @Test
