@@ -1,5 +1,6 @@
 package io.xsql.driver;
 
+import io.xsql.spi.CatalogReader;
 import io.xsql.spi.ConfigNode;
 import java.nio.file.Path;
 

@@ -2,10 +2,12 @@ package io.xsql.driver;
 
 import io.xsql.planner.XsqlTable;
 import io.xsql.spi.CalciteSchemaSource;
+import io.xsql.spi.Catalog;
 import io.xsql.spi.CatalogException;
 import io.xsql.spi.DataTable;
 import io.xsql.spi.SchemaContract;
 import io.xsql.spi.SchemaSource;
+import io.xsql.spi.SourceFactories;
 import io.xsql.spi.Source;
 import io.xsql.spi.TableSource;
 import java.sql.SQLException;
@@ -61,13 +63,28 @@ public final class Session implements AutoCloseable {
           .map(path -> Catalog.read(path, System::getenv)).orElse(Catalog.empty());
       Optional<Set<String>> only = ConnectionSettings.sources(settings);
       if (only.isPresent()) {
-        catalog = catalog.only(only.get());
+        catalog = only(catalog, only.get());
       }
       history.capacity(ConnectionSettings.queryHistory(settings));
       open(catalog, root);
     } catch (RuntimeException e) {
       throw XsqlErrors.translate(e);
     }
+  }
+
+  /**
+   * The catalog with only the named sources, for connections limited to some of them.
+   *
+   * @throws SQLException 42000 naming a source the catalog does not have
+   */
+  private static Catalog only(Catalog catalog, Set<String> names) throws SQLException {
+    Set<String> missing = new TreeSet<>(names);
+    catalog.sources().forEach(e -> missing.remove(e.name()));
+    if (!missing.isEmpty()) {
+      throw new SQLException("the setting '" + ConnectionSettings.SOURCES + "' names sources the catalog "
+          + catalog.file() + " does not have: " + missing, "42000");
+    }
+    return catalog.only(e -> names.contains(e.name()));
   }
 
   /** Opens the catalog's sources into the root schema; on failure, closes what it opened. */

@@ -4,7 +4,9 @@ import static io.xsql.driver.Fixtures.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.xsql.spi.Catalog;
 import io.xsql.spi.CatalogException;
+import io.xsql.spi.SourceFactories;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code xsql} command: {@code query}, {@code explain}, {@code schema}, {@code shell}, {@code demo} and
- * {@code serve} over a catalog file. Exit codes: 0 success, 1 a query, the catalog or the terminal failed, 2 the
+ * The {@code xsql} command: {@code query}, {@code explain}, {@code schema}, {@code shell}, {@code demo},
+ * {@code serve} and {@code export} over a catalog file. Exit codes: 0 success, 1 a query, the catalog or the terminal failed, 2 the
  * command line was wrong.
  */
 public final class XsqlCommand {
@@ -38,6 +38,7 @@ public final class XsqlCommand {
     out.put("shell", new ShellCommand());
     out.put("demo", new DemoCommand());
     out.put("serve", new ServeCommand());
+    out.put("export", new ExportCommand());
     return out;
   }
 

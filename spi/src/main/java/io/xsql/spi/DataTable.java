@@ -87,6 +87,29 @@ public interface DataTable {
     return Optional.empty();
   }
 
+  /**
+   * The table cut into parts that can be read independently, for an engine that spreads a scan over
+   * machines: one per file of a file source, or byte ranges of a large file whose records can be found from
+   * any offset. A table that cannot be cut is one part, {@link TablePart#WHOLE}.
+   *
+   * @param bytesPerPart about how many bytes a byte-range part should cover
+   */
+  default List<TablePart> parts(long bytesPerPart) {
+    return List.of(TablePart.WHOLE);
+  }
+
+  /**
+   * Reads one part that {@link #parts} gave, possibly in another process that opened the same catalog: the
+   * rows {@link #scan} would give for the request, restricted to the part, with the request's limit
+   * applying to the part.
+   */
+  default RowCursor scan(ScanRequest request, TablePart part) {
+    if (!part.equals(TablePart.WHOLE)) {
+      throw new IllegalArgumentException("this table has no part " + part);
+    }
+    return scan(request);
+  }
+
   /** An estimate of the number of rows, for choosing join order and strategy. */
   default OptionalLong estimatedRowCount() {
     return OptionalLong.empty();

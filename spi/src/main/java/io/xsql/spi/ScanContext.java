@@ -1,6 +1,7 @@
 package io.xsql.spi;
 
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
@@ -89,6 +90,16 @@ public interface ScanContext {
 
   /** A context for reads outside a query: never canceled, warnings dropped. */
   static ScanContext detached() {
+    return detached(message -> {
+      // Nobody reads warnings outside a query.
+    });
+  }
+
+  /**
+   * A context for reads that nothing cancels but closing the cursor (a Trino worker's), whose warnings go
+   * to {@code warnings}.
+   */
+  static ScanContext detached(Consumer<String> warnings) {
     return new ScanContext() {
       @Override
       public boolean isCanceled() {
@@ -102,7 +113,7 @@ public interface ScanContext {
 
       @Override
       public void warn(String message) {
-        // Nobody reads warnings outside a query.
+        warnings.accept(message);
       }
     };
   }

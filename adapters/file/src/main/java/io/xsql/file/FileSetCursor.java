@@ -2,12 +2,14 @@ package io.xsql.file;
 
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanContext;
+import io.xsql.spi.TablePart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Reads the files of a source one after the other as one table: passes over files the {@code _file}
@@ -15,12 +17,26 @@ import java.util.Optional;
  * reports what {@code on_error} set aside once the scan ends.
  */
 final class FileSetCursor implements RowCursor {
+  /**
+   * A file of the source to read, or a byte range of it (records whose lines start in it).
+   *
+   * @param index the file's index in the source
+   * @param start the range's first byte
+   * @param end the byte after the range, or {@link TablePart#TO_END}
+   */
+  record Piece(int index, long start, long end) {
+    boolean isWhole() {
+      return start == 0 && end == TablePart.TO_END;
+    }
+  }
+
   private final FileScan scan;
   private final List<Path> files;
+  private final List<Piece> pieces;
   private final ScanContext context;
   private final long limit;
   private final long chunkBytes;
-  private int nextFile;
+  private int nextPiece;
   private Optional<RowCursor> file = Optional.empty();
   private long returned;
   private boolean ended;
@@ -31,8 +47,15 @@ final class FileSetCursor implements RowCursor {
    * @param chunkBytes the size of parallel chunks; {@link JsonlChunks#CHUNK} but in tests
    */
   FileSetCursor(FileScan scan, ScanContext context, long limit, long chunkBytes) {
+    this(scan, context, limit, chunkBytes, IntStream.range(0, scan.config().files().files().size())
+        .mapToObj(i -> new Piece(i, 0, TablePart.TO_END)).toList());
+  }
+
+  /** A scan of some of the source's files or byte ranges of them, in the order given. */
+  FileSetCursor(FileScan scan, ScanContext context, long limit, long chunkBytes, List<Piece> pieces) {
     this.scan = scan;
     this.files = scan.config().files().files();
+    this.pieces = List.copyOf(pieces);
     this.context = context;
     this.limit = limit;
     this.chunkBytes = chunkBytes;
@@ -60,8 +83,9 @@ final class FileSetCursor implements RowCursor {
 
   private boolean openNext() {
     FileConfig config = scan.config();
-    while (nextFile < files.size()) {
-      int index = nextFile++;
+    while (nextPiece < pieces.size()) {
+      Piece piece = pieces.get(nextPiece++);
+      int index = piece.index();
       Path path = files.get(index);
       if (!scan.mayMatch(config.files().name(path))) {
         continue;
@@ -69,7 +93,9 @@ final class FileSetCursor implements RowCursor {
       try {
         // Chunks pay off from a few of them on; a JSON Lines record never spans a line, so any line can
         // start one.
-        if (config.format() == FileFormat.JSONL && FileInputs.isPlain(path)
+        if (!piece.isWhole()) {
+          file = Optional.of(new JsonlChunks(scan, index, path, chunkBytes, piece.start(), piece.end()));
+        } else if (config.format() == FileFormat.JSONL && FileInputs.isPlain(path)
             && Files.size(path) >= 4 * chunkBytes) {
           file = Optional.of(new JsonlChunks(scan, index, path, chunkBytes));
         } else {

@@ -7,8 +7,13 @@ import io.xsql.spi.KeyLookup;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanRequest;
 import io.xsql.spi.SortOrder;
+import io.xsql.spi.SourceException;
+import io.xsql.spi.TablePart;
+import io.xsql.spi.ErrorCode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,6 +62,60 @@ final class FileTable implements DataTable {
   @Override
   public Optional<DataTable> stream() {
     return config.follow() ? Optional.of(new FileFollow(config, schema)) : Optional.empty();
+  }
+
+  /**
+   * One part per file, and for an uncompressed JSON Lines file byte ranges of about {@code bytesPerPart}
+   * (a record never spans a line, so a part starts at the first line after its first byte). Other formats
+   * split only by file: a CSV record may span lines inside quotes, so no offset tells where one starts.
+   */
+  @Override
+  public List<TablePart> parts(long bytesPerPart) {
+    if (bytesPerPart <= 0) {
+      throw new IllegalArgumentException("bytesPerPart must be positive: " + bytesPerPart);
+    }
+    List<TablePart> out = new ArrayList<>();
+    for (Path file : config.files().files()) {
+      long size = rangeSize(file);
+      if (size <= bytesPerPart) {
+        out.add(TablePart.whole(file.toString()));
+      } else {
+        for (long start = 0; start < size; start += bytesPerPart) {
+          out.add(new TablePart(file.toString(), start, Math.min(size, start + bytesPerPart)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The size of a file that can be read by byte range, or 0 for a file read only whole. */
+  private long rangeSize(Path file) {
+    if (config.format() != FileFormat.JSONL || !FileInputs.isPlain(file)) {
+      return 0;
+    }
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw FileInputs.unreadable(file, e);
+    }
+  }
+
+  @Override
+  public RowCursor scan(ScanRequest request, TablePart part) {
+    if (part.equals(TablePart.WHOLE)) {
+      return scan(request);
+    }
+    int index = config.files().files().indexOf(Path.of(part.name()));
+    if (index < 0) {
+      throw new SourceException(ErrorCode.IO, "the file " + part.name() + " is no longer one of "
+          + config.location());
+    }
+    if (!part.isWhole() && rangeSize(Path.of(part.name())) == 0) {
+      throw new IllegalArgumentException("a byte range of " + part.name() + ", which is read only whole");
+    }
+    return new FileSetCursor(FileScan.of(config, schema, request), request.context(),
+        request.limit().orElse(Long.MAX_VALUE), JsonlChunks.CHUNK,
+        List.of(new FileSetCursor.Piece(index, part.start(), part.end())));
   }
 
   @Override

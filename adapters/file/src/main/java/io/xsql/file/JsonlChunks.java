@@ -41,7 +41,9 @@ final class JsonlChunks implements RowCursor {
   private final int index;
   private final Path file;
   private final FileChannel channel;
-  private final long size;
+  /** The byte range read: whole chunks from {@code first}, the last one ending at {@code end}. */
+  private final long first;
+  private final long end;
   private final long chunkBytes;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Deque<Future<Chunk>> inFlight = new ArrayDeque<>();
@@ -57,12 +59,24 @@ final class JsonlChunks implements RowCursor {
    * @param chunkBytes the chunk size; {@link #CHUNK} but in tests
    */
   JsonlChunks(FileScan scan, int index, Path file, long chunkBytes) throws IOException {
+    this(scan, index, file, chunkBytes, 0, Long.MAX_VALUE);
+  }
+
+  /**
+   * Opens a parallel scan of the records of one file whose lines start in a byte range (for a part of a
+   * table read on its own): chunks cut any range the same way, so ranges side by side read each record once.
+   *
+   * @param start the range's first byte
+   * @param end the byte after the range, at most the file's size
+   */
+  JsonlChunks(FileScan scan, int index, Path file, long chunkBytes, long start, long end) throws IOException {
     this.scan = scan;
     this.index = index;
     this.file = file;
     this.chunkBytes = chunkBytes;
     this.channel = FileChannel.open(file, StandardOpenOption.READ);
-    this.size = channel.size();
+    this.first = start;
+    this.end = Math.min(end, channel.size());
   }
 
   @Override
@@ -85,10 +99,10 @@ final class JsonlChunks implements RowCursor {
 
   /** Keeps twice as many chunks in flight as there are workers, so that none waits for work. */
   private void fillWindow() {
-    while (inFlight.size() < 2 * WORKERS && nextChunk * chunkBytes < size && !closed.get()) {
-      long start = nextChunk++ * chunkBytes;
-      long end = Math.min(size, start + chunkBytes);
-      inFlight.addLast(POOL.submit(() -> read(start, end)));
+    while (inFlight.size() < 2 * WORKERS && first + nextChunk * chunkBytes < end && !closed.get()) {
+      long from = first + nextChunk++ * chunkBytes;
+      long to = Math.min(end, from + chunkBytes);
+      inFlight.addLast(POOL.submit(() -> read(from, to)));
     }
   }
 

@@ -1,4 +1,4 @@
-package io.xsql.driver;
+package io.xsql.spi;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -6,9 +6,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.xsql.spi.CatalogException;
-import io.xsql.spi.ConfigNode;
-import io.xsql.spi.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +25,7 @@ import java.util.regex.Pattern;
  * Reads a catalog file (YAML, or JSON when it ends in {@code .json}) into {@link ConfigNode}s that remember
  * their line, substituting {@code ${env:NAME}} and {@code ${file:PATH}} in text values.
  */
-final class CatalogReader {
+public final class CatalogReader {
   private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\$|\\$\\{(env|file):([^}]*)}");
 
   private final Path file;
@@ -44,12 +41,12 @@ final class CatalogReader {
    * @param file the catalog file
    * @param environment looks up environment variables (null when unset)
    */
-  CatalogReader(Path file, UnaryOperator<String> environment) {
+  public CatalogReader(Path file, UnaryOperator<String> environment) {
     this(file, environment, "catalog", "sources");
   }
 
   /** Creates a reader of another kind of file: {@code kind} names it in messages, {@code firstKey} its usual start. */
-  CatalogReader(Path file, UnaryOperator<String> environment, String kind, String firstKey) {
+  public CatalogReader(Path file, UnaryOperator<String> environment, String kind, String firstKey) {
     this.file = file;
     this.environment = environment;
     this.kind = kind;
@@ -57,7 +54,7 @@ final class CatalogReader {
   }
 
   /** Reads the whole file; its top level must be a mapping. */
-  ConfigNode.Mapping read() {
+  public ConfigNode.Mapping read() {
     JsonFactory factory = file.toString().toLowerCase(Locale.ROOT).endsWith(".json")
         ? new JsonFactory() : new YAMLFactory();
     try (InputStream in = Files.newInputStream(file); JsonParser p = factory.createParser(in)) {

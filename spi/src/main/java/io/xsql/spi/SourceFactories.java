@@ -1,17 +1,11 @@
-package io.xsql.driver;
+package io.xsql.spi;
 
-import io.xsql.spi.CatalogException;
-import io.xsql.spi.ErrorCode;
-import io.xsql.spi.Source;
-import io.xsql.spi.SourceConfig;
-import io.xsql.spi.SourceException;
-import io.xsql.spi.SourceFactory;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /** The source factories on the class path, by catalog type. */
-final class SourceFactories {
+public final class SourceFactories {
   private static final Map<String, SourceFactory> BY_TYPE = load();
 
   private SourceFactories() {}
@@ -31,7 +25,7 @@ final class SourceFactories {
   }
 
   /** Opens a catalog entry's source; every failure names the source and where the entry is. */
-  static Source open(Catalog.Entry entry) {
+  public static Source open(Catalog.Entry entry) {
     SourceFactory factory = BY_TYPE.get(entry.type());
     if (factory == null) {
       throw new CatalogException(entry.typeLocation(), "source '" + entry.name() + "': unknown type '"

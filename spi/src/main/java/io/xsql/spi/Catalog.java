@@ -1,24 +1,23 @@
-package io.xsql.driver;
+package io.xsql.spi;
 
-import io.xsql.spi.CatalogException;
-import io.xsql.spi.ConfigNode;
-import io.xsql.spi.Location;
-import io.xsql.spi.Options;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
- * A parsed catalog: the sources it declares, in file order.
+ * A parsed catalog: the sources it declares, in file order. The driver and the Trino plugin read catalogs
+ * through it, so that both accept the same files with the same messages.
  *
  * @param file the catalog file
  * @param sources the entries
  */
-record Catalog(Path file, List<Entry> sources) {
+public record Catalog(Path file, List<Entry> sources) {
+  public Catalog {
+    java.util.Objects.requireNonNull(file, "file is null");
+    sources = List.copyOf(sources);
+  }
 
   /**
    * One source's entry.
@@ -28,35 +27,27 @@ record Catalog(Path file, List<Entry> sources) {
    * @param typeLocation where the type value stands, for "unknown type" errors
    * @param options all of the entry's keys
    */
-  record Entry(String name, String type, Location typeLocation, Options options) {}
+  public record Entry(String name, String type, Location typeLocation, Options options) {
+    public Entry {
+      java.util.Objects.requireNonNull(name, "name is null");
+      java.util.Objects.requireNonNull(type, "type is null");
+      java.util.Objects.requireNonNull(typeLocation, "typeLocation is null");
+      java.util.Objects.requireNonNull(options, "options is null");
+    }
+  }
 
   /** An empty catalog, for {@code jdbc:xsql:} without one. */
-  static Catalog empty() {
+  public static Catalog empty() {
     return new Catalog(Path.of("."), List.of());
   }
 
-  /**
-   * This catalog with only the named sources, for connections limited to some of them.
-   *
-   * @throws SQLException 42000 naming a source the catalog does not have
-   */
-  Catalog only(Set<String> names) throws SQLException {
-    Set<String> missing = new TreeSet<>(names);
-    List<Entry> kept = new ArrayList<>();
-    for (Entry e : sources) {
-      if (missing.remove(e.name())) {
-        kept.add(e);
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new SQLException("the setting '" + ConnectionSettings.SOURCES + "' names sources the catalog "
-          + file + " does not have: " + missing, "42000");
-    }
-    return new Catalog(file, List.copyOf(kept));
+  /** This catalog with only the given sources, in file order. */
+  public Catalog only(java.util.function.Predicate<Entry> keep) {
+    return new Catalog(file, sources.stream().filter(keep).toList());
   }
 
   /** Reads and checks a catalog file's structure (each source's own keys are checked by its adapter). */
-  static Catalog read(Path file, UnaryOperator<String> environment) {
+  public static Catalog read(Path file, UnaryOperator<String> environment) {
     Path absolute = file.toAbsolutePath().normalize();
     ConfigNode.Mapping root = new CatalogReader(absolute, environment).read();
     Options top = new Options("catalog", root, absolute.getParent());
