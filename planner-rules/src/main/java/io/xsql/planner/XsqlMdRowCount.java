@@ -27,13 +27,18 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class XsqlMdRowCount implements MetadataHandler<BuiltInMetadata.RowCount> {
 
-  /** Calcite's metadata with these estimates, {@link XsqlMdSelectivity}'s and {@link XsqlMdCollation}'s first. */
+  /**
+   * Calcite's metadata with these estimates, {@link XsqlMdSelectivity}'s, {@link XsqlMdCollation}'s and
+   * {@link XsqlMdDistinctRowCount}'s first.
+   */
   public static final RelMetadataProvider PROVIDER = ChainedRelMetadataProvider.of(List.of(
       ReflectiveRelMetadataProvider.reflectiveSource(new XsqlMdRowCount(), BuiltInMetadata.RowCount.Handler.class),
       ReflectiveRelMetadataProvider.reflectiveSource(XsqlMdSelectivity.INSTANCE,
           BuiltInMetadata.Selectivity.Handler.class),
       ReflectiveRelMetadataProvider.reflectiveSource(XsqlMdCollation.INSTANCE,
           BuiltInMetadata.Collation.Handler.class),
+      ReflectiveRelMetadataProvider.reflectiveSource(XsqlMdDistinctRowCount.INSTANCE,
+          BuiltInMetadata.DistinctRowCount.Handler.class),
       DefaultRelMetadataProvider.INSTANCE));
 
   private XsqlMdRowCount() {}
