@@ -282,6 +282,20 @@ final class FileTableTest {
   }
 
   @Test
+  void aColumnTheFileIsGroupedOnHasNoDistinctEstimate() throws IOException {
+    // Part keys in runs of 4 (as TPC-H's partsupp is written), supplier keys interleaved: the first records
+    // show few part keys, so their count says nothing of the file's; the supplier keys' count stands.
+    StringBuilder csv = new StringBuilder("part,supplier\n");
+    for (int i = 0; i < 8000; i++) {
+      csv.append(i / 4).append(',').append((i / 4 + (i % 4) * 250) % 1000).append('\n');
+    }
+    write("g.csv", csv.toString());
+    DataTable t = FileSources.open(dir, "csv", Map.of("path", "g.csv"));
+    assertThat(t.distinctValues(0)).isEmpty();
+    assertThat(t.distinctValues(1)).isPresent();
+  }
+
+  @Test
   void badSettingsFailNamingTheKey() throws IOException {
     write("a.csv", "a\n1\n");
     assertThatThrownBy(() -> FileSources.open(dir, "csv", Map.of("path", "missing.csv")))
