@@ -118,6 +118,32 @@ class DatabasePushdownTest {
     }
   }
 
+  /**
+   * A GROUP BY of 200,000 rows into 3 groups is estimated from the database's statistics (without them
+   * it looked like 20,000 rows), and its few rows are read whole, so that PostgreSQL may run it with
+   * parallel workers; the rows of a plain scan are read in parts.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"pg", "shop"})
+  void smallAggregatedResultsAreEstimatedFromStatisticsAndReadWhole(String source) throws Exception {
+    TestDatabase db = source.equals("pg") ? TestDatabase.POSTGRES : TestDatabase.MARIADB;
+    String database = source.equals("pg") ? "xsql_push_pg" : "xsql_push_maria";
+    DatabaseSources.execute(db, database, "DROP TABLE IF EXISTS events",
+        "CREATE TABLE events (id int PRIMARY KEY, kind int)", "CREATE INDEX events_kind ON events (kind)",
+        source.equals("pg") ? "INSERT INTO events SELECT i, i % 3 FROM generate_series(1, 200000) i"
+            : "INSERT INTO events SELECT seq, seq % 3 FROM seq_1_to_200000",
+        source.equals("pg") ? "ANALYZE events" : "ANALYZE TABLE events");
+    try (Connection c = xsql(); Connection direct = db.connect(database)) {
+      String sql = "SELECT kind, COUNT(*), SUM(id) FROM " + source + ".events GROUP BY kind";
+      assertThat(plan(c, sql)).contains("JdbcAggregate").contains("read=[whole]");
+      assertThat(plan(c, "SELECT id, kind FROM " + source + ".events")).doesNotContain("read=");
+      assertThat(Rows.of(c, sql)).containsExactlyInAnyOrderElementsOf(
+          Rows.of(direct, sql.replace(source + ".", "")));
+    } finally {
+      DatabaseSources.execute(db, database, "DROP TABLE events");
+    }
+  }
+
   @Test
   void textIsComparedExactlyWhateverTheDatabaseCollation() throws Exception {
     try (Connection c = xsql()) {

@@ -25,11 +25,27 @@ public final class JdbcBinding {
     this.dataSource = dataSource;
   }
 
-  /** Called by generated code: the source's data source for the query running in {@code root}. */
-  public static JdbcBinding of(DataContext root, String source) {
+  /**
+   * Called by generated code: the source's data source for the query running in {@code root}, reading
+   * results in parts of the source's fetch size.
+   */
+  public static JdbcBinding streamed(DataContext root, String source) {
+    JdbcSource s = source(root, source);
+    return new JdbcBinding(new QueryDataSource(s, ScanContext.of(root), s.config().fetchSize()));
+  }
+
+  /**
+   * Called by generated code: the source's data source for the query running in {@code root}, reading
+   * each result whole (for results estimated small; see {@link JdbcToXsqlConverter}).
+   */
+  public static JdbcBinding whole(DataContext root, String source) {
+    return new JdbcBinding(new QueryDataSource(source(root, source), ScanContext.of(root), 0));
+  }
+
+  private static JdbcSource source(DataContext root, String source) {
     SchemaPlus schema = root.getRootSchema().subSchemas().get(source);
     if (schema != null && CalciteSchema.from(schema).schema instanceof JdbcSourceSchema s) {
-      return new JdbcBinding(new QueryDataSource(s.source(), ScanContext.of(root)));
+      return s.source();
     }
     throw new SourceException(ErrorCode.INTERNAL, "source '" + source
         + "' is not a database source of this connection");
@@ -44,10 +60,11 @@ public final class JdbcBinding {
   }
 
   /** A data source handing out guarded connections of one source's pool for one query. */
-  private record QueryDataSource(JdbcSource source, ScanContext context) implements PlainDataSource {
+  private record QueryDataSource(JdbcSource source, ScanContext context, int fetchSize)
+      implements PlainDataSource {
     @Override
     public Connection getConnection() throws SQLException {
-      return source.connection(context);
+      return source.connection(context, fetchSize);
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stands between a query and a pooled connection: every statement gets the source's fetch size and is
+ * Stands between a query and a pooled connection: every statement gets the fetch size asked for and is
  * canceled in the database when the query is canceled or times out, and every SQLException names the
  * source. Statements hand back the guarded connection and result sets the guarded statement, so that
  * whoever closes them through {@code getStatement()} or {@code getConnection()} closes the guards too.
@@ -29,6 +29,8 @@ final class JdbcGuard implements InvocationHandler {
 
   private final Object target;
   private final JdbcConfig config;
+  /** Rows per round trip; 0 reads a result whole (see {@link JdbcSource#connection}). */
+  private final int fetchSize;
   private final ScanContext context;
   /** A statement's guarded connection; empty for the connection's own guard. */
   private final Optional<Object> parent;
@@ -37,19 +39,21 @@ final class JdbcGuard implements InvocationHandler {
   /** The statement's SQL (prepared, or last executed), for the query's count of what it sent. */
   private Optional<String> sql;
 
-  private JdbcGuard(Object target, JdbcConfig config, ScanContext context, Optional<Object> parent,
-      Optional<String> sql) {
+  private JdbcGuard(Object target, JdbcConfig config, int fetchSize, ScanContext context,
+      Optional<Object> parent, Optional<String> sql) {
     this.target = target;
     this.config = config;
+    this.fetchSize = fetchSize;
     this.context = context;
     this.parent = parent;
     this.sql = sql;
   }
 
-  /** Guards a pooled connection for one query. */
-  static Connection connection(Connection c, JdbcConfig config, ScanContext context) {
+  /** Guards a pooled connection for one query, its statements fetching {@code fetchSize} rows a trip. */
+  static Connection connection(Connection c, JdbcConfig config, int fetchSize, ScanContext context) {
     return (Connection) Proxy.newProxyInstance(JdbcGuard.class.getClassLoader(),
-        new Class<?>[] {Connection.class}, new JdbcGuard(c, config, context, Optional.empty(), Optional.empty()));
+        new Class<?>[] {Connection.class},
+        new JdbcGuard(c, config, fetchSize, context, Optional.empty(), Optional.empty()));
   }
 
   @Override
@@ -89,8 +93,8 @@ final class JdbcGuard implements InvocationHandler {
 
   private Object statement(Object connection, Statement s, Class<?> type, Optional<String> sql)
       throws SQLException {
-    s.setFetchSize(config.fetchSize());
-    JdbcGuard guard = new JdbcGuard(s, config, context, Optional.of(connection), sql);
+    s.setFetchSize(fetchSize);
+    JdbcGuard guard = new JdbcGuard(s, config, fetchSize, context, Optional.of(connection), sql);
     guard.onClose.add(context.onCancel(() -> cancel(s)));
     return Proxy.newProxyInstance(JdbcGuard.class.getClassLoader(), new Class<?>[] {type}, guard);
   }

@@ -196,11 +196,13 @@ final class JdbcMetadata {
       }
     }
     Map<String, Double> rows = rowEstimates(c, ns);
+    Map<String, Map<String, Double>> distinct = distinctEstimates(c, ns, rows);
     Map<String, JdbcTableInfo> out = new TreeMap<>();
     types.forEach((name, type) -> out.put(name, new JdbcTableInfo(ns, name, type,
         List.copyOf(columns.getOrDefault(name, List.of())),
         rows.containsKey(name) ? OptionalDouble.of(rows.get(name)) : OptionalDouble.empty(),
-        Optional.ofNullable(remarks.get(name)), described.getOrDefault(name, Map.of()))));
+        distinct.getOrDefault(name, Map.of()), Optional.ofNullable(remarks.get(name)),
+        described.getOrDefault(name, Map.of()))));
     return out;
   }
 
@@ -235,6 +237,41 @@ final class JdbcMetadata {
       case "FOREIGN_TABLE" -> Schema.TableType.FOREIGN_TABLE;
       default -> Schema.TableType.TABLE;
     };
+  }
+
+  /**
+   * The database's own estimates of its columns' distinct values, by table and column: PostgreSQL's
+   * {@code pg_stats} (kept by ANALYZE; a negative {@code n_distinct} is a share of the rows), MySQL's and
+   * MariaDB's index statistics for a column that starts an index.
+   */
+  private Map<String, Map<String, Double>> distinctEstimates(Connection c, JdbcNamespace ns,
+      Map<String, Double> rows) throws SQLException {
+    String sql = switch (config.kind()) {
+      case POSTGRES -> "SELECT tablename, attname, n_distinct FROM pg_catalog.pg_stats WHERE schemaname = ?";
+      case MYSQL -> "SELECT table_name, column_name, MAX(cardinality) FROM information_schema.statistics "
+          + "WHERE table_schema = ? AND seq_in_index = 1 GROUP BY table_name, column_name";
+      case GENERIC -> "";
+    };
+    Map<String, Map<String, Double>> out = new HashMap<>();
+    if (sql.isEmpty()) {
+      return out;
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, ns.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String table = rs.getString(1);
+          double d = rs.getDouble(3);
+          if (!rs.wasNull() && d < 0 && rows.containsKey(table)) {
+            d = -d * rows.get(table);
+          }
+          if (d > 0) {
+            out.computeIfAbsent(table, t -> new HashMap<>()).put(rs.getString(2), d);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** The database's own row counts (estimates kept by ANALYZE), where it keeps them. */

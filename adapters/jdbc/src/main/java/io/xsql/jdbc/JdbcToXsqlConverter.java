@@ -12,6 +12,11 @@ import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 
 /**
@@ -20,6 +25,8 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
  * join ({@link JdbcLookup}).
  */
 public final class JdbcToXsqlConverter extends JdbcToEnumerableConverter implements LookupSide {
+  /** The most rows of a result read whole. */
+  private static final int WHOLE_ROWS = 10_000;
 
   JdbcToXsqlConverter(RelOptCluster cluster, RelTraitSet traits, RelNode input) {
     super(cluster, traits, input);
@@ -40,12 +47,49 @@ public final class JdbcToXsqlConverter extends JdbcToEnumerableConverter impleme
     return new JdbcToXsqlConverter(getCluster(), traitSet, sole(inputs));
   }
 
-  /** Calcite's code, with the SQL of semi- and anti-joins written as {@link JdbcExists} writes it. */
+  /**
+   * Calcite's code, with the SQL of semi- and anti-joins written as {@link JdbcExists} writes it, and a
+   * small aggregated result read whole (see {@link #readsWhole}).
+   */
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
     RelNode sql = JdbcExists.rewrite(getInput());
+    if (sql.getConvention() instanceof JdbcPushdownConvention c && c.wholeResults().isPresent()
+        && readsWhole()) {
+      // Only the top node's convention says where generated code finds its data source.
+      sql = sql.copy(sql.getTraitSet().replace(c.wholeResults().get()), sql.getInputs());
+    }
     return sql == getInput() ? super.implement(implementor, pref)
         : new JdbcToXsqlConverter(getCluster(), getTraitSet(), sql).implement(implementor, pref);
+  }
+
+  /** Shows {@code read=[whole]} where the result is read at once (see {@link #readsWhole}). */
+  @Override
+  public RelWriter explainTerms(RelWriter pw) {
+    return super.explainTerms(pw).itemIf("read", "whole", readsWhole());
+  }
+
+  /**
+   * Whether the result is read whole: it is an aggregate's or a limit's (through filters, projections and
+   * sorts), estimated at most {@value #WHOLE_ROWS} rows. A database can then run the statement as it
+   * would for its own client; PostgreSQL, for one, uses no parallel workers for a result read in parts.
+   * A large result is always read in parts, so memory stays bounded by the fetch size.
+   */
+  private boolean readsWhole() {
+    Double rows = getCluster().getMetadataQuery().getRowCount(getInput());
+    if (rows == null || rows > WHOLE_ROWS) {
+      return false;
+    }
+    RelNode r = getInput();
+    while (true) {
+      if (r instanceof Aggregate || r instanceof Sort sort && sort.fetch != null) {
+        return true;
+      }
+      if (!(r instanceof Filter || r instanceof Project || r instanceof Sort)) {
+        return false;
+      }
+      r = r.getInput(0);
+    }
   }
 
   /**

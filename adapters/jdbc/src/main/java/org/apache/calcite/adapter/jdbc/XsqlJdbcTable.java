@@ -1,5 +1,6 @@
 package org.apache.calcite.adapter.jdbc;
 
+import io.xsql.spi.ColumnStatistics;
 import io.xsql.spi.PrimaryKey;
 import io.xsql.spi.TableMetadata;
 import java.util.Optional;
@@ -23,6 +24,7 @@ public final class XsqlJdbcTable extends JdbcTable {
   private final Supplier<Statistic> statistic;
   private final Supplier<Optional<PrimaryKey>> primaryKey;
   private final ImmutableBitSet plainColumns;
+  private final ColumnStatistics columnStatistics;
   private final TableMetadata metadata;
 
   /**
@@ -38,16 +40,19 @@ public final class XsqlJdbcTable extends JdbcTable {
    * @param primaryKey the primary key, read when first asked
    * @param plainColumns the text and date columns that hold true text and dates in the database (not
    *     uuid, json or intervals read as text), which lookups may compare with bound keys
+   * @param columnStatistics the database's estimates of its columns' distinct values
    * @param metadata comments, defaults, indexes and foreign keys, for {@code DatabaseMetaData}
    */
   public XsqlJdbcTable(JdbcSchema schema, @Nullable String catalog, @Nullable String dbSchema, String name,
       Schema.TableType type, RelProtoDataType rowType, Supplier<Statistic> statistic,
-      Supplier<Optional<PrimaryKey>> primaryKey, ImmutableBitSet plainColumns, TableMetadata metadata) {
+      Supplier<Optional<PrimaryKey>> primaryKey, ImmutableBitSet plainColumns,
+      ColumnStatistics columnStatistics, TableMetadata metadata) {
     super(schema, catalog, dbSchema, name, type);
     this.rowType = rowType;
     this.statistic = statistic;
     this.primaryKey = primaryKey;
     this.plainColumns = plainColumns;
+    this.columnStatistics = columnStatistics;
     this.metadata = metadata;
   }
 
@@ -73,6 +78,9 @@ public final class XsqlJdbcTable extends JdbcTable {
     }
     if (type == TableMetadata.class) {
       return type.cast(metadata);
+    }
+    if (type == ColumnStatistics.class) {
+      return type.cast(columnStatistics);
     }
     return super.unwrap(type);
   }
