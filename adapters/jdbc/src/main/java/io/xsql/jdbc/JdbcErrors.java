@@ -31,6 +31,11 @@ final class JdbcErrors {
         cause.getErrorCode(), e);
   }
 
+  /** The query was canceled or timed out (57014), noticed before or while reading a database's rows. */
+  static SQLException canceled(JdbcConfig config) {
+    return new SQLException(config.describe() + ": the query was canceled", "57014");
+  }
+
   /** A failure while a statement runs or its rows are read. */
   static SQLException query(JdbcConfig config, SQLException e) {
     String state = isConnectionLost(e) ? "08006" : e.getSQLState() == null ? "HY000" : e.getSQLState();

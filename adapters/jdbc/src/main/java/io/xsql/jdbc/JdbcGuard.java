@@ -81,7 +81,7 @@ final class JdbcGuard implements InvocationHandler {
           : Optional.empty());
     }
     if (result instanceof ResultSet r && method.getReturnType() == ResultSet.class) {
-      return new JdbcResultSet(r, config, (Statement) proxy,
+      return new JdbcResultSet(r, config, context, (Statement) proxy,
           context.activity(new SourceOperation(config.source(), "", "statement", sql.orElse(""))));
     }
     return result;

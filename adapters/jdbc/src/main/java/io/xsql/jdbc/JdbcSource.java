@@ -177,7 +177,7 @@ final class JdbcSource implements CalciteSchemaSource {
    */
   Connection connection(ScanContext context, int fetchSize) throws SQLException {
     if (context.isCanceled()) {
-      throw new SQLException(config.describe() + ": the query was canceled", "57014");
+      throw JdbcErrors.canceled(config);
     }
     try {
       return JdbcGuard.connection(pool.connection(), config, fetchSize, context);

@@ -2,15 +2,18 @@ package io.xsql.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xsql.spi.ScanContext;
 import io.xsql.spi.SourceActivity;
 import java.lang.reflect.Proxy;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +41,7 @@ final class JdbcResultSetTest {
   @Test
   void countsRowsOnceAtTheEndAndForwardsTheRest() throws Exception {
     Statement guarded = proxy(Statement.class);
-    ResultSet rows = new JdbcResultSet(database, CONFIG, guarded, activity);
+    ResultSet rows = new JdbcResultSet(database, CONFIG, ScanContext.detached(), guarded, activity);
     while (rows.next()) {
       assertThat(rows.getString(1)).isEqualTo("text");
     }
@@ -51,11 +54,51 @@ final class JdbcResultSetTest {
 
   @Test
   void answersForItselfBeforeTheDatabasesResultSet() throws Exception {
-    ResultSet rows = new JdbcResultSet(database, CONFIG, proxy(Statement.class), activity);
+    ResultSet rows = new JdbcResultSet(database, CONFIG, ScanContext.detached(), proxy(Statement.class),
+        activity);
     assertThat(rows.isWrapperFor(JdbcResultSet.class)).isTrue();
     assertThat(rows.unwrap(JdbcResultSet.class)).isSameAs(rows);
     assertThat(rows.unwrap(Object.class)).isSameAs(rows);
     assertThat(rows.unwrap(CharSequence.class)).isEqualTo("the driver's");
+  }
+
+  /**
+   * A canceled query stops reading within a thousand rows, even where the database ignores the cancel (it
+   * came between two fetches) and would hand over every row.
+   */
+  @Test
+  void stopsReadingOnceTheQueryIsCanceled() throws Exception {
+    AtomicBoolean canceled = new AtomicBoolean();
+    ResultSet endless = (ResultSet) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {ResultSet.class}, (proxy, method, args) -> method.getName().equals("next") ? true : null);
+    ResultSet rows = new JdbcResultSet(endless, CONFIG, new ScanContext() {
+      @Override
+      public boolean isCanceled() {
+        return canceled.get();
+      }
+
+      @Override
+      public AutoCloseable onCancel(Runnable action) {
+        return () -> { };
+      }
+
+      @Override
+      public void warn(String message) {
+        // none expected
+      }
+    }, proxy(Statement.class), activity);
+    assertThat(rows.next()).isTrue();
+    canceled.set(true);
+    int read = 0;
+    try {
+      while (rows.next() && read < 100_000) {
+        read++;
+      }
+    } catch (SQLException e) {
+      assertThat(e.getSQLState()).isEqualTo("57014");
+      assertThat(e.getMessage()).contains("source 'db'");
+    }
+    assertThat(read).isLessThan(1024);
   }
 
   private static <T> T proxy(Class<T> type) {
