@@ -61,6 +61,11 @@ final class FilteredHashJoinEnumerator implements Enumerator<Object[]> {
       Object key = JoinKeys.of(probeRow, plan.probeKeys());
       matches = key == null ? List.of() : table.getOrDefault(key, List.of());
       nextMatch = 0;
+      if (plan.semi() && !matches.isEmpty()) {
+        matches = List.of();
+        current = probeRow.clone();
+        return true;
+      }
     }
   }
 

@@ -12,7 +12,7 @@ import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
 
 /**
- * What an inner hash join with a dynamic filter does at run time: read the build side whole into a hash
+ * What an inner or semi hash join with a dynamic filter does at run time: read the build side whole into a hash
  * table, as any hash join does; then, when it holds at most {@code maxKeys} distinct keys, fetch only the
  * probe side's rows with those keys through its {@link io.xsql.spi.KeyLookup} (in batches), so that its
  * source sends only rows that can match; with more keys, read the probe side whole. The choice is made
@@ -23,13 +23,15 @@ import org.apache.calcite.linq4j.Linq4j;
  * @param buildKeys the build row's key fields, in the order of {@code probe.keyColumns()}
  * @param probeKeys the probe row's key fields, the same whether it was looked up or scanned
  * @param buildLeft whether the build side is the join's left input, whose fields come first
+ * @param semi whether the join is a semi-join: the probe side is its left input, and each probe row with a
+ *     match comes out once, alone
  * @param buildWidth the build row's field count
  * @param probeWidth the probe row's field count
  * @param maxKeys the most distinct keys sent to the probe side
  * @param batchSize keys per lookup call, at most the lookup's {@code maxBatchSize()}
  */
 public record FilteredHashJoinPlan(KeyedRows probe, int[] buildKeys, int[] probeKeys, boolean buildLeft,
-    int buildWidth, int probeWidth, int maxKeys, int batchSize) {
+    boolean semi, int buildWidth, int probeWidth, int maxKeys, int batchSize) {
 
   public FilteredHashJoinPlan {
     requireNonNull(probe, "probe is null");
@@ -39,6 +41,9 @@ public record FilteredHashJoinPlan(KeyedRows probe, int[] buildKeys, int[] probe
         || buildKeys.length != probe.keyColumns().size()) {
       throw new IllegalArgumentException(buildKeys.length + " build keys and " + probeKeys.length
           + " probe keys for the " + probe.keyColumns().size() + " key columns of " + probe.name());
+    }
+    if (semi && buildLeft) {
+      throw new IllegalArgumentException("a semi-join builds on its right side");
     }
     if (probeWidth != probe.columns().size()) {
       throw new IllegalArgumentException("probe width " + probeWidth + " but " + probe.columns().size()

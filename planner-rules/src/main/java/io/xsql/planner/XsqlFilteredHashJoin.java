@@ -22,7 +22,7 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 
 /**
- * An inner hash join whose probe side can be fetched by key: once the build side is hashed, its distinct
+ * An inner or semi hash join whose probe side can be fetched by key: once the build side is hashed, its distinct
  * keys, when few enough, go to the probe side as a filter (a dynamic filter), and only the rows with
  * those keys are read ({@link FilteredHashJoinPlan}). The probe side is an input too, read whole when the
  * build side holds more keys.
@@ -79,7 +79,7 @@ public final class XsqlFilteredHashJoin extends BiRel implements EnumerableRel {
     String request = plan.probe().lookup().describe(plan.probe().keyColumns());
     return super.explainTerms(pw)
         .item("strategy", JoinStrategy.HASH)
-        .item("joinType", "inner")
+        .item("joinType", plan.semi() ? "semi" : "inner")
         .item("build", plan.buildLeft() ? "left" : "right")
         .item("dynamicFilter", plan.probe().name())
         .item("keys", plan.probe().keyColumns().stream().map(c -> columns.get(c).name()).toList())

@@ -120,10 +120,27 @@ final class DynamicFilterTest {
         + "JOIN pg.tags u ON u.id = t.id + 1 WHERE k.flag <> 'x'";
     try (Connection x = connect()) {
       String plan = plan(x, sql);
-      assertThat(plan).doesNotContain("strategy=[LOOKUP]").contains("dynamicFilter=[pg]").contains("maxKeys=[4096]");
+      assertThat(plan).doesNotContain("strategy=[LOOKUP]").contains("dynamicFilter=[pg]")
+          .contains("maxKeys=[100000]").contains("batch=[100000]");
       assertThat(sorted(Rows.of(x, sql))).isEqualTo(reference(sql.replace("pg.tags", "tags")));
       assertThat(plan).as("the three tables join in PostgreSQL").contains("JdbcJoin");
     }
+  }
+
+  @Test
+  void aSemiJoinSendsItsKeysToo() throws Exception {
+    String sql = "SELECT b.id, b.v FROM pg.big b WHERE b.id IN (SELECT k FROM keys WHERE flag <> 'n')";
+    List<String> expected = reference(sql);
+    // 101 flagged keys, one of them twice: each matching row of big comes once.
+    assertThat(expected).hasSize(100);
+    try (Connection x = connect()) {
+      assertThat(plan(x, sql)).contains("dynamicFilter=[pg.big]").contains("joinType=[semi]");
+    }
+    long before = reads();
+    try (Connection x = connect()) {
+      assertThat(sorted(Rows.of(x, sql))).isEqualTo(expected);
+    }
+    assertThat(reads() - before).as("rows PostgreSQL read").isBetween(100L, 1_000L);
   }
 
   private List<String> reference(String sql) throws SQLException {

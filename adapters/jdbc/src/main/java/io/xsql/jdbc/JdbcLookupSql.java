@@ -25,14 +25,15 @@ record JdbcLookupSql(String select, List<String> keys, JdbcKind kind) {
   }
 
   /**
-   * The most key tuples one statement takes: PostgreSQL's arrays are cheap up to a point; otherwise the
-   * bind parameter limits (PostgreSQL's driver 32,767, MySQL's protocol 65,535) and, for unknown
-   * databases, a conservative 1,000.
+   * The most key tuples one statement takes: PostgreSQL's arrays are cheap up to a point (one array of
+   * single keys, which PostgreSQL hashes, goes further than the unnested arrays of composite keys);
+   * otherwise the bind parameter limits (PostgreSQL's driver 32,767, MySQL's protocol 65,535) and, for
+   * unknown databases, a conservative 1,000.
    */
   int maxBatchSize() {
     int n = keys.size();
     return switch (kind) {
-      case POSTGRES -> 10_000;
+      case POSTGRES -> n == 1 ? 100_000 : 10_000;
       case MYSQL -> Math.min(10_000, 65_535 / n);
       case GENERIC -> Math.max(1, 1_000 / n);
     };
