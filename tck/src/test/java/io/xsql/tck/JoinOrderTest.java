@@ -167,6 +167,18 @@ final class JoinOrderTest {
   }
 
   @Test
+  void aFieldEveryBranchOfAnOrRestrictsIsFilteredWhereItIsRead() throws Exception {
+    // TPC-H Q19's shape: each branch restricts people's nation and the order's size; the file is read with
+    // nation IN (1, 3) (and the OR of the ids), the whole OR checked above the join.
+    String sql = "SELECT p.id, o.id FROM pg.orders o JOIN people p ON o.customer_id = p.id "
+        + "WHERE (p.nation = 1 AND p.id < 100 AND o.size = 0) "
+        + "OR (p.nation = 3 AND p.id BETWEEN 500 AND 600 AND o.size = 2)";
+    rows(sql);
+    assertThat(plan(sql).lines().filter(l -> l.contains("people.jsonl")).findFirst().orElseThrow())
+        .contains("nation IN (1, 3)");
+  }
+
+  @Test
   void outerJoinsAmongInnerJoinsKeepTheirMeaning() throws Exception {
     String sql = "SELECT k.label, count(o.id), count(z.id) FROM pg.customers c JOIN colors k ON c.color = k.id "
         + "LEFT JOIN pg.orders o ON o.customer_id = c.id AND o.total = 5 LEFT JOIN sizes z ON z.id = o.size "
