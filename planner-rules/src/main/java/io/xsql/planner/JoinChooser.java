@@ -124,7 +124,7 @@ final class JoinChooser {
   private RelNode automaticWithResidual() {
     double outer = mq.getRowCount(join.getLeft());
     double inner = mq.getRowCount(join.getRight());
-    if (outer * LOOKUP_RATIO <= inner && probesCheaply(true) && (outer <= MAX_BATCH || keyed(true))) {
+    if (outer * LOOKUP_RATIO <= inner && probesCheaply(true) && (keyed(true) || oneStatement(true, outer))) {
       Optional<RelNode> lookup = lookup(true, false, false).rel();
       if (lookup.isPresent()) {
         return lookup.get();
@@ -186,7 +186,7 @@ final class JoinChooser {
       double outer = innerRight ? left : right;
       double inner = innerRight ? right : left;
       if (outer * LOOKUP_RATIO <= inner && probesCheaply(innerRight)
-          && (outer <= MAX_BATCH || keyed(innerRight))) {
+          && (keyed(innerRight) || oneStatement(innerRight, outer))) {
         Optional<RelNode> lookup = lookup(innerRight, false, false).rel();
         if (lookup.isPresent()) {
           return lookup.get();
@@ -220,11 +220,8 @@ final class JoinChooser {
     if (rows.isEmpty() || rows.get().fileIndex()) {
       return Optional.empty();
     }
-    // A side that is not keyed is made whole once per batch, so it gets one batch, as large as its source
-    // takes (PostgreSQL: one array of up to 100,000 keys; TPC-H Q3's 30,000 customers at SF 1).
     boolean keyed = keyed(!buildRight);
-    int most = rows.get().lookup().maxBatchSize();
-    int batch = Math.max(1, keyed ? Math.min(most, MAX_BATCH) : most);
+    int batch = batchSize(rows.get(), keyed);
     FilteredHashJoinPlan plan = new FilteredHashJoinPlan(rows.get(), pairs.leftArray(), pairs.rightArray(),
         !buildRight, semi, build.getRowType().getFieldCount(), probe.getRowType().getFieldCount(),
         keyed ? batch * FILTER_BATCHES : batch, batch);
@@ -255,6 +252,29 @@ final class JoinChooser {
     return !joinsInside(innerRight) && (Boolean.TRUE.equals(mq.areColumnsUnique(inner,
         ImmutableBitSet.of(innerKeys))) || inner instanceof LookupSide side && side.lookupBy(innerKeys)
             .map(KeyedRows::fileIndex).orElse(false));
+  }
+
+  /**
+   * Whether {@code outer} keys fit one lookup into a side that is not {@link #keyed}, which its database
+   * makes whole once per statement: TPC-H Q22's 42,000 customers (SF 1) fit one PostgreSQL array into
+   * orders, so that NOT EXISTS reads their orders instead of building a hash of all 1.5 million.
+   */
+  private boolean oneStatement(boolean innerRight, double outer) {
+    RelNode inner = innerRight ? join.getRight() : join.getLeft();
+    List<Integer> innerKeys = innerRight ? keys.right() : keys.left();
+    return outer <= MAX_BATCH || inner instanceof LookupSide side && side.lookupBy(innerKeys)
+        .map(rows -> outer <= batchSize(rows, false)).orElse(false);
+  }
+
+  /**
+   * Keys per lookup into a side: {@link #MAX_BATCH} into a {@link #keyed} side; as many as its source takes
+   * in one statement into any other, which the database makes whole once per statement (PostgreSQL: one
+   * array of up to 100,000 keys; TPC-H Q5's 30,000 Asian customers at SF 1 looked the join of lineitem and
+   * orders up in 8 statements of 4,096, each joining them again).
+   */
+  private static int batchSize(KeyedRows rows, boolean keyed) {
+    int most = rows.lookup().maxBatchSize();
+    return Math.max(1, keyed ? Math.min(most, MAX_BATCH) : most);
   }
 
   private boolean joinsInside(boolean innerRight) {
@@ -339,7 +359,7 @@ final class JoinChooser {
     if (fileOnly && !rows.get().fileIndex()) {
       return Attempt.no(side(innerRight) + " is not one uncompressed JSON Lines or CSV file");
     }
-    int batch = Math.max(1, Math.min(rows.get().lookup().maxBatchSize(), MAX_BATCH));
+    int batch = batchSize(rows.get(), keyed(innerRight));
     LookupJoinPlan plan = new LookupJoinPlan(rows.get(), pairs.leftArray(), type, firstMatch, batch,
         outer.getRowType().getFieldCount(), inner.getRowType().getFieldCount());
     JoinStrategy strategy = rows.get().fileIndex() ? JoinStrategy.MMAP : JoinStrategy.LOOKUP;

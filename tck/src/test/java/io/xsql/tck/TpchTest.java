@@ -38,7 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class TpchTest {
-  private static final String NAME = "xsql_tpch_test";
+  /** Databases of this JVM's own (dropped after), so that two test runs on one machine never share them. */
+  private static final String NAME = "xsql_tpch_test_" + ProcessHandle.current().pid();
   private static final double SCALE_FACTOR = 0.01;
   private static final int TIMEOUT_SECONDS = Integer.getInteger("tpch.timeout", 60);
   /** TPC-H queries whose plans filter a PostgreSQL side dynamically at this scale factor. */
