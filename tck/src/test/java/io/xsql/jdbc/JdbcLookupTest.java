@@ -166,7 +166,7 @@ final class JdbcLookupTest {
       for (int field : List.of(B, S)) {
         KeyedRows keyed = converter.lookupBy(List.of(field)).orElseThrow();
         int max = keyed.lookup().maxBatchSize();
-        assertThat(max).isEqualTo(10_000);
+        assertThat(max).isEqualTo(100_000);
         Set<List<Object>> keys = new LinkedHashSet<>(randomKeys(all, List.of(field), new Random(3), 50));
         for (long k = 0; keys.size() < max; k++) {
           keys.add(List.of(field == B ? (Object) (k * 7 + 1) : "absent " + k));

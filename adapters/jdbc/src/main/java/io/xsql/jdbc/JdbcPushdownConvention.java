@@ -1,6 +1,5 @@
 package io.xsql.jdbc;
 
-import java.util.Optional;
 import java.util.function.Predicate;
 import org.apache.calcite.adapter.jdbc.JdbcConvention;
 import org.apache.calcite.adapter.jdbc.JdbcRules;
@@ -28,32 +27,11 @@ import org.apache.calcite.sql.SqlDialect;
 final class JdbcPushdownConvention extends JdbcConvention {
   private final JdbcSource source;
   private final JdbcKind kind;
-  /** The same convention reading results whole; empty in that one. */
-  private final Optional<JdbcPushdownConvention> wholeResults;
 
-  /**
-   * A source's convention: {@code streamed} finds the data source of statements whose results are read in
-   * parts, {@code whole} that of statements whose results are read at once.
-   */
-  JdbcPushdownConvention(SqlDialect dialect, Expression streamed, Expression whole, JdbcSource source) {
-    this(dialect, streamed, source, Optional.of(new JdbcPushdownConvention(dialect, whole, source,
-        Optional.empty())));
-  }
-
-  private JdbcPushdownConvention(SqlDialect dialect, Expression expression, JdbcSource source,
-      Optional<JdbcPushdownConvention> wholeResults) {
+  JdbcPushdownConvention(SqlDialect dialect, Expression expression, JdbcSource source) {
     super(dialect, expression, source.config().source());
     this.source = source;
     this.kind = source.config().kind();
-    this.wholeResults = wholeResults;
-  }
-
-  /**
-   * This convention with results read whole, used only when generating code (never registered in a
-   * planner); empty if this is that one.
-   */
-  Optional<JdbcPushdownConvention> wholeResults() {
-    return wholeResults;
   }
 
   /** The source whose tables are in this convention. */

@@ -111,15 +111,12 @@ final class JdbcSource implements CalciteSchemaSource {
 
   private synchronized JdbcPushdownConvention convention() {
     if (convention.isEmpty()) {
-      // Generated code finds the query's data source through these expressions (see JdbcBinding).
-      convention = Optional.of(new JdbcPushdownConvention(overview().dialect(), binding("streamed"),
-          binding("whole"), this));
+      // Generated code finds the query's data source through this expression (see JdbcBinding).
+      Expression binding = Expressions.call(JdbcBinding.class, "streamed", DataContext.ROOT,
+          Expressions.constant(config.source()));
+      convention = Optional.of(new JdbcPushdownConvention(overview().dialect(), binding, this));
     }
     return convention.get();
-  }
-
-  private Expression binding(String method) {
-    return Expressions.call(JdbcBinding.class, method, DataContext.ROOT, Expressions.constant(config.source()));
   }
 
   private ImmutableBitSet plainColumns(JdbcTableInfo info) {

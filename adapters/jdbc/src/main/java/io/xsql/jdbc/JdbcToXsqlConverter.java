@@ -2,11 +2,20 @@ package io.xsql.jdbc;
 
 import io.xsql.spi.KeyedRows;
 import io.xsql.spi.LookupSide;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.apache.calcite.adapter.jdbc.JdbcToEnumerableConverter;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
+import org.apache.calcite.adapter.jdbc.JdbcToEnumerableConverter;
+import org.apache.calcite.linq4j.tree.BlockStatement;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.linq4j.tree.MethodCallExpression;
+import org.apache.calcite.linq4j.tree.Shuttle;
+import org.apache.calcite.linq4j.tree.Statement;
+import org.apache.calcite.linq4j.tree.Types;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -18,6 +27,7 @@ import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Where a subtree pushed down whole into a database leaves it: runs as Calcite's converter does (one SQL
@@ -27,6 +37,10 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 public final class JdbcToXsqlConverter extends JdbcToEnumerableConverter implements LookupSide {
   /** The most rows of a result read whole. */
   private static final int WHOLE_ROWS = 10_000;
+  private static final Method STREAMED = Types.lookupMethod(JdbcBinding.class, "streamed", DataContext.class,
+      String.class);
+  private static final Method WHOLE = Types.lookupMethod(JdbcBinding.class, "whole", DataContext.class,
+      String.class);
 
   JdbcToXsqlConverter(RelOptCluster cluster, RelTraitSet traits, RelNode input) {
     super(cluster, traits, input);
@@ -54,13 +68,19 @@ public final class JdbcToXsqlConverter extends JdbcToEnumerableConverter impleme
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
     RelNode sql = JdbcExists.rewrite(getInput());
-    if (sql.getConvention() instanceof JdbcPushdownConvention c && c.wholeResults().isPresent()
-        && readsWhole()) {
-      // Only the top node's convention says where generated code finds its data source.
-      sql = sql.copy(sql.getTraitSet().replace(c.wholeResults().get()), sql.getInputs());
-    }
-    return sql == getInput() ? super.implement(implementor, pref)
+    Result result = sql == getInput() ? super.implement(implementor, pref)
         : new JdbcToXsqlConverter(getCluster(), getTraitSet(), sql).implement(implementor, pref);
+    if (!readsWhole()) {
+      return result;
+    }
+    // The code asks JdbcBinding.streamed for its data source (the convention's expression): ask whole.
+    Statement block = result.block.accept(new Shuttle() {
+      @Override
+      public Expression visit(MethodCallExpression call, @Nullable Expression target, List<Expression> args) {
+        return call.method.equals(STREAMED) ? Expressions.call(WHOLE, args) : super.visit(call, target, args);
+      }
+    });
+    return new Result((BlockStatement) block, result.physType, result.format);
   }
 
   /** Shows {@code read=[whole]} where the result is read at once (see {@link #readsWhole}). */
