@@ -3,6 +3,7 @@ package io.xsql.driver;
 import static org.apache.calcite.util.Static.RESOURCE;
 
 import io.xsql.spi.ErrorCode;
+import io.xsql.planner.XsqlStreamTable;
 import io.xsql.spi.SourceException;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.Set;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
@@ -90,7 +92,7 @@ final class XsqlSqlValidator extends CalciteSqlValidator {
     }
     if (modality == SqlModality.STREAM && isAggregate(select) && scope != null
         && scope.getChildren().stream().allMatch(child -> child.supportsModality(modality))) {
-      if (groupsByWindow(select)) {
+      if (groupsByWindow(select) || groupsByEventTime(select, scope)) {
         // Calcite asks for a monotonic GROUP BY key; a window's groups are emitted as the watermark passes it.
         return true;
       }
@@ -102,6 +104,18 @@ final class XsqlSqlValidator extends CalciteSqlValidator {
       }
     }
     return super.validateModality(select, modality, fail);
+  }
+
+  /** Whether the query reads one stream and groups by its event time column, monotonic up to the watermark. */
+  private static boolean groupsByEventTime(SqlSelect select, SelectScope scope) {
+    if (select.getGroup() == null || scope.getChildren().size() != 1) {
+      return false;
+    }
+    SqlValidatorTable table = scope.getChildren().get(0).getTable();
+    XsqlStreamTable stream = table == null ? null : table.unwrap(XsqlStreamTable.class);
+    Optional<String> eventTime = stream == null ? Optional.empty() : stream.stream().table().eventTime().column();
+    return eventTime.isPresent() && select.getGroup().stream().anyMatch(key -> key instanceof SqlIdentifier id
+        && Util.last(id.names).equalsIgnoreCase(eventTime.get()));
   }
 
   /** Whether the query reads one of the window table functions and groups by its window's bounds. */

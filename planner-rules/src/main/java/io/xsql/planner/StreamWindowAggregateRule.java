@@ -29,7 +29,9 @@ import org.apache.calcite.rex.RexUtil;
  * as an {@link XsqlWindowAggregate} over the stream read before the window function (whose windows the
  * operator places itself, reading the event time). Between the function and the GROUP BY it takes columns
  * as they are and WHERE conditions on the stream's own columns (these move below the function); anything
- * else, and aggregates other than COUNT, SUM, MIN and MAX, fail with 0A000 saying so.
+ * else, and aggregates other than COUNT, SUM, MIN and MAX, fail with 0A000 saying so. A GROUP BY of the
+ * stream's event time column itself (a monotonic key, up to the watermark) runs the same way, each event
+ * time being a window of its own.
  */
 final class StreamWindowAggregateRule extends RelRule<XsqlRuleConfig> {
   static final XsqlRuleConfig CONFIG = XsqlRuleConfig.of("StreamWindowAggregateRule",
@@ -50,19 +52,30 @@ final class StreamWindowAggregateRule extends RelRule<XsqlRuleConfig> {
       chain.add(0, node);
       node = original(node.getInput(0));
     }
-    if (!(node instanceof TableFunctionScan function) || function.getInputs().size() != 1) {
-      return;
+    Optional<WindowPlanned> planned = Optional.empty();
+    if (node instanceof TableFunctionScan function && function.getInputs().size() == 1) {
+      planned = StreamWindow.of(function).map(w -> windowed(aggregate, chain, function, w));
+    } else if (node instanceof XsqlTableScan scan) {
+      planned = byEventTime(aggregate, chain, scan);
     }
-    Optional<StreamWindow> window = StreamWindow.of(function);
-    if (window.isEmpty()) {
-      return;
+    planned.ifPresent(p -> call.transformTo(new XsqlWindowAggregate(delta.getCluster(),
+        delta.getTraitSet().replace(EnumerableConvention.INSTANCE),
+        convert(LogicalDelta.create(p.stream()), p.stream().getTraitSet().replace(EnumerableConvention.INSTANCE)),
+        aggregate.getRowType(), p.plan())));
+  }
+
+  /** A plan, and the rows it reads before they are made a stream. */
+  private record WindowPlanned(WindowAggregatePlan plan, RelNode stream) {}
+
+  /** A GROUP BY over a window function: the function's input is read, filtered by the WHERE between. */
+  private static WindowPlanned windowed(Aggregate aggregate, List<RelNode> chain, TableFunctionScan function,
+      StreamWindow window) {
+    if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+      throw unsupported("GROUPING SETS, ROLLUP and CUBE are not computed over a stream's windows");
     }
     int width = function.getInput(0).getRowType().getFieldCount();
     // What each field of the current node is among the function's: its input's columns, then the window's.
-    int[] fields = new int[width + 2];
-    for (int i = 0; i < fields.length; i++) {
-      fields[i] = i;
-    }
+    int[] fields = identity(width + 2);
     List<RexNode> conditions = new ArrayList<>();
     for (RelNode step : chain) {
       if (step instanceof Filter filter) {
@@ -71,31 +84,77 @@ final class StreamWindowAggregateRule extends RelRule<XsqlRuleConfig> {
         fields = projected((Project) step, fields);
       }
     }
-    if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
-      throw unsupported("GROUPING SETS, ROLLUP and CUBE are not computed over a stream's windows");
-    }
     int[] grouped = fields;
-    int[] keys = aggregate.getGroupSet().asList().stream().mapToInt(k -> grouped[k] == width
-        ? WindowAggregatePlan.WINDOW_START : grouped[k] == width + 1 ? WindowAggregatePlan.WINDOW_END : grouped[k])
-        .toArray();
-    List<WindowAggregatePlan.Call> calls = new ArrayList<>();
-    for (AggregateCall c : aggregate.getAggCallList()) {
-      calls.add(call(c, fields, width));
-    }
-    Optional<XsqlTableScan> scan = scan(function.getInput(0));
-    EventTime eventTime = scan.map(s -> s.xsqlTable instanceof XsqlStreamTable t ? t.stream().table().eventTime()
-        : s.dataTable().eventTime()).orElse(EventTime.NONE);
-    WindowAggregatePlan plan = new WindowAggregatePlan(scan.map(s -> s.xsqlTable.name()).orElse("stream"),
-        window.get(), keys, calls, eventTime);
+    int[] keys = aggregate.getGroupSet().asList().stream().mapToInt(k -> switch (grouped[k] - width) {
+      case 0 -> WindowAggregatePlan.WINDOW_START;
+      case 1 -> WindowAggregatePlan.WINDOW_END;
+      default -> column(grouped[k], "grouped by");
+    }).toArray();
     RelNode stream = function.getInput(0);
     if (!conditions.isEmpty()) {
       stream = LogicalFilter.create(stream, RexUtil.composeConjunction(function.getCluster().getRexBuilder(),
           conditions));
     }
-    RelNode input = convert(LogicalDelta.create(stream),
-        stream.getTraitSet().replace(EnumerableConvention.INSTANCE));
-    call.transformTo(new XsqlWindowAggregate(delta.getCluster(),
-        delta.getTraitSet().replace(EnumerableConvention.INSTANCE), input, aggregate.getRowType(), plan));
+    return new WindowPlanned(plan(aggregate, function.getInput(0), window, keys, fields, width), stream);
+  }
+
+  /**
+   * A GROUP BY of the stream's event time column itself (and other columns): one window per event time,
+   * complete once the watermark passes it, so its groups are emitted then. Reads the GROUP BY's input.
+   */
+  private static Optional<WindowPlanned> byEventTime(Aggregate aggregate, List<RelNode> chain,
+      XsqlTableScan scan) {
+    Optional<String> eventTime = eventTime(scan).column();
+    if (eventTime.isEmpty() || aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+      return Optional.empty();
+    }
+    int[] fields = identity(scan.getRowType().getFieldCount());
+    for (RelNode step : chain) {
+      if (step instanceof Project project) {
+        fields = projected(project, fields);
+      }
+    }
+    List<String> names = scan.getRowType().getFieldNames();
+    int[] scanned = fields;
+    int width = aggregate.getInput().getRowType().getFieldCount();
+    return aggregate.getGroupSet().asList().stream()
+        .filter(k -> scanned[k] >= 0 && names.get(scanned[k]).equals(eventTime.get()))
+        .findFirst().map(k -> new WindowPlanned(plan(aggregate, scan, StreamWindow.instants(k),
+            aggregate.getGroupSet().toArray(), identity(width), width), aggregate.getInput()));
+  }
+
+  private static WindowAggregatePlan plan(Aggregate aggregate, RelNode stream, StreamWindow window, int[] keys,
+      int[] fields, int width) {
+    List<WindowAggregatePlan.Call> calls = new ArrayList<>();
+    for (AggregateCall c : aggregate.getAggCallList()) {
+      calls.add(call(c, fields, width));
+    }
+    Optional<XsqlTableScan> scan = scan(stream);
+    return new WindowAggregatePlan(scan.map(s -> s.xsqlTable.name()).orElse("stream"), window, keys, calls,
+        scan.map(StreamWindowAggregateRule::eventTime).orElse(EventTime.NONE));
+  }
+
+  /** The event time settings of the stream a scan reads (a plain scan's table has its stream's). */
+  private static EventTime eventTime(XsqlTableScan scan) {
+    return scan.xsqlTable instanceof XsqlStreamTable t ? t.stream().table().eventTime()
+        : scan.dataTable().eventTime();
+  }
+
+  private static int[] identity(int width) {
+    int[] fields = new int[width];
+    for (int i = 0; i < width; i++) {
+      fields[i] = i;
+    }
+    return fields;
+  }
+
+  /** A field that must be a column of the stream, not an expression nor a window bound. */
+  private static int column(int field, String use) {
+    if (field < 0) {
+      throw unsupported("a windowed GROUP BY over a stream takes columns as they are, not expressions ("
+          + use + "); compute expressions in an outer query");
+    }
+    return field;
   }
 
   /** The relation a planner's set was made from: the logical form SQL was converted to. */
@@ -117,7 +176,7 @@ final class StreamWindowAggregateRule extends RelRule<XsqlRuleConfig> {
     return condition.accept(new RexShuttle() {
       @Override
       public RexNode visitInputRef(RexInputRef ref) {
-        int field = fields[ref.getIndex()];
+        int field = column(fields[ref.getIndex()], "in WHERE");
         if (field >= width) {
           throw unsupported("a WHERE condition on window_start or window_end is not computed over a stream's"
               + " windows; filter the stream's own columns, or the grouped rows in an outer query");
@@ -127,14 +186,11 @@ final class StreamWindowAggregateRule extends RelRule<XsqlRuleConfig> {
     });
   }
 
+  /** The fields of a projection among those below it: -1 for an expression. */
   private static int[] projected(Project project, int[] fields) {
     int[] out = new int[project.getProjects().size()];
     for (int i = 0; i < out.length; i++) {
-      if (!(project.getProjects().get(i) instanceof RexInputRef ref)) {
-        throw unsupported("a windowed GROUP BY over a stream groups and aggregates columns as they are, not "
-            + project.getProjects().get(i) + "; compute expressions in an outer query");
-      }
-      out[i] = fields[ref.getIndex()];
+      out[i] = project.getProjects().get(i) instanceof RexInputRef ref ? fields[ref.getIndex()] : -1;
     }
     return out;
   }
@@ -153,7 +209,7 @@ final class StreamWindowAggregateRule extends RelRule<XsqlRuleConfig> {
         || (c.getArgList().isEmpty() && kind != WindowAccumulator.Kind.COUNT)) {
       throw unsupported(c + " is not computed over a stream's windows (COUNT, SUM, MIN and MAX of a column are)");
     }
-    int operand = c.getArgList().isEmpty() ? -1 : fields[c.getArgList().get(0)];
+    int operand = c.getArgList().isEmpty() ? -1 : column(fields[c.getArgList().get(0)], "aggregated");
     if (operand >= width) {
       throw unsupported("aggregates of window_start or window_end are not computed over a stream's windows");
     }

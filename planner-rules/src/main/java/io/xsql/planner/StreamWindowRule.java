@@ -8,7 +8,6 @@ import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.stream.Delta;
 import org.apache.calcite.rel.stream.LogicalDelta;
-import org.apache.calcite.sql.SqlKind;
 
 /**
  * {@code SELECT STREAM} over TUMBLE or HOP without a GROUP BY: the window function goes above the stream
@@ -29,7 +28,7 @@ final class StreamWindowRule extends RelRule<XsqlRuleConfig> {
   @Override
   public void onMatch(RelOptRuleCall call) {
     LogicalTableFunctionScan scan = call.rel(1);
-    if (StreamWindow.of(scan).orElseThrow().kind() == SqlKind.SESSION) {
+    if (StreamWindow.of(scan).orElseThrow().kind() == StreamWindow.Kind.SESSION) {
       throw new SourceException(ErrorCode.UNSUPPORTED, "SELECT STREAM over SESSION needs a GROUP BY over"
           + " window_start and window_end: a session's rows are known only when the session ends");
     }

@@ -8,7 +8,6 @@ import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
-import org.apache.calcite.sql.SqlKind;
 
 /**
  * What a windowed GROUP BY over a stream does at run time: it places each event in its windows, adds it to
@@ -57,7 +56,7 @@ public record WindowAggregatePlan(String source, StreamWindow window, int[] keys
 
   /** The open windows' state this plan keeps. */
   WindowState state() {
-    return window.kind() == SqlKind.SESSION ? new SessionWindows(this) : new FixedWindows(this);
+    return window.kind() == StreamWindow.Kind.SESSION ? new SessionWindows(this) : new FixedWindows(this);
   }
 
   /** A fresh set of the aggregates, for a new group. */

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.apache.calcite.sql.SqlKind;
 import org.junit.jupiter.api.Test;
 
 /** The open windows of a streaming GROUP BY: what each event joins, when windows close, what is late. */
@@ -29,7 +28,7 @@ final class WindowStateTest {
 
   @Test
   void anEventBetweenTwoSessionsOfItsKeyJoinsThem() {
-    WindowState state = plan(new StreamWindow(SqlKind.SESSION, 1, 10_000, 10_000, 0, new int[] {0})).state();
+    WindowState state = plan(new StreamWindow(StreamWindow.Kind.SESSION, 1, 10_000, 10_000, 0, new int[] {0})).state();
     assertThat(state.add(new Object[] {1L, 0L, 5L}, 0, Long.MIN_VALUE)).isTrue();
     assertThat(state.add(new Object[] {1L, 18_000L, 7L}, 18_000, 0)).isTrue();
     assertThat(state.add(new Object[] {2L, 14_000L, 1L}, 14_000, 0)).isTrue();
@@ -48,7 +47,7 @@ final class WindowStateTest {
 
   @Test
   void hoppingWindowsCloseInOrderAndAnEventInAClosedOneIsLate() {
-    WindowState state = plan(new StreamWindow(SqlKind.HOP, 1, 60_000, 30_000, 0, new int[0])).state();
+    WindowState state = plan(new StreamWindow(StreamWindow.Kind.HOP, 1, 60_000, 30_000, 0, new int[0])).state();
     assertThat(state.add(new Object[] {1L, 45_000L, 3L}, 45_000, Long.MIN_VALUE)).isTrue();
     assertThat(state.groups()).isEqualTo(2);
     assertThat(close(state, 60_000)).containsExactly("[0, 60000, 1, 1, 3]");

@@ -286,6 +286,20 @@ final class StreamWindowTest {
   }
 
   @Test
+  void aStreamingGroupByOfTheEventTimeEmitsEachTimeOnceTheWatermarkPassesIt() throws Exception {
+    String stream = brokers.stream();
+    brokers.publish(stream, "c", new Click(1, T0).json());
+    brokers.publish(stream, "c", new Click(2, T0).json());
+    brokers.publish(stream, "c", new Click(1, T0 + 1000).json());
+    brokers.publish(stream, "c", new Click(1, T0 + 5000).json());
+    try (Connection c = connect(natsSource("clicks", stream, "watermark: 2s"));
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT STREAM ts, COUNT(*) AS n, MAX(user_id) AS u FROM clicks GROUP BY ts")) {
+      assertThat(next(rs, 2)).containsExactly("2026-01-01 00:00:00.000 | 2 | 2", "2026-01-01 00:00:01.000 | 1 | 1");
+    }
+  }
+
+  @Test
   void aStreamingGroupByWithoutAWindowIsRefused() throws Exception {
     String stream = brokers.stream();
     try (Connection c = connect(natsSource("clicks", stream, "watermark: 2s"))) {
