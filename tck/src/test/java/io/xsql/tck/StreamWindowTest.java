@@ -241,6 +241,11 @@ final class StreamWindowTest {
       assertThat(warning.getMessage()).contains("source 'clicks': 1 late event left out of windows already emitted",
           "2026-01-01T00:00:10Z");
       assertThat((Throwable) warning.getNextWarning()).isNull();
+      rs.close();
+      // The query's record: groups handed out (the reader may have taken the last window's as the input
+      // closed), events taken in (the late one too), the late count.
+      assertThat(Rows.of(c, "SELECT calls >= 4, rows_read, details FROM xsql.queries WHERE operation = 'window'"))
+          .containsExactly("true | 8 | 1 late event left out of windows already emitted");
     }
   }
 
