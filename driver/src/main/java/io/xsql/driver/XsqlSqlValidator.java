@@ -17,6 +17,7 @@ import java.util.Set;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalciteSqlValidator;
+import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.rel.hint.RelHint;
 import org.apache.calcite.schema.StreamableTable;
 import org.apache.calcite.sql.SqlCall;
@@ -90,17 +91,24 @@ final class XsqlSqlValidator extends CalciteSqlValidator {
         .allMatch(child -> child.supportsModality(modality) || isStream(child))) {
       return true;
     }
-    if (modality == SqlModality.STREAM && isAggregate(select) && scope != null
-        && scope.getChildren().stream().allMatch(child -> child.supportsModality(modality))) {
-      if (groupsByWindow(select) || groupsByEventTime(select, scope)) {
+    if (modality == SqlModality.STREAM && isAggregate(select) && scope != null) {
+      if ((groupsByWindow(select) || groupsByEventTime(select, scope))
+          && scope.getChildren().stream().allMatch(child -> child.supportsModality(modality))) {
         // Calcite asks for a monotonic GROUP BY key; a window's groups are emitted as the watermark passes it.
         return true;
       }
-      if (fail && !super.validateModality(select, modality, false)) {
-        throw new SourceException(ErrorCode.UNSUPPORTED, "SELECT STREAM with GROUP BY needs a window: grouped by"
-            + " columns alone, a stream's groups would never be complete, so none could be emitted, and they would"
-            + " fill memory. Group by window_start and window_end of TABLE(TUMBLE(TABLE t, DESCRIPTOR(ts),"
-            + " INTERVAL '1' MINUTE)) (or HOP, SESSION), or leave out STREAM to aggregate what the stream holds now");
+      try {
+        return super.validateModality(select, modality, fail);
+      } catch (CalciteContextException e) {
+        if (e.getCause() == null || !RESOURCE.streamMustGroupByMonotonic().str().equals(e.getCause().getMessage())) {
+          throw e;
+        }
+        throw new SourceException(ErrorCode.UNSUPPORTED, "SELECT STREAM with GROUP BY needs a window of the stream"
+            + " it reads: grouped by columns alone, a stream's groups would never be complete, so none could be"
+            + " emitted, and they would fill memory. Group by window_start and window_end of TABLE(TUMBLE(TABLE t,"
+            + " DESCRIPTOR(ts), INTERVAL '1' MINUTE)) (or HOP, SESSION) read alone (join a table to the grouped rows"
+            + " in an outer query), or by the event time, or leave out STREAM to aggregate what the stream holds now",
+            e);
       }
     }
     return super.validateModality(select, modality, fail);

@@ -49,6 +49,8 @@ final class StreamWindowTest {
   private static final String TUMBLE_COUNTS = "SELECT %s window_start, user_id, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE"
       + " %s, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end, user_id";
 
+  private static final String USERS = "users: { type: csv, path: users.csv }";
+
   @TempDir
   static Path dir;
   private StreamBrokers brokers;
@@ -63,6 +65,7 @@ final class StreamWindowTest {
   @BeforeAll
   void start() throws Exception {
     brokers = new StreamBrokers();
+    Files.writeString(dir.resolve("users.csv"), "id,name\n1,ann\n2,bob\n");
   }
 
   @AfterAll
@@ -305,12 +308,32 @@ final class StreamWindowTest {
   }
 
   @Test
+  void aWindowsGroupedRowsJoinATable() throws Exception {
+    String stream = brokers.stream();
+    brokers.publish(stream, "c", new Click(1, T0).json());
+    brokers.publish(stream, "c", new Click(2, T0 + 1000).json());
+    brokers.publish(stream, "c", new Click(1, T0 + 2000).json());
+    try (Connection c = connect(natsSource("clicks", stream, "watermark: 2s, idle_timeout: 1s"), USERS);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT STREAM w.window_start, u.name, w.n FROM (" + TUMBLE_COUNTS
+            .formatted("", "clicks") + ") w JOIN users u ON u.id = w.user_id")) {
+      assertThat(next(rs, 2)).containsExactlyInAnyOrder("2026-01-01 00:00:00.000 | ann | 2",
+          "2026-01-01 00:00:00.000 | bob | 1");
+    }
+  }
+
+  @Test
   void aStreamingGroupByWithoutAWindowIsRefused() throws Exception {
     String stream = brokers.stream();
-    try (Connection c = connect(natsSource("clicks", stream, "watermark: 2s"))) {
+    try (Connection c = connect(natsSource("clicks", stream, "watermark: 2s"), USERS)) {
       assertThatThrownBy(() -> Rows.of(c, "SELECT STREAM user_id, COUNT(*) FROM clicks GROUP BY user_id"))
           .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("0A000"))
           .hasMessageContaining("SELECT STREAM with GROUP BY needs a window");
+      assertThatThrownBy(() -> Rows.of(c, "SELECT STREAM window_start, u.name, COUNT(*) FROM TABLE(TUMBLE(TABLE"
+          + " clicks, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) c JOIN users u ON u.id = c.user_id"
+          + " GROUP BY window_start, window_end, u.name"))
+          .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("0A000"))
+          .hasMessageContaining("join a table to the grouped rows in an outer query");
       assertThatThrownBy(() -> Rows.of(c, "SELECT STREAM * FROM TABLE(SESSION(TABLE clicks, DESCRIPTOR(ts),"
           + " DESCRIPTOR(user_id), INTERVAL '10' SECOND))"))
           .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("0A000"))
