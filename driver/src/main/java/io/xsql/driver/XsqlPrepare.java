@@ -88,8 +88,10 @@ final class XsqlPrepare extends CalcitePrepareImpl {
     planner.addRule(XsqlRules.STREAMING_WINDOW);
     // SELECT STREAM reads a stream table's stream through XsqlStreamScanRule; Calcite's rule for it makes a
     // scan no convention runs, and fails on scans that read fewer columns than the table has.
-    planner.getRules().stream().filter(r -> r instanceof StreamRules.DeltaTableScanRule).toList()
-        .forEach(planner::removeRule);
+    // A Delta moved below a GROUP BY leaves Calcite's aggregate waiting for the end of a stream that never
+    // ends; xsql's windowed aggregate (StreamWindowAggregateRule) takes the Delta over the GROUP BY instead.
+    planner.getRules().stream().filter(r -> r instanceof StreamRules.DeltaTableScanRule
+        || r instanceof StreamRules.DeltaAggregateTransposeRule).toList().forEach(planner::removeRule);
     return planner;
   }
 

@@ -2,29 +2,38 @@ package io.xsql.driver;
 
 import static org.apache.calcite.util.Static.RESOURCE;
 
+import io.xsql.spi.ErrorCode;
+import io.xsql.planner.XsqlStreamTable;
+import io.xsql.spi.SourceException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.Set;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.prepare.CalciteSqlValidator;
+import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.rel.hint.RelHint;
 import org.apache.calcite.schema.StreamableTable;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlOperatorTable;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlWindowTableFunction;
 import org.apache.calcite.sql.validate.SelectScope;
 import org.apache.calcite.sql.validate.SqlModality;
 import org.apache.calcite.sql.validate.SqlValidatorNamespace;
 import org.apache.calcite.sql.validate.SqlValidatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
+import org.apache.calcite.util.Util;
 
 /**
  * Calcite's validator, with quoted identifiers matching exactly. Names resolve case-insensitively (the
@@ -35,6 +44,9 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
  * refuses a {@link StreamableTable} in a plain query, this one allows it.
  */
 final class XsqlSqlValidator extends CalciteSqlValidator {
+
+  /** The columns the window table functions add. */
+  private static final Set<String> WINDOW_BOUNDS = Set.of("window_start", "window_end");
 
   /** Told the statement's join hints, aliases replaced by table names, when it is validated. */
   private final Consumer<List<RelHint>> joinHints;
@@ -79,7 +91,54 @@ final class XsqlSqlValidator extends CalciteSqlValidator {
         .allMatch(child -> child.supportsModality(modality) || isStream(child))) {
       return true;
     }
+    if (modality == SqlModality.STREAM && isAggregate(select) && scope != null) {
+      if ((groupsByWindow(select) || groupsByEventTime(select, scope))
+          && scope.getChildren().stream().allMatch(child -> child.supportsModality(modality))) {
+        // Calcite asks for a monotonic GROUP BY key; a window's groups are emitted as the watermark passes it.
+        return true;
+      }
+      try {
+        return super.validateModality(select, modality, fail);
+      } catch (CalciteContextException e) {
+        if (e.getCause() == null || !RESOURCE.streamMustGroupByMonotonic().str().equals(e.getCause().getMessage())) {
+          throw e;
+        }
+        throw new SourceException(ErrorCode.UNSUPPORTED, "SELECT STREAM with GROUP BY needs a window of the stream"
+            + " it reads: grouped by columns alone, a stream's groups would never be complete, so none could be"
+            + " emitted, and they would fill memory. Group by window_start and window_end of TABLE(TUMBLE(TABLE t,"
+            + " DESCRIPTOR(ts), INTERVAL '1' MINUTE)) (or HOP, SESSION) read alone (join a table to the grouped rows"
+            + " in an outer query), or by the event time, or leave out STREAM to aggregate what the stream holds now",
+            e);
+      }
+    }
     return super.validateModality(select, modality, fail);
+  }
+
+  /** Whether the query reads one stream and groups by its event time column, monotonic up to the watermark. */
+  private static boolean groupsByEventTime(SqlSelect select, SelectScope scope) {
+    if (select.getGroup() == null || scope.getChildren().size() != 1) {
+      return false;
+    }
+    SqlValidatorTable table = scope.getChildren().get(0).getTable();
+    XsqlStreamTable stream = table == null ? null : table.unwrap(XsqlStreamTable.class);
+    Optional<String> eventTime = stream == null ? Optional.empty() : stream.stream().table().eventTime().column();
+    return eventTime.isPresent() && select.getGroup().stream().anyMatch(key -> key instanceof SqlIdentifier id
+        && Util.last(id.names).equalsIgnoreCase(eventTime.get()));
+  }
+
+  /** Whether the query reads one of the window table functions and groups by its window's bounds. */
+  private static boolean groupsByWindow(SqlSelect select) {
+    SqlNode from = select.getFrom();
+    if (from != null && from.getKind() == SqlKind.AS) {
+      from = ((SqlCall) from).operand(0);
+    }
+    if (from == null || from.getKind() != SqlKind.COLLECTION_TABLE
+        || !(((SqlCall) from).operand(0) instanceof SqlCall function)
+        || !(function.getOperator() instanceof SqlWindowTableFunction)) {
+      return false;
+    }
+    return select.getGroup() != null && select.getGroup().stream().anyMatch(key -> key instanceof SqlIdentifier id
+        && WINDOW_BOUNDS.contains(Util.last(id.names).toLowerCase(Locale.ROOT)));
   }
 
   private static boolean isStream(SqlValidatorNamespace namespace) {

@@ -58,12 +58,27 @@ final class WindowAccumulator {
           wholeSum += n.longValue();
         }
       }
-      case MIN, MAX -> {
-        Comparable<Object> c = (Comparable<Object>) value;
-        if (extreme == null || (kind == Kind.MIN ? c.compareTo(extreme) < 0 : c.compareTo(extreme) > 0)) {
-          extreme = c;
-        }
-      }
+      case MIN, MAX -> keepExtreme((Comparable<Object>) value);
+    }
+  }
+
+  /**
+   * Adds what another accumulator of the same call gathered: a streaming session that an out-of-order event
+   * joins to the next one takes over that one's values.
+   */
+  void merge(WindowAccumulator other) {
+    count += other.count;
+    wholeSum += other.wholeSum;
+    floatSum += other.floatSum;
+    decimalSum = decimalSum.add(other.decimalSum);
+    if (other.extreme != null) {
+      keepExtreme(other.extreme);
+    }
+  }
+
+  private void keepExtreme(Comparable<Object> c) {
+    if (extreme == null || (kind == Kind.MIN ? c.compareTo(extreme) < 0 : c.compareTo(extreme) > 0)) {
+      extreme = c;
     }
   }
 

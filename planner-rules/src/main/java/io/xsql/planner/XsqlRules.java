@@ -34,6 +34,12 @@ public final class XsqlRules {
    */
   public static final RelOptRule STREAM_SCAN = XsqlStreamScanRule.CONFIG.toRule();
 
+  /** Places TUMBLE and HOP windows on a stream's rows as they come, for {@code SELECT STREAM}. */
+  public static final RelOptRule STREAM_WINDOW = StreamWindowRule.CONFIG.toRule();
+
+  /** Runs a GROUP BY over a stream's windows, emitting each window when the watermark passes its end. */
+  public static final RelOptRule STREAM_WINDOW_AGGREGATE = StreamWindowAggregateRule.CONFIG.toRule();
+
   /** The pushdown rules. */
   public static final List<RelOptRule> RULES =
       List.of(PROJECT_SCAN, FILTER_SCAN, AGGREGATE_SCAN, AGGREGATE_PUSH, LIMIT_SCAN);

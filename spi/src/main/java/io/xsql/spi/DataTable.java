@@ -140,6 +140,14 @@ public interface DataTable {
     return Optional.empty();
   }
 
+  /**
+   * What the table's stream says about event time, for windows over it ({@code TUMBLE}, {@code HOP},
+   * {@code SESSION} under {@code SELECT STREAM}); {@link EventTime#NONE} for a table that declares nothing.
+   */
+  default EventTime eventTime() {
+    return EventTime.NONE;
+  }
+
   /** The local file holding the rows, if the table is one file that could be memory-mapped. */
   default Optional<Path> backingFile() {
     return Optional.empty();

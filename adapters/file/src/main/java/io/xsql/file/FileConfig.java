@@ -1,6 +1,7 @@
 package io.xsql.file;
 
 import io.xsql.spi.ColumnType;
+import io.xsql.spi.EventTime;
 import io.xsql.spi.OnError;
 import io.xsql.spi.Options;
 import io.xsql.spi.SourceConfig;
@@ -33,10 +34,12 @@ import java.util.Set;
  * @param fileColumn whether the table has a {@code _file} column naming each row's file
  * @param indexDir where key indexes of the file go, if not in {@code <java.io.tmpdir>/xsql-index}
  * @param follow whether {@code SELECT STREAM} may follow the file as it grows (JSON Lines, one file)
+ * @param eventTime the event time, watermark and idle timeout of a followed file, for windows
  */
 record FileConfig(String source, FileSet files, FileFormat format, CsvOptions csv,
     Map<String, ColumnType> pinned, List<SortKey> sortedBy, OnError onError, int sampleSize, int flattenDepth,
-    Optional<String> records, boolean fileColumn, Optional<Path> indexDir, boolean follow) {
+    Optional<String> records, boolean fileColumn, Optional<Path> indexDir, boolean follow,
+    EventTime eventTime) {
 
   /** A declared sort key, by name. */
   record SortKey(String column, boolean descending) {}
@@ -62,7 +65,17 @@ record FileConfig(String source, FileSet files, FileFormat format, CsvOptions cs
     }
     return new FileConfig(config.name(), files, format, csv(o, format), columnTypes(o), sortedBy(o),
         o.choice("on_error", OnError.class, OnError.FAIL), sampleSize, flattenDepth, records,
-        o.bool("file_column", false), indexDir(o), follow(o, files));
+        o.bool("file_column", false), indexDir(o), follow(o, files), eventTime(o));
+  }
+
+  /** The event time of a followed file; the keys mean nothing to a file read as it stands. */
+  private static EventTime eventTime(Options o) {
+    for (String key : EventTime.KEYS) {
+      if (o.node(key).isPresent() && !o.bool("follow", false)) {
+        throw o.error(key, "applies to a followed file only (follow: true)");
+      }
+    }
+    return EventTime.read(o);
   }
 
   /** {@code follow}, for one file: several files or a folder have no one end to wait at. */

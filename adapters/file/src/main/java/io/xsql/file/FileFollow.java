@@ -3,6 +3,7 @@ package io.xsql.file;
 import io.xsql.spi.Column;
 import io.xsql.spi.DataTable;
 import io.xsql.spi.ErrorCode;
+import io.xsql.spi.EventTime;
 import io.xsql.spi.FilterOp;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanContext;
@@ -61,7 +62,12 @@ final class FileFollow implements DataTable {
   }
 
   @Override
+  public EventTime eventTime() {
+    return config.eventTime();
+  }
+
+  @Override
   public String describe() {
-    return "jsonl " + config.location() + ", following";
+    return "jsonl " + config.location() + config.eventTime().describe() + ", following";
   }
 }

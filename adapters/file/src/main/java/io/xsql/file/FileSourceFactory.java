@@ -8,6 +8,7 @@ import io.xsql.spi.SourceConfig;
 import io.xsql.spi.SourceFactory;
 import io.xsql.spi.SortOrder;
 import io.xsql.spi.SourceException;
+import io.xsql.spi.TypeKind;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +42,7 @@ public final class FileSourceFactory implements SourceFactory {
         throw config.options().error("columns", "columns " + schema.unknownPinned()
             + " are not in the header of " + file.location());
       }
+      checkEventTime(config, file, schema.columns());
       table = new FileTable(file, schema, sortOrder(config, file, schema.columns()));
       notes = schema.notes();
     } catch (CatalogException e) {
@@ -51,6 +53,15 @@ public final class FileSourceFactory implements SourceFactory {
       table = new UnreadableTable(FileInputs.unreadable(file.location(), e.getCause()));
     }
     return new FileSource(table, notes);
+  }
+
+  private static void checkEventTime(SourceConfig config, FileConfig file, List<Column> columns) {
+    file.eventTime().column().ifPresent(name -> {
+      if (columns.stream().noneMatch(c -> c.name().equals(name) && c.type().kind() == TypeKind.TIMESTAMP)) {
+        throw config.options().error("event_time", "must name a TIMESTAMP column of " + file.location()
+            + ", but '" + name + "' is none (pin it: columns: { " + name + ": TIMESTAMP })");
+      }
+    });
   }
 
   private static Optional<SortOrder> sortOrder(SourceConfig config, FileConfig file, List<Column> columns) {

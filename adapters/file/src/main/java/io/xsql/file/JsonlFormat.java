@@ -1,10 +1,12 @@
 package io.xsql.file;
 
 import io.xsql.spi.ErrorCode;
+import io.xsql.spi.EventTime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.Set;
 
 /** JSON Lines: one object per line; nested objects flatten into {@code parent.child} columns. */
@@ -12,7 +14,11 @@ final class JsonlFormat implements RecordFormat, SeekableFormat {
 
   @Override
   public Set<String> keys() {
-    return Set.of("flatten_depth", "follow");
+    // A followed file's event time, for windows over it.
+    Set<String> keys = new HashSet<>(EventTime.KEYS);
+    keys.add("flatten_depth");
+    keys.add("follow");
+    return keys;
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.xsql.spi.CatalogException;
 import io.xsql.spi.DataTable;
+import io.xsql.spi.EventTime;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanContext;
 import io.xsql.spi.ScanRequest;
@@ -13,8 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -109,5 +112,20 @@ final class FileFollowTest {
     assertThatThrownBy(() -> FileSources.open(dir, "jsonl", Map.of("path", "*.jsonl", "follow", "true")))
         .isInstanceOf(CatalogException.class).hasMessageContaining("key 'follow'");
     assertThat(FileSources.open(dir, "jsonl", Map.of("path", "a.jsonl")).stream()).isEmpty();
+  }
+
+  @Test
+  void aFollowedFileHasTheEventTimeOfItsSettings() throws IOException {
+    append(dir.resolve("t.jsonl"), "{\"id\": 1, \"ts\": \"2026-01-01T00:00:00Z\"}\n");
+    DataTable stream = FileSources.open(dir, "jsonl", Map.of("path", "t.jsonl", "follow", "true",
+        "columns", Map.of("ts", "TIMESTAMP"), "event_time", "ts", "watermark", "2s", "idle_timeout", "500ms"))
+        .stream().orElseThrow();
+    assertThat(stream.eventTime()).isEqualTo(new EventTime(Optional.of("ts"), Duration.ofSeconds(2),
+        Optional.of(Duration.ofMillis(500))));
+    assertThat(stream.describe()).endsWith(", event_time=ts, watermark=2000ms, idle_timeout=500ms, following");
+    assertThatThrownBy(() -> FileSources.open(dir, "jsonl", Map.of("path", "t.jsonl", "event_time", "ts")))
+        .isInstanceOf(CatalogException.class).hasMessageContaining("key 'event_time': applies to a followed file");
+    assertThatThrownBy(() -> FileSources.open(dir, "jsonl", Map.of("path", "t.jsonl", "follow", "true",
+        "event_time", "id"))).isInstanceOf(CatalogException.class).hasMessageContaining("must name a TIMESTAMP");
   }
 }

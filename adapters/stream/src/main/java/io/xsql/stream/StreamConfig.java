@@ -4,16 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import io.xsql.spi.Column;
 import io.xsql.spi.ColumnType;
+import io.xsql.spi.EventTime;
 import io.xsql.spi.OnError;
 import io.xsql.spi.Options;
 import io.xsql.spi.SourceConfig;
 import io.xsql.spi.TypeKind;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,21 +21,18 @@ import java.util.Set;
  *
  * @param source the source name, which is also the table's
  * @param columns the declared columns, in order: a JSON message's fields of those names
- * @param eventTime the column holding each event's time, for windows (empty: the message's own timestamp)
- * @param watermark how late an event may arrive behind the latest event time seen, for windows
+ * @param eventTime the column holding each event's time, the watermark and the idle timeout, for windows
  * @param onError what a malformed message or a value that does not fit its column does
  */
-record StreamConfig(String source, List<Column> columns, Optional<String> eventTime, Duration watermark,
-    OnError onError) {
+record StreamConfig(String source, List<Column> columns, EventTime eventTime, OnError onError) {
 
   /** The keys every stream source takes besides its own. */
-  private static final Set<String> KEYS = Set.of("type", "format", "columns", "event_time", "watermark", "on_error");
+  private static final Set<String> KEYS = Set.of("type", "format", "columns", "on_error");
 
   StreamConfig {
     requireNonNull(source, "source is null");
     columns = List.copyOf(columns);
     requireNonNull(eventTime, "eventTime is null");
-    requireNonNull(watermark, "watermark is null");
     requireNonNull(onError, "onError is null");
   }
 
@@ -48,6 +44,7 @@ record StreamConfig(String source, List<Column> columns, Optional<String> eventT
   static StreamConfig parse(SourceConfig config, Set<String> ownKeys) {
     Options o = config.options();
     Set<String> allowed = new HashSet<>(KEYS);
+    allowed.addAll(EventTime.KEYS);
     allowed.addAll(ownKeys);
     o.allowOnly(allowed);
     String format = o.string("format").orElse("json");
@@ -66,18 +63,12 @@ record StreamConfig(String source, List<Column> columns, Optional<String> eventT
       }
       columns.add(new Column(name, type, true));
     });
-    Optional<String> eventTime = o.string("event_time");
-    eventTime.ifPresent(name -> {
+    EventTime eventTime = EventTime.read(o);
+    eventTime.column().ifPresent(name -> {
       if (columns.stream().noneMatch(c -> c.name().equals(name) && c.type().kind() == TypeKind.TIMESTAMP)) {
         throw o.error("event_time", "must name a TIMESTAMP column of columns, but '" + name + "' is none");
       }
     });
-    return new StreamConfig(config.name(), columns, eventTime, o.duration("watermark", Duration.ZERO),
-        o.choice("on_error", OnError.class, OnError.FAIL));
-  }
-
-  /** What EXPLAIN adds about event time, if anything is declared. */
-  String describeTime() {
-    return eventTime.map(c -> ", event_time=" + c + ", watermark=" + watermark.toMillis() + "ms").orElse("");
+    return new StreamConfig(config.name(), columns, eventTime, o.choice("on_error", OnError.class, OnError.FAIL));
   }
 }

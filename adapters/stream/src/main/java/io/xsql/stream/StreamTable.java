@@ -2,6 +2,7 @@ package io.xsql.stream;
 
 import io.xsql.spi.Column;
 import io.xsql.spi.DataTable;
+import io.xsql.spi.EventTime;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanRequest;
 import java.util.List;
@@ -45,6 +46,11 @@ final class StreamTable implements DataTable {
     return unbounded ? Optional.empty() : Optional.of(new StreamTable(config, broker, true));
   }
 
+  @Override
+  public EventTime eventTime() {
+    return config.eventTime();
+  }
+
   /** Unknown for a read as it stands; for a stream, {@link #STREAM_ROWS}. */
   @Override
   public OptionalLong estimatedRowCount() {
@@ -53,6 +59,6 @@ final class StreamTable implements DataTable {
 
   @Override
   public String describe() {
-    return broker.describe() + config.describeTime() + (unbounded ? ", following" : ", as it stands");
+    return broker.describe() + config.eventTime().describe() + (unbounded ? ", following" : ", as it stands");
   }
 }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.xsql.spi.CatalogException;
+import io.xsql.spi.EventTime;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The catalog keys of stream sources: every bad value fails naming its key, and never shows a password. */
@@ -20,6 +23,8 @@ final class StreamConfigTest {
         .isInstanceOf(CatalogException.class).hasMessageContaining("key 'start'");
     assertThatThrownBy(() -> table("nats", Map.of("stream", "S", "event_time", "name")))
         .isInstanceOf(CatalogException.class).hasMessageContaining("must name a TIMESTAMP column");
+    assertThatThrownBy(() -> table("nats", Map.of("stream", "S", "idle_timeout", "0s")))
+        .isInstanceOf(CatalogException.class).hasMessageContaining("key 'idle_timeout': must be more than 0");
     assertThatThrownBy(() -> table("rabbitmq", Map.of("queue", "q", "format", "avro")))
         .isInstanceOf(CatalogException.class).hasMessageContaining("key 'format'");
     assertThatThrownBy(() -> table("rabbitmq", Map.of("queue", "q", "prefetch", "0")))
@@ -39,5 +44,7 @@ final class StreamConfigTest {
     assertThat(table("nats", Map.of("stream", "S", "subject", "S.a", "event_time", "ts",
         "watermark", "2s", "url", "nats://u:s3cret@nats:4222")).stream().orElseThrow().describe())
         .isEqualTo("nats://nats:4222 stream S subject S.a start earliest, event_time=ts, watermark=2000ms, following");
+    assertThat(table("rabbitmq", Map.of("queue", "q", "event_time", "ts", "idle_timeout", "3s")).eventTime())
+        .isEqualTo(new EventTime(Optional.of("ts"), Duration.ZERO, Optional.of(Duration.ofSeconds(3))));
   }
 }
