@@ -1,5 +1,13 @@
 package io.xsql.tck;
 
+import static io.xsql.tck.TpchTableDef.CUSTOMER;
+import static io.xsql.tck.TpchTableDef.LINEITEM;
+import static io.xsql.tck.TpchTableDef.NATION;
+import static io.xsql.tck.TpchTableDef.ORDERS;
+import static io.xsql.tck.TpchTableDef.PART;
+import static io.xsql.tck.TpchTableDef.PARTSUPP;
+import static io.xsql.tck.TpchTableDef.REGION;
+import static io.xsql.tck.TpchTableDef.SUPPLIER;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
@@ -98,7 +106,7 @@ public final class TpchFixture {
       List<TpchTarget> into = stale.stream().filter(t -> t.tables().contains(table)).toList();
       if (!into.isEmpty()) {
         tasks.add(() -> {
-          loadTable(table, into);
+          loadTable(data, table, into);
           return null;
         });
       }
@@ -109,6 +117,28 @@ public final class TpchFixture {
     }
     Files.writeString(layout.catalog(), layout.catalogText());
     return stale.stream().map(TpchTarget::describe).toList();
+  }
+
+  /**
+   * Writes the eight tables as files in a folder, a source per table named after it (lineitem, orders and
+   * supplier as JSON Lines, the others as CSV), and the catalog naming them: TPC-H for an engine that reads
+   * no database, such as a Trino cluster with only the xsql connector. Queries read them by
+   * {@link TpchQuery#referenceSql()}.
+   *
+   * @return the catalog file
+   */
+  public static Path writeFiles(double scaleFactor, Path directory) throws IOException, SQLException {
+    TpchFiles files = new TpchFiles(directory, List.of(CUSTOMER, NATION, REGION, PART, PARTSUPP),
+        List.of(LINEITEM, ORDERS, SUPPLIER));
+    files.prepare();
+    TpchData data = new TpchData(scaleFactor);
+    for (TpchTableDef table : TpchTableDef.values()) {
+      loadTable(data, table, List.of(files));
+    }
+    Path catalog = TpchLayout.catalogIn(directory);
+    Files.writeString(catalog, "# TPC-H as files, written by io.xsql.tck.TpchFixture.\nsources:\n"
+        + String.join("\n", files.catalogEntries()) + "\n");
+    return catalog;
   }
 
   /** The catalog file (written by {@link #load}). */
@@ -151,7 +181,8 @@ public final class TpchFixture {
         + ", fixture format " + FORMAT;
   }
 
-  private void loadTable(TpchTableDef table, List<TpchTarget> into) throws IOException, SQLException {
+  private static void loadTable(TpchData data, TpchTableDef table, List<TpchTarget> into)
+      throws IOException, SQLException {
     List<TpchSink> sinks = new ArrayList<>();
     Exception failure = null;
     try {
