@@ -7,52 +7,29 @@ import io.trino.testing.MaterializedResult;
 import io.trino.testing.MaterializedRow;
 import io.trino.testing.QueryRunner;
 import java.math.BigDecimal;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
-import org.slf4j.LoggerFactory;
 
 /** The answers of Trino and of embedded xsql as comparable text, and how a query's scan spread over nodes. */
 final class XsqlTrinoAnswers {
   private XsqlTrinoAnswers() {}
 
-  /**
-   * The xsql driver jar in a class loader of its own, as an application would load it: its Calcite (with
-   * Guava moved to a private package) must not meet the plain Calcite on this class path.
-   */
-  static Driver driver() throws Exception {
-    Path jar = Path.of(System.getProperty("xsql.jdbc.jar"));
-    Path slf4j = Path.of(LoggerFactory.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL(), slf4j.toUri().toURL()},
-        ClassLoader.getPlatformClassLoader());
-    return (Driver) loader.loadClass("io.xsql.driver.XsqlDriver").getDeclaredConstructor().newInstance();
-  }
-
-  /** The rows of a query in embedded xsql over a catalog file, each as text. */
-  static List<String> rows(Driver xsql, Path catalog, String sql) throws SQLException {
-    try (Connection c = xsql.connect("jdbc:xsql:catalog=" + catalog, new Properties());
-        Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      List<String> out = new ArrayList<>();
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          row.add(normalize(rs.getObject(i)));
-        }
-        out.add(row.toString());
+  /** The rows of a JDBC result, each as text. */
+  static List<String> rows(ResultSet rs) throws SQLException {
+    List<String> out = new ArrayList<>();
+    int n = rs.getMetaData().getColumnCount();
+    while (rs.next()) {
+      List<Object> row = new ArrayList<>();
+      for (int i = 1; i <= n; i++) {
+        row.add(normalize(rs.getObject(i)));
       }
-      return out;
+      out.add(row.toString());
     }
+    return out;
   }
 
   /** The rows of a Trino result, each as text. */

@@ -1,6 +1,5 @@
 package io.xsql.trino;
 
-import static io.trino.testing.TestingSession.testSessionBuilder;
 import static io.xsql.trino.XsqlTrinoAnswers.rows;
 import static io.xsql.trino.XsqlTrinoAnswers.spreadRows;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,14 +10,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.trino.testing.DistributedQueryRunner;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +24,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -46,9 +44,8 @@ final class XsqlTrinoPartsTest {
 
   private final MongoServer mongo = new MongoServer(new MemoryBackend());
   private HttpServer api;
-  private Path catalog;
-  private DistributedQueryRunner trino;
-  private Driver xsql;
+  @AutoClose
+  private XsqlTrinoCluster cluster;
 
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
@@ -60,7 +57,7 @@ final class XsqlTrinoPartsTest {
     api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
     api.createContext("/items", this::items);
     api.start();
-    catalog = dir.resolve("sources.yaml");
+    Path catalog = dir.resolve("sources.yaml");
     Files.writeString(catalog, """
         sources:
           docs: { type: mongodb, uri: "%s", database: shop, collections: { events: { hidden: [_id] } } }
@@ -74,19 +71,11 @@ final class XsqlTrinoPartsTest {
                 records: /data
                 paging: { type: page, page_param: page, size_param: per_page, page_size: 40 }
         """.formatted(mongoUri, api.getAddress().getPort()));
-    xsql = XsqlTrinoAnswers.driver();
-    trino = DistributedQueryRunner.builder(testSessionBuilder().setCatalog("shop").build()).setWorkerCount(2)
-        .build();
-    trino.installPlugin(new XsqlTrinoPlugin());
-    trino.createCatalog("shop", "xsql", Map.of("xsql.catalog", catalog.toString(),
-        "xsql.split-bytes", Integer.toString(SPLIT_BYTES)));
+    cluster = XsqlTrinoCluster.start("shop", catalog, SPLIT_BYTES);
   }
 
   @AfterAll
   void stop() {
-    if (trino != null) {
-      trino.close();
-    }
     if (api != null) {
       api.stop(0);
     }
@@ -122,8 +111,9 @@ final class XsqlTrinoPartsTest {
   void eachTableSplitsOverBothWorkersReadingEachRecordOnce() {
     long n = RECORDS;
     for (String table : TABLES) {
-      assertThat(spreadRows(trino, "SELECT count(*) FROM " + table, 4, 100)).as(table).containsExactly("[" + n + "]");
-      assertThat(rows(trino.execute("SELECT count(*), sum(n), count(DISTINCT n) FROM " + table))).as(table)
+      assertThat(spreadRows(cluster.trino(), "SELECT count(*) FROM " + table, 4, 100)).as(table)
+          .containsExactly("[" + n + "]");
+      assertThat(cluster.trinoRows("SELECT count(*), sum(n), count(DISTINCT n) FROM " + table)).as(table)
           .containsExactly("[" + n + ", " + n * (n + 1) / 2 + ", " + n + "]");
     }
   }
@@ -132,8 +122,8 @@ final class XsqlTrinoPartsTest {
   void theSameRowsAsEmbeddedXsql() throws SQLException {
     for (String table : TABLES) {
       String sql = "SELECT n, kind, note FROM " + table + " WHERE mod(n, 3) = 0";
-      List<String> viaTrino = rows(trino.execute(sql));
-      List<String> viaXsql = XsqlTrinoAnswers.rows(xsql, catalog, sql);
+      List<String> viaTrino = cluster.trinoRows(sql);
+      List<String> viaXsql = cluster.xsqlRows(sql);
       assertThat(viaTrino).as(table).hasSize(RECORDS / 3).containsExactlyInAnyOrderElementsOf(viaXsql);
       assertThat(viaXsql).as(table).containsExactlyInAnyOrderElementsOf(viaTrino);
     }
@@ -142,7 +132,7 @@ final class XsqlTrinoPartsTest {
   @Test
   void aLimitStillHoldsOverSplits() {
     for (String table : TABLES) {
-      assertThat(rows(trino.execute("SELECT n FROM " + table + " LIMIT 17"))).as(table).hasSize(17)
+      assertThat(cluster.trinoRows("SELECT n FROM " + table + " LIMIT 17")).as(table).hasSize(17)
           .doesNotHaveDuplicates();
     }
   }

@@ -1,6 +1,5 @@
 package io.xsql.trino;
 
-import static io.trino.testing.TestingSession.testSessionBuilder;
 import static io.xsql.trino.XsqlTrinoAnswers.rows;
 import static io.xsql.trino.XsqlTrinoAnswers.spreadRows;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,8 +10,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.trino.Session;
-import io.trino.testing.DistributedQueryRunner;
 import io.trino.testing.MaterializedResult;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,7 +17,6 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.Date;
 import java.util.List;
@@ -28,6 +24,7 @@ import java.util.Map;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -44,29 +41,20 @@ final class XsqlTrinoQueryTest {
   private static final int SPLIT_BYTES = 1 << 20;
 
   private Path dir;
-  private Path catalog;
-  private DistributedQueryRunner trino;
-  private Driver xsql;
+  @AutoClose
+  private XsqlTrinoCluster cluster;
   private final MongoServer mongo = new MongoServer(new MemoryBackend());
 
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
     this.dir = dir;
     String mongoUri = startMongo();
-    catalog = writeCatalog(dir, mongoUri);
-    xsql = XsqlTrinoAnswers.driver();
-    Session session = testSessionBuilder().setCatalog("shop").setSchema("main").build();
-    trino = DistributedQueryRunner.builder(session).setWorkerCount(2).build();
-    trino.installPlugin(new XsqlTrinoPlugin());
-    trino.createCatalog("shop", "xsql", Map.of("xsql.catalog", catalog.toString(),
-        "xsql.split-bytes", Integer.toString(SPLIT_BYTES)));
+    Path catalog = writeCatalog(dir, mongoUri);
+    cluster = XsqlTrinoCluster.start("shop", catalog, SPLIT_BYTES);
   }
 
   @AfterAll
   void stop() {
-    if (trino != null) {
-      trino.close();
-    }
     mongo.shutdownNow();
   }
 
@@ -90,8 +78,8 @@ final class XsqlTrinoQueryTest {
   void sameRowsAsEmbeddedXsql() throws SQLException {
     for (String table : List.of("people", "orders", "parts", "docs.orders")) {
       String sql = "SELECT * FROM " + table;
-      List<String> viaTrino = rows(trino.execute(sql));
-      List<String> viaXsql = rows(xsql, catalog, sql);
+      List<String> viaTrino = cluster.trinoRows(sql);
+      List<String> viaXsql = cluster.xsqlRows(sql);
       assertThat(viaTrino).as(table).isNotEmpty().containsExactlyInAnyOrderElementsOf(viaXsql);
       assertThat(viaXsql).as(table).containsExactlyInAnyOrderElementsOf(viaTrino);
     }
@@ -99,15 +87,15 @@ final class XsqlTrinoQueryTest {
 
   @Test
   void aMongoDbSourceIsASchemaWithNestedColumns() throws SQLException {
-    assertThat(rows(trino.execute("SHOW TABLES FROM docs"))).containsExactly("[orders]");
+    assertThat(cluster.trinoRows("SHOW TABLES FROM docs")).containsExactly("[orders]");
     String sql = "SELECT \"customer.name\", count(*), sum(total) FROM docs.orders "
         + "WHERE \"customer.city\" IS NOT NULL AND _id > 10 GROUP BY \"customer.name\"";
-    assertThat(rows(trino.execute(sql))).hasSize(7).containsExactlyInAnyOrderElementsOf(rows(xsql, catalog, sql));
+    assertThat(cluster.trinoRows(sql)).hasSize(7).containsExactlyInAnyOrderElementsOf(cluster.xsqlRows(sql));
   }
 
   @Test
   void sameTypesAsEmbeddedXsql() {
-    MaterializedResult columns = trino.execute("SELECT column_name, data_type, is_nullable "
+    MaterializedResult columns = cluster.trino().execute("SELECT column_name, data_type, is_nullable "
         + "FROM information_schema.columns WHERE table_schema = 'main' AND table_name = 'people' "
         + "ORDER BY ordinal_position");
     assertThat(rows(columns)).containsExactly("[id, integer, YES]", "[name, varchar, YES]",
@@ -121,14 +109,14 @@ final class XsqlTrinoQueryTest {
         "SELECT id FROM people WHERE name IN ('a', 'c') OR score IS NULL",
         "SELECT id FROM orders WHERE total BETWEEN 1.5 AND 20 AND shipped = DATE '2024-01-02'",
         "SELECT count(*) FROM parts WHERE id < 100")) {
-      assertThat(rows(trino.execute(sql))).as(sql).containsExactlyInAnyOrderElementsOf(rows(xsql, catalog, sql));
+      assertThat(cluster.trinoRows(sql)).as(sql).containsExactlyInAnyOrderElementsOf(cluster.xsqlRows(sql));
     }
-    assertThat(trino.execute("SELECT * FROM events LIMIT 7").getRowCount()).isEqualTo(7);
+    assertThat(cluster.trino().execute("SELECT * FROM events LIMIT 7").getRowCount()).isEqualTo(7);
   }
 
   @Test
   void aMultiFileSourceSplitsByFile() {
-    assertThat(rows(trino.execute("SELECT count(*), sum(id), count(DISTINCT id) FROM parts")))
+    assertThat(cluster.trinoRows("SELECT count(*), sum(id), count(DISTINCT id) FROM parts"))
         .containsExactly("[400, 80200, 400]");
   }
 
@@ -137,20 +125,20 @@ final class XsqlTrinoQueryTest {
     long size = Files.size(dir.resolve("events.jsonl"));
     assertThat(size).isGreaterThan(4L * SPLIT_BYTES);
     long n = EVENTS;
-    assertThat(rows(trino.execute("SELECT count(*), sum(id), count(DISTINCT id) FROM events")))
+    assertThat(cluster.trinoRows("SELECT count(*), sum(id), count(DISTINCT id) FROM events"))
         .containsExactly("[" + n + ", " + n * (n + 1) / 2 + ", " + n + "]");
   }
 
   @Test
   void theSplitsOfAFileSpreadOverTheNodes() {
-    assertThat(spreadRows(trino, "SELECT count(*) FROM events", 4, 1000)).containsExactly("[" + EVENTS + "]");
+    assertThat(spreadRows(cluster.trino(), "SELECT count(*) FROM events", 4, 1000)).containsExactly("[" + EVENTS + "]");
   }
 
   @Test
   void aMissingCatalogFileIsATrinoErrorNamingIt() {
     Path missing = dir.resolve("nowhere/sources.yaml");
-    trino.createCatalog("broken", "xsql", Map.of("xsql.catalog", missing.toString()));
-    assertThatThrownBy(() -> trino.execute("SHOW SCHEMAS FROM broken"))
+    cluster.trino().createCatalog("broken", "xsql", Map.of("xsql.catalog", missing.toString()));
+    assertThatThrownBy(() -> cluster.trino().execute("SHOW SCHEMAS FROM broken"))
         .hasMessageContaining(missing.toString()).hasMessageContaining("catalog file not found");
   }
 
@@ -158,8 +146,8 @@ final class XsqlTrinoQueryTest {
   void aMissingSourceFileIsATrinoErrorNamingTheSource() throws IOException {
     Path file = dir.resolve("lost.yaml");
     Files.writeString(file, "sources:\n  lost: { type: csv, path: gone.csv }\n");
-    trino.createCatalog("lost", "xsql", Map.of("xsql.catalog", file.toString()));
-    assertThatThrownBy(() -> trino.execute("SELECT * FROM lost.main.lost"))
+    cluster.trino().createCatalog("lost", "xsql", Map.of("xsql.catalog", file.toString()));
+    assertThatThrownBy(() -> cluster.trino().execute("SELECT * FROM lost.main.lost"))
         .hasMessageContaining("source 'lost'").hasMessageContaining("gone.csv");
   }
 
@@ -174,8 +162,8 @@ final class XsqlTrinoQueryTest {
             uri: "mongodb://app:${file:secret.txt}@127.0.0.1:1/?serverSelectionTimeoutMS=300"
             database: shop
         """);
-    trino.createCatalog("down", "xsql", Map.of("xsql.catalog", file.toString()));
-    assertThatThrownBy(() -> trino.execute("SHOW TABLES FROM down.down"))
+    cluster.trino().createCatalog("down", "xsql", Map.of("xsql.catalog", file.toString()));
+    assertThatThrownBy(() -> cluster.trino().execute("SHOW TABLES FROM down.down"))
         .hasMessageContaining("source 'down'")
         .satisfies(e -> assertThat(stackText(e)).doesNotContain("s3cr3t-pw"));
   }
@@ -189,8 +177,8 @@ final class XsqlTrinoQueryTest {
 
   @Test
   void aDatabaseSourceIsLeftToTrinosOwnConnectorsSaying() {
-    assertThat(rows(trino.execute("SHOW SCHEMAS FROM shop"))).doesNotContain("[crm]");
-    assertThatThrownBy(() -> trino.execute("SELECT * FROM shop.crm.customers"))
+    assertThat(cluster.trinoRows("SHOW SCHEMAS FROM shop")).doesNotContain("[crm]");
+    assertThatThrownBy(() -> cluster.trino().execute("SELECT * FROM shop.crm.customers"))
         .hasMessageContaining("source 'crm' is a database, which the xsql connector does not serve");
   }
 

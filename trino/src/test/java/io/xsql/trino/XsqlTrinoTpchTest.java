@@ -1,9 +1,7 @@
 package io.xsql.trino;
 
-import static io.trino.testing.TestingSession.testSessionBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.trino.testing.DistributedQueryRunner;
 import io.trino.testing.MaterializedResult;
 import io.trino.testing.MaterializedRow;
 import io.xsql.tck.TpchComparison;
@@ -14,16 +12,13 @@ import io.xsql.tck.TpchResult;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Driver;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -46,26 +41,13 @@ final class XsqlTrinoTpchTest {
   /** lineitem is about 7 MB of JSON Lines: several splits. */
   private static final int SPLIT_BYTES = 1 << 20;
 
-  private Path catalog;
-  private DistributedQueryRunner trino;
-  private Driver xsql;
+  @AutoClose
+  private XsqlTrinoCluster cluster;
 
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
-    catalog = TpchFixture.writeFiles(SCALE_FACTOR, dir);
-    xsql = XsqlTrinoAnswers.driver();
-    trino = DistributedQueryRunner.builder(testSessionBuilder().setCatalog("tpch").setSchema("main").build())
-        .setWorkerCount(2).build();
-    trino.installPlugin(new XsqlTrinoPlugin());
-    trino.createCatalog("tpch", "xsql", Map.of("xsql.catalog", catalog.toString(),
-        "xsql.split-bytes", Integer.toString(SPLIT_BYTES)));
-  }
-
-  @AfterAll
-  void stop() {
-    if (trino != null) {
-      trino.close();
-    }
+    Path catalog = TpchFixture.writeFiles(SCALE_FACTOR, dir);
+    cluster = XsqlTrinoCluster.start("tpch", catalog, SPLIT_BYTES);
   }
 
   @Test
@@ -74,7 +56,7 @@ final class XsqlTrinoTpchTest {
     for (int number : QUERIES) {
       TpchQuery query = TpchQueries.get(number);
       TpchResult embedded = embedded(query.referenceSql());
-      TpchResult viaTrino = result(trino.execute(query.referenceSql()));
+      TpchResult viaTrino = result(cluster.trino().execute(query.referenceSql()));
       assertThat(embedded.rows()).as(query.name()).isNotEmpty();
       TpchComparison.difference(query, embedded, viaTrino).ifPresent(differences::add);
     }
@@ -82,7 +64,7 @@ final class XsqlTrinoTpchTest {
   }
 
   private TpchResult embedded(String sql) throws SQLException {
-    try (Connection c = xsql.connect("jdbc:xsql:catalog=" + catalog, new Properties());
+    try (Connection c = cluster.connectXsql();
         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       return TpchResult.read(rs);
     }

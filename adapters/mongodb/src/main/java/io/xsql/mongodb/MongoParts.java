@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * A collection cut into {@code _id} ranges of about a given size, for an engine that reads the parts on
  * several machines. The collection's size comes from {@code collStats}; the boundaries are the {@code _id}s
  * found at evenly spaced positions of the {@code _id} order, each a {@code find} for the ids above the one
- * before with {@code sort}, {@code skip} and {@code limit 1}, which walks the {@code _id} index. A part's name is its filter on {@code _id} in canonical extended JSON,
- * so that it travels as text and keeps each boundary's BSON type.
+ * before with {@code sort}, {@code skip} and {@code limit 1}, which walks the {@code _id} index. A part's name
+ * is its filter on {@code _id} in canonical extended JSON, so that it travels as text and keeps each
+ * boundary's BSON type.
  *
  * <p>The first part is everything not at or above the first boundary ({@code $not: {$gte: b1}}), the others
  * {@code [b(i), b(i+1))} and the last {@code $gte} its boundary: MongoDB compares a value only with values of
@@ -45,8 +46,10 @@ final class MongoParts {
       throw new IllegalArgumentException("bytesPerPart must be positive: " + bytesPerPart);
     }
     BsonDocument stats = stats();
-    long documents = stats.getNumber("count").longValue();
-    long parts = Math.min(documents, (stats.getNumber("size").longValue() + bytesPerPart - 1) / bytesPerPart);
+    // A collection that does not exist yet has no sizes.
+    long documents = stats.getNumber("count", new BsonInt32(0)).longValue();
+    long bytes = stats.getNumber("size", new BsonInt32(0)).longValue();
+    long parts = Math.min(documents, (bytes + bytesPerPart - 1) / bytesPerPart);
     if (parts <= 1) {
       return List.of(TablePart.WHOLE);
     }

@@ -9,8 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A listing with offset or page paging cut into ranges of pages, for an engine that reads the parts on
  * several machines. An API seldom says how many records it holds, so the listing is measured by asking for
- * single pages: the first gives the bytes of a page, and pages at doubling distances, then halving ones, find
- * the first page that is not full, in about twice the logarithm of the page count requests. The last range
+ * single pages: the first gives the bytes of a page, hence the pages of a range; the first page after one
+ * range tells whether there is more than one; then pages at doubling distances, and halving ones, find the
+ * first page that is not full, in about twice the logarithm of the number of ranges in requests. The last range
  * has no end, so records added since are still read; listings of other paging kinds, and tables whose
  * requests need parameter values, are one part.
  */
@@ -40,8 +41,12 @@ final class RestParts {
       return List.of(TablePart.WHOLE);
     }
     long pagesPerPart = Math.max(1, bytesPerPart / Math.max(1, first.bytes()));
-    long full = 0;
-    long notFull = pagesPerPart;
+    if (!full(page(pagesPerPart))) {
+      // At most one page past the first range: not worth a second split.
+      return List.of(TablePart.WHOLE);
+    }
+    long full = pagesPerPart;
+    long notFull = 2 * pagesPerPart;
     while (full(page(notFull))) {
       full = notFull;
       notFull *= 2;
@@ -60,7 +65,7 @@ final class RestParts {
       out.add(new TablePart(PAGES, start, start + pagesPerPart > notFull ? TablePart.TO_END : start + pagesPerPart));
     }
     LOG.debug("{}: {} pages of about {} bytes, {} parts", table.where(), notFull + 1, first.bytes(), out.size());
-    return out.size() == 1 ? List.of(TablePart.WHOLE) : out;
+    return out;
   }
 
   /** The pages of a part that {@link #parts} gave. */
