@@ -4,7 +4,6 @@ import static io.xsql.tck.TpchTableDef.CUSTOMER;
 import static io.xsql.tck.TpchTableDef.LINEITEM;
 import static io.xsql.tck.TpchTableDef.NATION;
 import static io.xsql.tck.TpchTableDef.ORDERS;
-import static io.xsql.tck.TpchTableDef.PART;
 import static io.xsql.tck.TpchTableDef.PARTSUPP;
 import static io.xsql.tck.TpchTableDef.REGION;
 import static io.xsql.tck.TpchTableDef.SUPPLIER;
@@ -120,24 +119,32 @@ public final class TpchFixture {
   }
 
   /**
-   * Writes the eight tables as files in a folder, a source per table named after it (lineitem, orders and
-   * supplier as JSON Lines, the others as CSV), and the catalog naming them: TPC-H for an engine that reads
-   * no database, such as a Trino cluster with only the xsql connector. Queries read them by
-   * {@link TpchQuery#referenceSql()}.
+   * Writes the tables for an engine that reads no database, such as a Trino cluster with only the xsql
+   * connector: part in MongoDB (the source {@code mg}, as in {@link TpchLayout}), the others as files in a
+   * folder, a source per table named after it (lineitem, orders and supplier as JSON Lines, the others as
+   * CSV), and the catalog naming them. Queries read them by {@link TpchQuery#withoutDatabasesSql()}.
    *
+   * @param mongoUri the MongoDB server, a connection string without a database; its database {@code tpch}
+   *     is replaced
    * @return the catalog file
    */
-  public static Path writeFiles(double scaleFactor, Path directory) throws IOException, SQLException {
-    TpchFiles files = new TpchFiles(directory, List.of(CUSTOMER, NATION, REGION, PART, PARTSUPP),
+  public static Path writeWithoutDatabases(double scaleFactor, Path directory, String mongoUri)
+      throws IOException, SQLException {
+    TpchFiles files = new TpchFiles(directory, List.of(CUSTOMER, NATION, REGION, PARTSUPP),
         List.of(LINEITEM, ORDERS, SUPPLIER));
-    files.prepare();
+    TpchMongo mongo = new TpchMongo(mongoUri, "tpch", TpchLayout.MONGODB_TABLES);
+    List<TpchTarget> targets = List.of(files, mongo);
+    for (TpchTarget t : targets) {
+      t.prepare();
+    }
     TpchData data = new TpchData(scaleFactor);
     for (TpchTableDef table : TpchTableDef.values()) {
-      loadTable(data, table, List.of(files));
+      loadTable(data, table, targets.stream().filter(t -> t.tables().contains(table)).toList());
     }
     Path catalog = TpchLayout.catalogIn(directory);
-    Files.writeString(catalog, "# TPC-H as files, written by io.xsql.tck.TpchFixture.\nsources:\n"
-        + String.join("\n", files.catalogEntries()) + "\n");
+    Files.writeString(catalog, "# TPC-H without databases, written by io.xsql.tck.TpchFixture.\nsources:\n  "
+        + TpchLayout.MONGODB_SOURCE + ": " + mongo.catalogEntry() + "\n" + String.join("\n", files.catalogEntries())
+        + "\n");
     return catalog;
   }
 
