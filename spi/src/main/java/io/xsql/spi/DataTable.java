@@ -90,9 +90,11 @@ public interface DataTable {
   /**
    * The table cut into parts that can be read independently, for an engine that spreads a scan over
    * machines: one per file of a file source, or byte ranges of a large file whose records can be found from
-   * any offset. A table that cannot be cut is one part, {@link TablePart#WHOLE}.
+   * any offset; ranges of pages of an API listing; {@code _id} ranges of a MongoDB collection. A table that
+   * cannot be cut is one part, {@link TablePart#WHOLE}.
    *
-   * @param bytesPerPart about how many bytes a byte-range part should cover
+   * @param bytesPerPart about how many bytes of data (a file's, the responses', the documents') a part should
+   *     cover
    */
   default List<TablePart> parts(long bytesPerPart) {
     return List.of(TablePart.WHOLE);

@@ -1,5 +1,12 @@
 package io.xsql.tck;
 
+import static io.xsql.tck.TpchTableDef.CUSTOMER;
+import static io.xsql.tck.TpchTableDef.LINEITEM;
+import static io.xsql.tck.TpchTableDef.NATION;
+import static io.xsql.tck.TpchTableDef.ORDERS;
+import static io.xsql.tck.TpchTableDef.PARTSUPP;
+import static io.xsql.tck.TpchTableDef.REGION;
+import static io.xsql.tck.TpchTableDef.SUPPLIER;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
@@ -98,7 +105,7 @@ public final class TpchFixture {
       List<TpchTarget> into = stale.stream().filter(t -> t.tables().contains(table)).toList();
       if (!into.isEmpty()) {
         tasks.add(() -> {
-          loadTable(table, into);
+          loadTable(data, table, into);
           return null;
         });
       }
@@ -109,6 +116,36 @@ public final class TpchFixture {
     }
     Files.writeString(layout.catalog(), layout.catalogText());
     return stale.stream().map(TpchTarget::describe).toList();
+  }
+
+  /**
+   * Writes the tables for an engine that reads no database, such as a Trino cluster with only the xsql
+   * connector: part in MongoDB (the source {@code mg}, as in {@link TpchLayout}), the others as files in a
+   * folder, a source per table named after it (lineitem, orders and supplier as JSON Lines, the others as
+   * CSV), and the catalog naming them. Queries read them by {@link TpchQuery#withoutDatabasesSql()}.
+   *
+   * @param mongoUri the MongoDB server, a connection string without a database; its database {@code tpch}
+   *     is replaced
+   * @return the catalog file
+   */
+  public static Path writeWithoutDatabases(double scaleFactor, Path directory, String mongoUri)
+      throws IOException, SQLException {
+    TpchFiles files = new TpchFiles(directory, List.of(CUSTOMER, NATION, REGION, PARTSUPP),
+        List.of(LINEITEM, ORDERS, SUPPLIER));
+    TpchMongo mongo = new TpchMongo(mongoUri, "tpch", TpchLayout.MONGODB_TABLES);
+    List<TpchTarget> targets = List.of(files, mongo);
+    for (TpchTarget t : targets) {
+      t.prepare();
+    }
+    TpchData data = new TpchData(scaleFactor);
+    for (TpchTableDef table : TpchTableDef.values()) {
+      loadTable(data, table, targets.stream().filter(t -> t.tables().contains(table)).toList());
+    }
+    Path catalog = TpchLayout.catalogIn(directory);
+    Files.writeString(catalog, "# TPC-H without databases, written by io.xsql.tck.TpchFixture.\nsources:\n  "
+        + TpchLayout.MONGODB_SOURCE + ": " + mongo.catalogEntry() + "\n" + String.join("\n", files.catalogEntries())
+        + "\n");
+    return catalog;
   }
 
   /** The catalog file (written by {@link #load}). */
@@ -151,7 +188,8 @@ public final class TpchFixture {
         + ", fixture format " + FORMAT;
   }
 
-  private void loadTable(TpchTableDef table, List<TpchTarget> into) throws IOException, SQLException {
+  private static void loadTable(TpchData data, TpchTableDef table, List<TpchTarget> into)
+      throws IOException, SQLException {
     List<TpchSink> sinks = new ArrayList<>();
     Exception failure = null;
     try {

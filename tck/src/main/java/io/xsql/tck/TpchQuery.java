@@ -20,6 +20,9 @@ public record TpchQuery(int number, String sql) {
   private static final Pattern SOURCE_PREFIX = Pattern.compile(
       "\\b(?:" + TpchLayout.POSTGRES_SOURCE + "|" + TpchLayout.MARIADB_SOURCE + "|" + TpchLayout.MONGODB_SOURCE
           + ")\\.(?=[a-z])");
+  /** The prefixes of the database sources, whose tables {@link TpchFixture#writeWithoutDatabases} writes as files. */
+  private static final Pattern DATABASE_PREFIX = Pattern.compile(
+      "\\b(?:" + TpchLayout.POSTGRES_SOURCE + "|" + TpchLayout.MARIADB_SOURCE + ")\\.(?=[a-z])");
   private static final Pattern ORDER_BY = Pattern.compile("(?is).*\\border\\s+by\\s+(.*?)(?:\\blimit\\s+\\d+\\s*)?$");
   private static final Pattern ORDER_KEY = Pattern.compile("(?i)\"?(\\w+)\"?(?:\\s+(asc|desc))?");
 
@@ -31,6 +34,14 @@ public record TpchQuery(int number, String sql) {
   /** {@code Q1} ... {@code Q22}. */
   public String name() {
     return "Q" + number;
+  }
+
+  /**
+   * The same query over {@link TpchFixture#writeWithoutDatabases}: the databases' tables as file sources under
+   * their own names ({@code lineitem}), part still in MongoDB ({@code mg.part}).
+   */
+  public String withoutDatabasesSql() {
+    return DATABASE_PREFIX.matcher(sql).replaceAll("");
   }
 
   /** The same query for a database holding all eight tables under their own names ({@code lineitem}). */

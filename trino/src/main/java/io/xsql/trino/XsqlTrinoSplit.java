@@ -8,12 +8,13 @@ import io.trino.spi.connector.ConnectorSplit;
 import io.xsql.spi.TablePart;
 
 /**
- * One part of a table ({@link TablePart}) for a worker to read: a file of a file source, or a byte range
- * of a large JSON Lines file. Any worker can read it, since every node opens the same catalog.
+ * One part of a table ({@link TablePart}) for a worker to read: a file of a file source, a byte range of a
+ * large JSON Lines file, a range of pages of an API listing, an {@code _id} range of a MongoDB collection.
+ * Any worker can read it, since every node opens the same catalog.
  *
  * @param name what the part reads, as {@link TablePart#name()}
- * @param start the first byte of its range
- * @param end the byte after its range, or {@link TablePart#TO_END}
+ * @param start the first unit (byte, page) of its range
+ * @param end the unit after its range, or {@link TablePart#TO_END}
  */
 public record XsqlTrinoSplit(@JsonProperty("name") String name, @JsonProperty("start") long start,
     @JsonProperty("end") long end) implements ConnectorSplit {

@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Cuts a table into splits by the parts its source offers ({@link DataTable#parts}): a file source by file,
- * and a large uncompressed JSON Lines file also by byte range; other sources are one split.
+ * and a large uncompressed JSON Lines file also by byte range; an API listing with offset or page paging by
+ * page ranges; a MongoDB collection by {@code _id} ranges; other sources are one split.
  */
 public final class XsqlTrinoSplitManager implements ConnectorSplitManager {
   private final XsqlTrinoSources sources;

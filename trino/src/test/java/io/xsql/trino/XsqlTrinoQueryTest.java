@@ -1,6 +1,7 @@
 package io.xsql.trino;
 
-import static io.trino.testing.TestingSession.testSessionBuilder;
+import static io.xsql.trino.XsqlTrinoAnswers.rows;
+import static io.xsql.trino.XsqlTrinoAnswers.spreadRows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,39 +10,25 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.trino.Session;
-import io.trino.testing.DistributedQueryRunner;
 import io.trino.testing.MaterializedResult;
-import io.trino.testing.MaterializedRow;
-import io.trino.testing.QueryRunner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Driver;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * The plugin in a Trino cluster of a coordinator and two workers in this JVM: the same rows as embedded
@@ -54,29 +41,20 @@ final class XsqlTrinoQueryTest {
   private static final int SPLIT_BYTES = 1 << 20;
 
   private Path dir;
-  private Path catalog;
-  private DistributedQueryRunner trino;
-  private Driver xsql;
+  @AutoClose
+  private XsqlTrinoCluster cluster;
   private final MongoServer mongo = new MongoServer(new MemoryBackend());
 
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
     this.dir = dir;
     String mongoUri = startMongo();
-    catalog = writeCatalog(dir, mongoUri);
-    xsql = xsqlDriver();
-    Session session = testSessionBuilder().setCatalog("shop").setSchema("main").build();
-    trino = DistributedQueryRunner.builder(session).setWorkerCount(2).build();
-    trino.installPlugin(new XsqlTrinoPlugin());
-    trino.createCatalog("shop", "xsql", Map.of("xsql.catalog", catalog.toString(),
-        "xsql.split-bytes", Integer.toString(SPLIT_BYTES)));
+    Path catalog = writeCatalog(dir, mongoUri);
+    cluster = XsqlTrinoCluster.start("shop", catalog, SPLIT_BYTES);
   }
 
   @AfterAll
   void stop() {
-    if (trino != null) {
-      trino.close();
-    }
     mongo.shutdownNow();
   }
 
@@ -100,8 +78,8 @@ final class XsqlTrinoQueryTest {
   void sameRowsAsEmbeddedXsql() throws SQLException {
     for (String table : List.of("people", "orders", "parts", "docs.orders")) {
       String sql = "SELECT * FROM " + table;
-      List<String> viaTrino = rows(trino.execute(sql));
-      List<String> viaXsql = xsqlRows(sql);
+      List<String> viaTrino = cluster.trinoRows(sql);
+      List<String> viaXsql = cluster.xsqlRows(sql);
       assertThat(viaTrino).as(table).isNotEmpty().containsExactlyInAnyOrderElementsOf(viaXsql);
       assertThat(viaXsql).as(table).containsExactlyInAnyOrderElementsOf(viaTrino);
     }
@@ -109,15 +87,15 @@ final class XsqlTrinoQueryTest {
 
   @Test
   void aMongoDbSourceIsASchemaWithNestedColumns() throws SQLException {
-    assertThat(rows(trino.execute("SHOW TABLES FROM docs"))).containsExactly("[orders]");
+    assertThat(cluster.trinoRows("SHOW TABLES FROM docs")).containsExactly("[orders]");
     String sql = "SELECT \"customer.name\", count(*), sum(total) FROM docs.orders "
         + "WHERE \"customer.city\" IS NOT NULL AND _id > 10 GROUP BY \"customer.name\"";
-    assertThat(rows(trino.execute(sql))).hasSize(7).containsExactlyInAnyOrderElementsOf(xsqlRows(sql));
+    assertThat(cluster.trinoRows(sql)).hasSize(7).containsExactlyInAnyOrderElementsOf(cluster.xsqlRows(sql));
   }
 
   @Test
   void sameTypesAsEmbeddedXsql() {
-    MaterializedResult columns = trino.execute("SELECT column_name, data_type, is_nullable "
+    MaterializedResult columns = cluster.trino().execute("SELECT column_name, data_type, is_nullable "
         + "FROM information_schema.columns WHERE table_schema = 'main' AND table_name = 'people' "
         + "ORDER BY ordinal_position");
     assertThat(rows(columns)).containsExactly("[id, integer, YES]", "[name, varchar, YES]",
@@ -131,14 +109,14 @@ final class XsqlTrinoQueryTest {
         "SELECT id FROM people WHERE name IN ('a', 'c') OR score IS NULL",
         "SELECT id FROM orders WHERE total BETWEEN 1.5 AND 20 AND shipped = DATE '2024-01-02'",
         "SELECT count(*) FROM parts WHERE id < 100")) {
-      assertThat(rows(trino.execute(sql))).as(sql).containsExactlyInAnyOrderElementsOf(xsqlRows(sql));
+      assertThat(cluster.trinoRows(sql)).as(sql).containsExactlyInAnyOrderElementsOf(cluster.xsqlRows(sql));
     }
-    assertThat(trino.execute("SELECT * FROM events LIMIT 7").getRowCount()).isEqualTo(7);
+    assertThat(cluster.trino().execute("SELECT * FROM events LIMIT 7").getRowCount()).isEqualTo(7);
   }
 
   @Test
   void aMultiFileSourceSplitsByFile() {
-    assertThat(rows(trino.execute("SELECT count(*), sum(id), count(DISTINCT id) FROM parts")))
+    assertThat(cluster.trinoRows("SELECT count(*), sum(id), count(DISTINCT id) FROM parts"))
         .containsExactly("[400, 80200, 400]");
   }
 
@@ -147,28 +125,20 @@ final class XsqlTrinoQueryTest {
     long size = Files.size(dir.resolve("events.jsonl"));
     assertThat(size).isGreaterThan(4L * SPLIT_BYTES);
     long n = EVENTS;
-    assertThat(rows(trino.execute("SELECT count(*), sum(id), count(DISTINCT id) FROM events")))
+    assertThat(cluster.trinoRows("SELECT count(*), sum(id), count(DISTINCT id) FROM events"))
         .containsExactly("[" + n + ", " + n * (n + 1) / 2 + ", " + n + "]");
   }
 
   @Test
   void theSplitsOfAFileSpreadOverTheNodes() {
-    QueryRunner.MaterializedResultWithPlan run = trino.executeWithPlan(trino.getDefaultSession(),
-        "SELECT count(*) FROM events");
-    assertThat(rows(run.result())).containsExactly("[" + EVENTS + "]");
-    // The tasks that scanned the file are those that read rows in bulk; the final count reads a few.
-    MaterializedResult scans = trino.execute("SELECT count(DISTINCT node_id), sum(completed_splits) "
-        + "FROM system.runtime.tasks WHERE query_id = '" + run.queryId() + "' AND processed_input_rows > 1000");
-    MaterializedRow row = scans.getMaterializedRows().get(0);
-    assertThat((Long) row.getField(0)).as("nodes that read splits").isGreaterThanOrEqualTo(2);
-    assertThat((Long) row.getField(1)).as("splits").isGreaterThanOrEqualTo(4);
+    assertThat(spreadRows(cluster.trino(), "SELECT count(*) FROM events", 4, 1000)).containsExactly("[" + EVENTS + "]");
   }
 
   @Test
   void aMissingCatalogFileIsATrinoErrorNamingIt() {
     Path missing = dir.resolve("nowhere/sources.yaml");
-    trino.createCatalog("broken", "xsql", Map.of("xsql.catalog", missing.toString()));
-    assertThatThrownBy(() -> trino.execute("SHOW SCHEMAS FROM broken"))
+    cluster.trino().createCatalog("broken", "xsql", Map.of("xsql.catalog", missing.toString()));
+    assertThatThrownBy(() -> cluster.trino().execute("SHOW SCHEMAS FROM broken"))
         .hasMessageContaining(missing.toString()).hasMessageContaining("catalog file not found");
   }
 
@@ -176,21 +146,9 @@ final class XsqlTrinoQueryTest {
   void aMissingSourceFileIsATrinoErrorNamingTheSource() throws IOException {
     Path file = dir.resolve("lost.yaml");
     Files.writeString(file, "sources:\n  lost: { type: csv, path: gone.csv }\n");
-    trino.createCatalog("lost", "xsql", Map.of("xsql.catalog", file.toString()));
-    assertThatThrownBy(() -> trino.execute("SELECT * FROM lost.main.lost"))
+    cluster.trino().createCatalog("lost", "xsql", Map.of("xsql.catalog", file.toString()));
+    assertThatThrownBy(() -> cluster.trino().execute("SELECT * FROM lost.main.lost"))
         .hasMessageContaining("source 'lost'").hasMessageContaining("gone.csv");
-  }
-
-  /**
-   * The xsql driver jar in a class loader of its own, as an application would load it: its Calcite (with
-   * Guava moved to a private package) must not meet the plain Calcite on this class path.
-   */
-  private static Driver xsqlDriver() throws Exception {
-    Path jar = Path.of(System.getProperty("xsql.jdbc.jar"));
-    Path slf4j = Path.of(LoggerFactory.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL(), slf4j.toUri().toURL()},
-        ClassLoader.getPlatformClassLoader());
-    return (Driver) loader.loadClass("io.xsql.driver.XsqlDriver").getDeclaredConstructor().newInstance();
   }
 
   @Test
@@ -204,8 +162,8 @@ final class XsqlTrinoQueryTest {
             uri: "mongodb://app:${file:secret.txt}@127.0.0.1:1/?serverSelectionTimeoutMS=300"
             database: shop
         """);
-    trino.createCatalog("down", "xsql", Map.of("xsql.catalog", file.toString()));
-    assertThatThrownBy(() -> trino.execute("SHOW TABLES FROM down.down"))
+    cluster.trino().createCatalog("down", "xsql", Map.of("xsql.catalog", file.toString()));
+    assertThatThrownBy(() -> cluster.trino().execute("SHOW TABLES FROM down.down"))
         .hasMessageContaining("source 'down'")
         .satisfies(e -> assertThat(stackText(e)).doesNotContain("s3cr3t-pw"));
   }
@@ -219,56 +177,9 @@ final class XsqlTrinoQueryTest {
 
   @Test
   void aDatabaseSourceIsLeftToTrinosOwnConnectorsSaying() {
-    assertThat(rows(trino.execute("SHOW SCHEMAS FROM shop"))).doesNotContain("[crm]");
-    assertThatThrownBy(() -> trino.execute("SELECT * FROM shop.crm.customers"))
+    assertThat(cluster.trinoRows("SHOW SCHEMAS FROM shop")).doesNotContain("[crm]");
+    assertThatThrownBy(() -> cluster.trino().execute("SELECT * FROM shop.crm.customers"))
         .hasMessageContaining("source 'crm' is a database, which the xsql connector does not serve");
-  }
-
-  private List<String> xsqlRows(String sql) throws SQLException {
-    try (Connection c = xsql.connect("jdbc:xsql:catalog=" + catalog, new Properties());
-        Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      List<String> out = new ArrayList<>();
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          row.add(normalize(rs.getObject(i)));
-        }
-        out.add(row.toString());
-      }
-      return out;
-    }
-  }
-
-  private static List<String> rows(MaterializedResult result) {
-    List<String> out = new ArrayList<>();
-    for (MaterializedRow row : result.getMaterializedRows()) {
-      out.add(row.getFields().stream().map(XsqlTrinoQueryTest::normalize).toList().toString());
-    }
-    return out;
-  }
-
-  /**
-   * JDBC's and Trino's classes for the same value, as one text. Decimals compare by value: a DECIMAL without
-   * a declared scale (MongoDB's decimal) keeps each value's own scale in embedded xsql, while Trino gives all
-   * of them the type's scale, 19.
-   */
-  private static Object normalize(Object value) {
-    return switch (value) {
-      case null -> null;
-      case java.sql.Date d -> d.toLocalDate();
-      case Timestamp t -> t.toLocalDateTime();
-      case Short s -> s.intValue();
-      case BigDecimal d -> d.stripTrailingZeros().toPlainString();
-      case java.sql.Array a -> {
-        try {
-          yield Arrays.asList((Object[]) a.getArray());
-        } catch (SQLException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-      default -> value;
-    };
   }
 
   private static Path writeCatalog(Path dir, String mongoUri) throws IOException {

@@ -2,6 +2,7 @@ package io.xsql.mongodb;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import io.xsql.spi.ValueCounts;
 import io.xsql.spi.Aggregation;
 import io.xsql.spi.Column;
@@ -13,6 +14,7 @@ import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanRequest;
 import io.xsql.spi.SchemaContract;
 import io.xsql.spi.SortOrder;
+import io.xsql.spi.TablePart;
 import io.xsql.spi.TableMetadata;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +107,11 @@ final class MongoTable implements DataTable {
   }
 
   <T> MongoCollection<T> collection(Class<T> documentClass) {
-    return source.database().getCollection(collection, documentClass);
+    return database().getCollection(collection, documentClass);
+  }
+
+  MongoDatabase database() {
+    return source.database();
   }
 
   @Override
@@ -116,6 +122,18 @@ final class MongoTable implements DataTable {
   @Override
   public RowCursor scan(ScanRequest request) {
     return scan(request, new BsonDocument());
+  }
+
+  /** {@code _id} ranges of about {@code bytesPerPart} bytes of documents ({@link MongoParts}). */
+  @Override
+  public List<TablePart> parts(long bytesPerPart) {
+    return new MongoParts(this).parts(bytesPerPart);
+  }
+
+  /** The documents of a part, by its {@code _id} range, which MongoDB decides and the cursor need not check. */
+  @Override
+  public RowCursor scan(ScanRequest request, TablePart part) {
+    return part.equals(TablePart.WHOLE) ? scan(request) : scan(request, MongoParts.filter(part));
   }
 
   /**

@@ -4,21 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoCollection;
+import io.xsql.spi.Column;
 import io.xsql.spi.DataTable;
 import io.xsql.spi.ErrorCode;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanRequest;
 import io.xsql.spi.SchemaSource;
 import io.xsql.spi.SourceException;
+import io.xsql.spi.TablePart;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
@@ -29,6 +33,9 @@ import org.junit.jupiter.api.Test;
 final class MongoTableTest {
   private static final ObjectId ANN = new ObjectId("65a000000000000000000001");
   private static final ObjectId BOB = new ObjectId("65a000000000000000000002");
+  /** Documents of the tables split into parts: with padding, a few dozen kilobytes. */
+  private static final int NUMBERED = 2_000;
+  private static final String PADDING = "x".repeat(100);
 
   private MongoTestServer server;
   private SchemaSource source;
@@ -169,5 +176,61 @@ final class MongoTableTest {
     assertThatThrownBy(() -> scan.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(SourceException.class)
         .cause().satisfies(e -> assertThat(((SourceException) e).code()).isEqualTo(ErrorCode.CANCELED));
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2_000);
+  }
+
+  /** Documents with {@code n} from 1 to {@link #NUMBERED} and the ids {@code id} makes of it. */
+  private void insertNumbered(String collection, IntFunction<Object> id) {
+    List<Document> documents = new ArrayList<>();
+    for (int i = 1; i <= NUMBERED; i++) {
+      documents.add(new Document("_id", id.apply(i)).append("n", i).append("pad", PADDING));
+    }
+    server.database("shop").getCollection(collection).insertMany(documents);
+  }
+
+  @Test
+  void aCollectionSplitsByIdRangesReadingEachDocumentOnce() {
+    insertNumbered("events", i -> new ObjectId());
+    DataTable t = open("events", Map.of());
+    List<TablePart> parts = t.parts(40_000);
+    assertThat(parts).hasSizeBetween(4, 10);
+    List<Integer> seen = new ArrayList<>();
+    for (TablePart part : parts) {
+      List<Integer> read = numbers(t, part, OptionalLong.empty());
+      assertThat(read).as(part.name()).isNotEmpty();
+      seen.addAll(read);
+    }
+    assertThat(seen).hasSize(NUMBERED).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void idsOfAnotherTypeThanTheBoundariesFallInTheFirstPart() {
+    insertNumbered("mixed", i -> i % 10 == 0 ? "s" + i : i);
+    DataTable t = open("mixed", Map.of());
+    List<TablePart> parts = t.parts(40_000);
+    assertThat(parts).hasSizeGreaterThan(2);
+    List<Integer> seen = new ArrayList<>();
+    parts.forEach(p -> seen.addAll(numbers(t, p, OptionalLong.empty())));
+    assertThat(seen).hasSize(NUMBERED).doesNotHaveDuplicates();
+    assertThat(numbers(t, parts.get(0), OptionalLong.empty())).contains(10, 2_000);
+  }
+
+  @Test
+  void aSmallCollectionIsOnePartAndALimitAppliesPerPart() {
+    insertNumbered("small", i -> i);
+    DataTable t = open("small", Map.of());
+    assertThat(t.parts(1L << 30)).containsExactly(TablePart.WHOLE);
+    assertThat(numbers(t, TablePart.WHOLE, OptionalLong.empty())).hasSize(NUMBERED);
+    assertThat(t.parts(40_000)).allSatisfy(p -> assertThat(numbers(t, p, OptionalLong.of(3))).hasSize(3));
+  }
+
+  private static List<Integer> numbers(DataTable t, TablePart part, OptionalLong limit) {
+    int n = t.columns().stream().map(Column::name).toList().indexOf("n");
+    List<Integer> out = new ArrayList<>();
+    try (RowCursor cursor = t.scan(new ScanRequest(List.of(n), List.of(), limit, new TestContext()), part)) {
+      while (cursor.next()) {
+        out.add(((Number) cursor.current()[0]).intValue());
+      }
+    }
+    return out;
   }
 }

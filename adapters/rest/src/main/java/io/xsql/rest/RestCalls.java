@@ -13,6 +13,11 @@ record RestCalls(RestHttp http, RestTally tally, ScanContext context) {
     return new RestCalls(table.source().http(), RestTally.of(table, context), context);
   }
 
+  /** Calls outside any query (sampling, sizing), which no budget limits and no tally reports. */
+  static RestCalls unscoped(RestTable table) {
+    return new RestCalls(table.source().http(), RestTally.unread(), ScanContext.detached());
+  }
+
   RestResponse get(URI uri) {
     return http.get(uri, tally, context);
   }

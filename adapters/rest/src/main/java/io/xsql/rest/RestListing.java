@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.xsql.spi.DaemonThreads;
 import io.xsql.spi.ErrorCode;
 import io.xsql.spi.SourceException;
+import io.xsql.spi.TablePart;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * The pages of one listing (one request URL and its continuations), read one at a time. A listing ends on an
  * empty page, on a page shorter than the page size (offsets and page numbers), or when the response names no
- * next cursor or link; a 404 answer to a path with parameters is an empty listing.
+ * next cursor or link; a 404 answer to a path with parameters is an empty listing. With offset or page paging
+ * it may read a range of pages only ({@link RestParts}).
  */
 final class RestListing {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,21 +34,27 @@ final class RestListing {
   private final RestTable table;
   private final URI first;
   private final boolean pathParams;
+  /** The pages to read, counted from 0: all, or a range of them ({@link RestParts}). */
+  private final TablePart range;
   private Optional<URI> next;
   /** The next page's response, already asked for; null when not. */
   private CompletableFuture<RestResponse> pending;
   private int pages;
   private long records;
+  private long bytes;
 
   /**
    * @param first the first page's URL, parameters included, paging parameters not yet
    * @param pathParams whether the path holds parameter values, so that a 404 means "no such record"
+   * @param range the pages to read: {@link TablePart#WHOLE}, or from page {@code start} (counted from 0) to
+   *     before page {@code end}, for offset and page paging only
    */
-  RestListing(RestTable table, URI first, boolean pathParams) {
+  RestListing(RestTable table, URI first, boolean pathParams, TablePart range) {
     this.table = table;
     this.first = first;
     this.pathParams = pathParams;
-    this.next = Optional.of(page(first, 0));
+    this.range = range;
+    this.next = Optional.of(page(first, before(0)));
   }
 
   /**
@@ -69,6 +77,7 @@ final class RestListing {
     RestResponse response = pending == null ? calls.get(uri) : await(pending);
     pending = null;
     pages++;
+    bytes += response.body().length;
     if (response.status() == 404) {
       if (pathParams) {
         next = Optional.empty();
@@ -90,7 +99,8 @@ final class RestListing {
     List<JsonNode> found = records(body, uri);
     records += found.size();
     calls.tally().paged(found.size());
-    next = found.isEmpty() ? Optional.empty() : following(body, response, found.size());
+    next = found.isEmpty() || pages >= range.end() - range.start() ? Optional.empty()
+        : following(body, response, found.size());
     return Optional.of(found);
   }
 
@@ -119,10 +129,10 @@ final class RestListing {
   private Optional<URI> following(JsonNode body, RestResponse response, int size) {
     RestPaging paging = table.config().paging();
     if (paging instanceof RestPaging.Offset o) {
-      return size < o.pageSize() ? Optional.empty() : Optional.of(page(first, records));
+      return size < o.pageSize() ? Optional.empty() : Optional.of(page(first, before(0) + records));
     }
     if (paging instanceof RestPaging.Page p) {
-      return size < p.pageSize() ? Optional.empty() : Optional.of(page(first, pages));
+      return size < p.pageSize() ? Optional.empty() : Optional.of(page(first, before(pages)));
     }
     if (paging instanceof RestPaging.Cursor c) {
       Optional<String> token = c.next().map(pointer -> body.at(pointer)).filter(n -> n.isValueNode() && !n.isNull())
@@ -139,6 +149,15 @@ final class RestListing {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The records (offset paging) or pages (page paging) before this listing's page {@code n}: the range's
+   * earlier pages are full, else the listing would have ended before the range.
+   */
+  private long before(long n) {
+    return table.config().paging() instanceof RestPaging.Offset o ? (range.start() + n) * o.pageSize()
+        : range.start() + n;
   }
 
   /** The URL of a page: the first with its paging parameters ({@code n} records or pages read before it). */
@@ -174,5 +193,10 @@ final class RestListing {
   /** Pages read from this listing. */
   int pages() {
     return pages;
+  }
+
+  /** Bytes of the responses read. */
+  long bytes() {
+    return bytes;
   }
 }

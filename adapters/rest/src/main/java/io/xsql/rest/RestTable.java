@@ -8,10 +8,10 @@ import io.xsql.spi.FilterOp;
 import io.xsql.spi.KeyLookup;
 import io.xsql.spi.Predicate;
 import io.xsql.spi.RowCursor;
-import io.xsql.spi.ScanContext;
 import io.xsql.spi.ScanRequest;
 import io.xsql.spi.SchemaContract;
 import io.xsql.spi.SourceException;
+import io.xsql.spi.TablePart;
 import io.xsql.spi.TypeKind;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -98,8 +98,8 @@ final class RestTable implements DataTable {
 
   private RestSchema.Sampler sampler() {
     RestSchema.Sampler sampler = new RestSchema.Sampler(source.config().flattenDepth());
-    RestListing listing = new RestListing(this, base(Map.of()), false);
-    RestCalls calls = new RestCalls(source.http(), RestTally.unread(), ScanContext.detached());
+    RestListing listing = listing(TablePart.WHOLE);
+    RestCalls calls = RestCalls.unscoped(this);
     while (sampler.records() < source.config().sampleSize()) {
       Optional<List<JsonNode>> page = listing.nextPage(calls);
       if (page.isEmpty() || page.get().isEmpty()) {
@@ -144,10 +144,22 @@ final class RestTable implements DataTable {
 
   @Override
   public RowCursor scan(ScanRequest request) {
+    return scan(request, TablePart.WHOLE);
+  }
+
+  /** Ranges of pages of a listing with offset or page paging ({@link RestParts}). */
+  @Override
+  public List<TablePart> parts(long bytesPerPart) {
+    return new RestParts(this).parts(bytesPerPart);
+  }
+
+  /** The rows of a range of pages; with parameter values, the range of each of their listings. */
+  @Override
+  public RowCursor scan(ScanRequest request, TablePart part) {
     RestSchema s = schema();
-    return new RestCursor(this, listings(request.filters()), new RestRows(where(), s, request.columnArray(),
-        request.filters(), source.config().flattenDepth(), source.config().onDrift()), request.limit(),
-        request.context());
+    return new RestCursor(this, listings(request.filters(), new RestParts(this).pages(part)), new RestRows(where(), s,
+        request.columnArray(), request.filters(), source.config().flattenDepth(), source.config().onDrift()),
+        request.limit(), request.context());
   }
 
   @Override
@@ -159,11 +171,16 @@ final class RestTable implements DataTable {
     return source;
   }
 
+  /** The listing of the table without parameter values, or the pages {@code pages} of it. */
+  RestListing listing(TablePart pages) {
+    return new RestListing(this, base(Map.of()), false, pages);
+  }
+
   /**
    * The listings a scan sends: one per combination of parameter values, a parameter's values split into
-   * batches of {@code batch} (one value per request without it).
+   * batches of {@code batch} (one value per request without it), each reading the pages {@code pages}.
    */
-  List<RestListing> listings(List<Predicate> filters) {
+  List<RestListing> listings(List<Predicate> filters, TablePart pages) {
     Map<RestParam, List<String>> values = new LinkedHashMap<>();
     for (Predicate p : filters) {
       List<Object> given = p instanceof Predicate.Compare c && c.op() == FilterOp.EQ ? List.of(c.value())
@@ -200,7 +217,7 @@ final class RestTable implements DataTable {
       combinations.addAll(more);
     });
     boolean pathParams = config.params().values().stream().anyMatch(RestParam::inPath);
-    return combinations.stream().map(c -> new RestListing(this, base(c), pathParams)).toList();
+    return combinations.stream().map(c -> new RestListing(this, base(c), pathParams, pages)).toList();
   }
 
   /** The URL of a listing's first page: the path with its placeholders filled, then the query parameters. */
