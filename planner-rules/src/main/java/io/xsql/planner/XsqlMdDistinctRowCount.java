@@ -3,6 +3,7 @@ package io.xsql.planner;
 import io.xsql.spi.ColumnStatistics;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.function.IntFunction;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.BuiltInMetadata;
 import org.apache.calcite.rel.metadata.MetadataDef;
@@ -36,47 +37,41 @@ public final class XsqlMdDistinctRowCount implements MetadataHandler<BuiltInMeta
    */
   public @Nullable Double getDistinctRowCount(XsqlTableScan scan, RelMetadataQuery mq,
       ImmutableBitSet groupKey, @Nullable RexNode predicate) {
-    if (scan.groups.isPresent() || groupKey.isEmpty()) {
+    if (scan.groups.isPresent()) {
       return null;
     }
-    Double rows = mq.getRowCount(scan);
-    if (rows == null) {
-      return null;
-    }
-    Double kept = predicate == null ? 1.0 : mq.getSelectivity(scan, predicate);
-    double product = 1;
-    for (int field : groupKey) {
+    return estimate(scan, mq, groupKey, predicate, field -> {
       OptionalLong d = scan.dataTable().distinctValues(scan.columns.get(field));
-      if (d.isEmpty() || d.getAsLong() <= 0) {
-        return null;
-      }
-      product *= d.getAsLong();
-    }
-    return RelMdUtil.numDistinctVals(product, rows * (kept == null ? 1.0 : kept));
+      return d.isPresent() && d.getAsLong() > 0 ? OptionalDouble.of(d.getAsLong()) : OptionalDouble.empty();
+    });
   }
 
   /**
    * The same for the scan of a table whose source keeps statistics ({@link ColumnStatistics}: a database
-   * table's {@code ANALYZE} results); null (Calcite's answer) when a column's are unknown. Without them a
-   * GROUP BY pushed into PostgreSQL looked like a tenth of the table, and its few result rows were read as
-   * a large result.
+   * table's {@code ANALYZE} results). Without them a GROUP BY pushed into PostgreSQL looked like a tenth of
+   * the table, and its few result rows were read as a large result.
    */
   public @Nullable Double getDistinctRowCount(TableScan scan, RelMetadataQuery mq, ImmutableBitSet groupKey,
       @Nullable RexNode predicate) {
     ColumnStatistics statistics = scan.getTable().unwrap(ColumnStatistics.class);
+    return statistics == null ? null : estimate(scan, mq, groupKey, predicate, statistics::distinctValues);
+  }
+
+  private static @Nullable Double estimate(TableScan scan, RelMetadataQuery mq, ImmutableBitSet groupKey,
+      @Nullable RexNode predicate, IntFunction<OptionalDouble> distinct) {
     Double rows = mq.getRowCount(scan);
-    if (statistics == null || groupKey.isEmpty() || rows == null) {
+    if (groupKey.isEmpty() || rows == null) {
       return null;
     }
-    Double kept = predicate == null ? 1.0 : mq.getSelectivity(scan, predicate);
     double product = 1;
     for (int field : groupKey) {
-      OptionalDouble d = statistics.distinctValues(field);
+      OptionalDouble d = distinct.apply(field);
       if (d.isEmpty()) {
         return null;
       }
       product *= d.getAsDouble();
     }
+    Double kept = predicate == null ? 1.0 : mq.getSelectivity(scan, predicate);
     return RelMdUtil.numDistinctVals(product, rows * (kept == null ? 1.0 : kept));
   }
 }
