@@ -5,6 +5,7 @@ import io.xsql.spi.KeyedRows;
 import io.xsql.spi.LookupSide;
 import io.xsql.spi.SourceException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,11 +26,13 @@ import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexPermuteInputsShuttle;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexProgramBuilder;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.util.ImmutableBitSet;
+import org.apache.calcite.util.mapping.Mappings;
 
 /**
  * Decides how one join of a physical plan runs and builds the operator. Without hints: a lookup join
@@ -45,10 +48,16 @@ final class JoinChooser {
   static final int MAX_BATCH = 4096;
   /** The most lookups a hash join's dynamic filter makes; with more keys the probe side is read whole. */
   static final int FILTER_BATCHES = 4;
+  /** The join types whose conditions besides the keys decide which rows match, not which rows stay. */
+  private static final Set<JoinRelType> CHECKING = EnumSet.of(JoinRelType.LEFT, JoinRelType.RIGHT,
+      JoinRelType.FULL, JoinRelType.SEMI, JoinRelType.ANTI);
 
   private final Join join;
   private final JoinKeyPairs keys;
-  /** A left, semi or anti join's conditions besides its keys, which only a lookup join checks itself. */
+  /**
+   * The conditions besides the keys that the join's operator must check on each pair of rows with equal
+   * keys: an outer, semi or anti join's, and an inner join's under FIRST_MATCH (the first pair that passes).
+   */
   private final Optional<RexNode> residual;
   private final RelMetadataQuery mq;
 
@@ -68,11 +77,16 @@ final class JoinChooser {
     JoinHints.Choice hints = JoinHints.of(join, statementHints);
     Optional<JoinKeyPairs> keys = JoinKeyPairs.of(join);
     if (keys.isEmpty()) {
-      Optional<RelNode> residual = withResidual(join, statementHints);
+      Optional<RelNode> residual = hints.firstMatch() ? Optional.empty() : withResidual(join, statementHints);
       if (residual.isPresent()) {
         return residual.get();
       }
-      Optional<JoinChooser> checking = checkingResidual(join);
+      if (hints.firstMatch() && !hints.innerRight() && join.getJoinType() == JoinRelType.INNER
+          && KeysAndRest.of(join).isPresent()) {
+        // FIRST_MATCH checks the other conditions inside the operator, which has its inner side on the right.
+        return restoreOrder(join, choose(swapped(join), statementHints));
+      }
+      Optional<JoinChooser> checking = checkingResidual(join, hints.firstMatch());
       if (checking.isPresent()) {
         return hints.isEmpty() ? checking.get().automaticWithResidual() : checking.get().forcedWithResidual(hints);
       }
@@ -86,14 +100,27 @@ final class JoinChooser {
     return hints.isEmpty() ? chooser.automatic() : chooser.forced(hints);
   }
 
+  /** The same inner join with its inputs the other way round, its condition over their fields. */
+  private static Join swapped(Join join) {
+    int left = join.getLeft().getRowType().getFieldCount();
+    int right = join.getRight().getRowType().getFieldCount();
+    Mappings.TargetMapping mapping = Mappings.target(i -> i < left ? i + right : i - left, left + right,
+        left + right);
+    RexNode condition = join.getCondition().accept(new RexPermuteInputsShuttle(mapping, join.getRight(),
+        join.getLeft()));
+    return join.copy(join.getTraitSet(), condition, join.getRight(), join.getLeft(), JoinRelType.INNER,
+        join.isSemiJoinDone());
+  }
+
   /**
-   * A chooser for a left, semi or anti join on equal keys and other conditions: the lookup join checks those
-   * on each pair of rows with equal keys, as the join's own semantics need (a left row whose candidates all
-   * fail them gets NULLs); Calcite's hash join does the same for every other choice.
+   * A chooser for an outer, semi or anti join on equal keys and other conditions, or an inner one whose
+   * FIRST_MATCH must take the first row that passes them: the lookup and merge joins check those on each
+   * pair of rows with equal keys, as the join's own semantics need (a left row whose candidates all fail
+   * them gets NULLs); Calcite's hash join does the same for every other choice.
    */
-  private static Optional<JoinChooser> checkingResidual(Join join) {
+  private static Optional<JoinChooser> checkingResidual(Join join, boolean firstMatch) {
     JoinRelType type = join.getJoinType();
-    if (type != JoinRelType.LEFT && type != JoinRelType.SEMI && type != JoinRelType.ANTI) {
+    if (!(CHECKING.contains(type) || type == JoinRelType.INNER && firstMatch)) {
       return Optional.empty();
     }
     return KeysAndRest.of(join).flatMap(split -> JoinKeyPairs.of(split.keys())
@@ -120,7 +147,10 @@ final class JoinChooser {
     }
   }
 
-  /** A lookup into the right side where one would be chosen for the keys alone; else Calcite's hash join. */
+  /**
+   * A lookup into the right side where one would be chosen for the keys alone; else a merge join when both
+   * inputs come ordered on the keys; else Calcite's hash join.
+   */
   private RelNode automaticWithResidual() {
     double outer = mq.getRowCount(join.getLeft());
     double inner = mq.getRowCount(join.getRight());
@@ -130,6 +160,9 @@ final class JoinChooser {
         return lookup.get();
       }
     }
+    if (sorted(join.getLeft(), keys.left()) && sorted(join.getRight(), keys.right())) {
+      return merge(false).rel().orElseThrow();
+    }
     return join;
   }
 
@@ -137,11 +170,16 @@ final class JoinChooser {
     boolean innerRight = hints.innerRight();
     String hint = hints.strategy().map(JoinStrategy::hint).orElse(JoinHints.FIRST_MATCH) + "(" + side(innerRight)
         + ")";
-    if (!innerRight) {
+    // A merge join reads both sides alike; the others (and FIRST_MATCH) need the join's right side inside.
+    if (!innerRight && !(hints.strategy().equals(Optional.of(JoinStrategy.MERGE)) && !hints.firstMatch())) {
       throw unsupported(hint, "a " + join.getJoinType().lowerName + " join with conditions besides its keys"
           + " runs with its right side inside");
     }
-    return switch (hints.strategy().orElse(JoinStrategy.LOOKUP)) {
+    if (hints.strategy().isEmpty()) {
+      Attempt lookup = lookup(true, true, false);
+      return lookup.rel().isPresent() ? lookup.rel().get() : merge(true).orElseThrow(hint);
+    }
+    return switch (hints.strategy().get()) {
       case LOOKUP -> lookup(true, hints.firstMatch(), false).orElseThrow(hint);
       case MMAP -> lookup(true, hints.firstMatch(), true).orElseThrow(hint);
       case HASH -> {
@@ -151,7 +189,7 @@ final class JoinChooser {
         yield join instanceof EnumerableHashJoin ? join : EnumerableHashJoin.create(join.getLeft(),
             join.getRight(), join.getCondition(), join.getVariablesSet(), join.getJoinType());
       }
-      case MERGE -> throw unsupported(hint, "a merge join checks conditions besides the keys in inner joins only");
+      case MERGE -> merge(hints.firstMatch()).orElseThrow(hint);
     };
   }
 
@@ -369,7 +407,7 @@ final class JoinChooser {
     }
     RelDataType swappedRow = SqlValidatorUtil.deriveJoinRowType(outer.getRowType(), inner.getRowType(), type,
         join.getCluster().getTypeFactory(), null, List.of());
-    return Attempt.of(restoreOrder(new XsqlLookupJoin(outer, swappedRow, plan, strategy,
+    return Attempt.of(restoreOrder(join, new XsqlLookupJoin(outer, swappedRow, plan, strategy,
         mq.getRowCount(inner), mq.getRowCount(join), Optional.empty())));
   }
 
@@ -383,25 +421,30 @@ final class JoinChooser {
     }
     RelNode swapped = merged(join.getRight(), join.getLeft(), keys.swapped(), JoinRelType.INNER, true,
         SqlValidatorUtil.deriveJoinRowType(join.getRight().getRowType(), join.getLeft().getRowType(),
-            JoinRelType.INNER, join.getCluster().getTypeFactory(), null, List.of()));
-    return Attempt.of(restoreOrder(swapped));
+            JoinRelType.INNER, join.getCluster().getTypeFactory(), null, List.of()), Optional.empty());
+    return Attempt.of(restoreOrder(join, swapped));
   }
 
-  /** A merge join, sorting an input that does not come ordered on the keys. */
+  /**
+   * A merge join, sorting an input that does not come ordered on the keys; it checks the join's residual
+   * on each pair of rows with equal keys.
+   */
   private Attempt merge(boolean firstMatch) {
     JoinRelType type = join.getJoinType();
     if (firstMatch && type != JoinRelType.INNER && type != JoinRelType.LEFT) {
       return Attempt.no("FIRST_MATCH applies to inner and left joins");
     }
-    return Attempt.of(merged(join.getLeft(), join.getRight(), keys, type, firstMatch, join.getRowType()));
+    return Attempt.of(merged(join.getLeft(), join.getRight(), keys, type, firstMatch, join.getRowType(),
+        residual));
   }
 
   private RelNode merged(RelNode left, RelNode right, JoinKeyPairs pairs, JoinRelType type,
-      boolean firstMatch, RelDataType rowType) {
+      boolean firstMatch, RelDataType rowType, Optional<RexNode> condition) {
     MergeJoinPlan plan = new MergeJoinPlan(pairs.leftArray(), pairs.rightArray(), type,
         left.getRowType().getFieldCount(), right.getRowType().getFieldCount(), firstMatch,
         name(left, "the left input"), name(right, "the right input"));
-    return new XsqlMergeJoin(ordered(left, pairs.left()), ordered(right, pairs.right()), rowType, plan);
+    return new XsqlMergeJoin(ordered(left, pairs.left()), ordered(right, pairs.right()), rowType, plan,
+        condition);
   }
 
   /** A hash join building on the right input ({@code buildRight}) or on the left one. */
@@ -413,7 +456,7 @@ final class JoinChooser {
     RexBuilder rex = join.getCluster().getRexBuilder();
     RexNode condition = RelOptUtil.createEquiJoinCondition(join.getRight(), keys.right(), join.getLeft(),
         keys.left(), rex);
-    return restoreOrder(EnumerableHashJoin.create(join.getRight(), join.getLeft(), condition, Set.of(),
+    return restoreOrder(join, EnumerableHashJoin.create(join.getRight(), join.getLeft(), condition, Set.of(),
         swappedType()));
   }
 
@@ -429,7 +472,7 @@ final class JoinChooser {
    * Puts the fields of an operator that joined the inputs the other way round (right first) back in the
    * join's order.
    */
-  private RelNode restoreOrder(RelNode swapped) {
+  private static RelNode restoreOrder(Join join, RelNode swapped) {
     int left = join.getLeft().getRowType().getFieldCount();
     int right = join.getRight().getRowType().getFieldCount();
     RexBuilder rex = join.getCluster().getRexBuilder();

@@ -55,11 +55,19 @@ final class JoinCode {
     program.addCondition(condition);
     BlockBuilder body = new BlockBuilder();
     Expression test = RexToLixTranslator.translateCondition(program.getProgram(), types, body,
-        new RexToLixTranslator.InputGetterImpl(List.of(Pair.of(l, PhysTypeImpl.of(types, left,
-            JavaRowFormat.ARRAY)), Pair.of(r, PhysTypeImpl.of(types, right, JavaRowFormat.ARRAY)))),
+        new RexToLixTranslator.InputGetterImpl(List.of(Pair.of(l, arrayRows(types, left)),
+            Pair.of(r, arrayRows(types, right)))),
         implementor::getCorrelVariableGetter, implementor.getConformance());
     body.add(Expressions.return_(null, test));
     return Expressions.lambda(Predicate2.class, body.toBlock(), l, r);
+  }
+
+  /**
+   * Rows of {@code type} as {@code Object[]}s, even of one field: Calcite's default shape for a row of one
+   * field is the bare value, which the join operators' array rows are not.
+   */
+  private static PhysType arrayRows(JavaTypeFactory types, RelDataType type) {
+    return PhysTypeImpl.of(types, type, JavaRowFormat.ARRAY, false);
   }
 
   /** Ends {@code block} returning the operator's array rows in Calcite's shape for its row type. */

@@ -4,20 +4,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.function.Predicate2;
 
 /**
  * Streams the rows of a merge join; see {@link MergeJoinPlan}. The right input is read one run of equal
  * keys ahead (plus one row, to see where the run ends); each left row is joined with the run when their
  * keys are equal, and the run is left behind when a left row with a greater key arrives. Both inputs are
  * read to their end, even when one ends early, so that a row out of order anywhere fails the query.
- * Input rows are kept (the right run), so inputs must not reuse their arrays.
+ * Input rows are kept (the right run), so inputs must not reuse their arrays. A join's conditions besides
+ * its keys are checked on each pair of a left row and a run row: only pairs that pass match.
  */
 final class MergeJoinEnumerator implements Enumerator<Object[]> {
   private final MergeJoinPlan plan;
   private final MergeJoinInput left;
   private final MergeJoinInput right;
+  /** The join's conditions besides its keys, checked on each pair of equal keys. */
+  private final Optional<Predicate2<Object[], Object[]>> residual;
   /** The right rows of the current key, and which of them matched a left row. */
   private final List<Object[]> run = new ArrayList<>();
   private final BitSet matched = new BitSet();
@@ -31,12 +36,16 @@ final class MergeJoinEnumerator implements Enumerator<Object[]> {
   /** The output rows the left row makes with the run, and how many were output. */
   private int pairs;
   private int nextPair;
+  /** With a residual: the run rows whose pair with the left row passes it, the first {@code pairs} valid. */
+  private int[] passing = new int[0];
   /** The run row to look at next when outputting the run's unmatched rows; -1 when not doing so. */
   private int flushFrom = -1;
   private Object[] current;
 
-  MergeJoinEnumerator(MergeJoinPlan plan, Enumerable<Object[]> left, Enumerable<Object[]> right) {
+  MergeJoinEnumerator(MergeJoinPlan plan, Enumerable<Object[]> left, Enumerable<Object[]> right,
+      Optional<Predicate2<Object[], Object[]>> residual) {
     this.plan = plan;
+    this.residual = residual;
     this.left = new MergeJoinInput(left, plan.leftKeys(), plan.leftName());
     this.right = new MergeJoinInput(right, plan.rightKeys(), plan.rightName());
   }
@@ -95,7 +104,8 @@ final class MergeJoinEnumerator implements Enumerator<Object[]> {
         position();
       }
       if (nextPair < pairs) {
-        int i = nextPair++;
+        int i = residual.isEmpty() ? nextPair : passing[nextPair];
+        nextPair++;
         matched.set(i);
         current = output(leftRow, run.get(i));
         return true;
@@ -116,15 +126,34 @@ final class MergeJoinEnumerator implements Enumerator<Object[]> {
         && JoinKeys.compare(leftRow, plan.leftKeys(), run.get(0), plan.rightKeys()) == 0
         && !JoinKeys.hasNull(leftRow, plan.leftKeys());
     nextPair = 0;
-    if (!matching) {
-      pairs = 0;
-    } else {
+    pairs = 0;
+    int passed = matching && residual.isPresent() ? pass() : run.size();
+    matching = matching && passed > 0;
+    if (matching) {
       pairs = switch (plan.type()) {
         case SEMI -> 1;
         case ANTI -> 0;
-        default -> plan.firstMatch() ? 1 : run.size();
+        default -> plan.firstMatch() ? 1 : passed;
       };
     }
+  }
+
+  /**
+   * Checks the residual on the left row with each run row, in the run's order, into {@link #passing}; only
+   * up to the first that passes when one pair is all the join uses. Returns how many passed.
+   */
+  private int pass() {
+    if (passing.length < run.size()) {
+      passing = new int[run.size()];
+    }
+    boolean one = plan.firstMatch() || plan.outputsLeftOnly();
+    int count = 0;
+    for (int i = 0; i < run.size() && !(one && count > 0); i++) {
+      if (residual.get().apply(leftRow, run.get(i))) {
+        passing[count++] = i;
+      }
+    }
+    return count;
   }
 
   /**

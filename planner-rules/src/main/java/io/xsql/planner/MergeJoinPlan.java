@@ -3,10 +3,12 @@ package io.xsql.planner;
 import static java.util.Objects.requireNonNull;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.function.Predicate2;
 import org.apache.calcite.rel.core.JoinRelType;
 
 /**
@@ -69,10 +71,26 @@ public record MergeJoinPlan(int[] leftKeys, int[] rightKeys, JoinRelType type, i
    * in key order. Nothing is read before the first row is asked for.
    */
   public Enumerable<Object[]> join(Enumerable<Object[]> left, Enumerable<Object[]> right) {
+    return join(left, right, Optional.empty());
+  }
+
+  /**
+   * Called by generated code for a join with conditions besides its keys: a left row and a right row of
+   * equal keys match only where {@code residual} holds, so a LEFT row none of whose pairs holds gets NULLs,
+   * a SEMI row needs one that holds, an ANTI row is kept, a RIGHT or FULL right row no left row matched
+   * gets NULLs, and FIRST_MATCH takes the first right row that holds.
+   */
+  public Enumerable<Object[]> join(Enumerable<Object[]> left, Enumerable<Object[]> right,
+      Predicate2<Object[], Object[]> residual) {
+    return join(left, right, Optional.of(residual));
+  }
+
+  private Enumerable<Object[]> join(Enumerable<Object[]> left, Enumerable<Object[]> right,
+      Optional<Predicate2<Object[], Object[]>> residual) {
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
-        return new MergeJoinEnumerator(MergeJoinPlan.this, left, right);
+        return new MergeJoinEnumerator(MergeJoinPlan.this, left, right, residual);
       }
     };
   }

@@ -3,11 +3,13 @@ package io.xsql.planner;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.function.Predicate2;
 import org.apache.calcite.linq4j.tree.BlockBuilder;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
@@ -24,22 +26,30 @@ import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexNode;
 
 /**
  * A merge join of two inputs ordered on the join keys (ascending, NULLs last), for every join type; it
- * checks the order as it reads ({@link MergeJoinPlan}).
+ * checks the order as it reads ({@link MergeJoinPlan}). Conditions besides the keys, if any, are checked
+ * on each pair of rows with equal keys.
  */
 public final class XsqlMergeJoin extends BiRel implements EnumerableRel {
   private static final Method JOIN =
       Types.lookupMethod(MergeJoinPlan.class, "join", Enumerable.class, Enumerable.class);
+  private static final Method JOIN_RESIDUAL = Types.lookupMethod(MergeJoinPlan.class, "join", Enumerable.class,
+      Enumerable.class, Predicate2.class);
 
   private final MergeJoinPlan plan;
   private final RelDataType joinRowType;
+  /** The join's conditions besides its keys, over the left input's fields followed by the right one's. */
+  private final Optional<RexNode> residual;
 
-  XsqlMergeJoin(RelNode left, RelNode right, RelDataType rowType, MergeJoinPlan plan) {
+  XsqlMergeJoin(RelNode left, RelNode right, RelDataType rowType, MergeJoinPlan plan,
+      Optional<RexNode> residual) {
     super(left.getCluster(), left.getCluster().traitSetOf(EnumerableConvention.INSTANCE), left, right);
     this.plan = plan;
     this.joinRowType = rowType;
+    this.residual = residual;
   }
 
   @Override
@@ -49,7 +59,7 @@ public final class XsqlMergeJoin extends BiRel implements EnumerableRel {
 
   @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new XsqlMergeJoin(inputs.get(0), inputs.get(1), joinRowType, plan);
+    return new XsqlMergeJoin(inputs.get(0), inputs.get(1), joinRowType, plan, residual);
   }
 
   @Override
@@ -57,8 +67,11 @@ public final class XsqlMergeJoin extends BiRel implements EnumerableRel {
     BlockBuilder block = new BlockBuilder();
     Expression left = JoinCode.arrays(implementor, block, this, 0, getLeft());
     Expression right = JoinCode.arrays(implementor, block, this, 1, getRight());
-    return JoinCode.result(implementor, block, this, Expressions.call(
-        implementor.stash(plan, MergeJoinPlan.class), JOIN, left, right));
+    Expression stashed = implementor.stash(plan, MergeJoinPlan.class);
+    return JoinCode.result(implementor, block, this, residual.isEmpty()
+        ? Expressions.call(stashed, JOIN, left, right)
+        : Expressions.call(stashed, JOIN_RESIDUAL, left, right, JoinCode.residual(implementor,
+            getLeft().getRowType(), getRight().getRowType(), residual.get(), getCluster().getRexBuilder())));
   }
 
   /**
@@ -98,7 +111,8 @@ public final class XsqlMergeJoin extends BiRel implements EnumerableRel {
         .item("joinType", plan.type().lowerName)
         .item("leftKeys", names(getLeft(), plan.leftKeys()))
         .item("rightKeys", names(getRight(), plan.rightKeys()))
-        .itemIf("firstMatch", true, plan.firstMatch());
+        .itemIf("firstMatch", true, plan.firstMatch())
+        .itemIf("residual", residual.orElse(null), residual.isPresent());
   }
 
   private static List<String> names(RelNode input, int[] keys) {

@@ -10,10 +10,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.IntFunction;
 import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.function.Predicate2;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +27,9 @@ final class MergeJoinEnumeratorTest {
   private static final int[] RIGHT_KEYS = {1, 0};
   private static final int LEFT_WIDTH = 4;
   private static final int RIGHT_WIDTH = 3;
+  /** A condition besides the keys that about a third of the pairs fail: the left extra against the right id. */
+  private static final Predicate2<Object[], Object[]> RESIDUAL =
+      (l, r) -> ((Integer) l[2] + Integer.parseInt(((String) r[2]).substring(1))) % 3 != 0;
 
   /** Key values of one Java class; few of them, so that both sides have runs of equal keys. */
   private static final List<IntFunction<Object>> DOMAINS = List.of(
@@ -45,14 +51,17 @@ final class MergeJoinEnumeratorTest {
           (id, k0, k1) -> new Object[] {"L" + id, k0, random.nextInt(3), k1}), leftKeys);
       List<Object[]> right = sorted(rows(random, trial % 10 == 1 ? 0 : random.nextInt(25), domains, distinct,
           (id, k0, k1) -> new Object[] {k1, k0, "R" + id}), rightKeys);
-      for (JoinRelType type : List.of(JoinRelType.INNER, JoinRelType.LEFT, JoinRelType.RIGHT, JoinRelType.FULL,
-          JoinRelType.SEMI, JoinRelType.ANTI)) {
-        check(trial, new MergeJoinPlan(leftKeys, rightKeys, type, LEFT_WIDTH, RIGHT_WIDTH, false, "l", "r"),
-            left, right);
-      }
-      for (JoinRelType type : List.of(JoinRelType.INNER, JoinRelType.LEFT)) {
-        check(trial, new MergeJoinPlan(leftKeys, rightKeys, type, LEFT_WIDTH, RIGHT_WIDTH, true, "l", "r"),
-            left, right);
+      for (Optional<Predicate2<Object[], Object[]>> residual : List.of(Optional.<Predicate2<Object[], Object[]>>
+          empty(), Optional.of(RESIDUAL))) {
+        for (JoinRelType type : List.of(JoinRelType.INNER, JoinRelType.LEFT, JoinRelType.RIGHT, JoinRelType.FULL,
+            JoinRelType.SEMI, JoinRelType.ANTI)) {
+          check(trial, new MergeJoinPlan(leftKeys, rightKeys, type, LEFT_WIDTH, RIGHT_WIDTH, false, "l", "r"),
+              residual, left, right);
+        }
+        for (JoinRelType type : List.of(JoinRelType.INNER, JoinRelType.LEFT)) {
+          check(trial, new MergeJoinPlan(leftKeys, rightKeys, type, LEFT_WIDTH, RIGHT_WIDTH, true, "l", "r"),
+              residual, left, right);
+        }
       }
     }
   }
@@ -79,13 +88,15 @@ final class MergeJoinEnumeratorTest {
     return rows;
   }
 
-  private static void check(int trial, MergeJoinPlan plan, List<Object[]> left, List<Object[]> right) {
+  private static void check(int trial, MergeJoinPlan plan, Optional<Predicate2<Object[], Object[]>> residual,
+      List<Object[]> left, List<Object[]> right) {
     String what = "trial " + trial + ", " + plan.type() + (plan.firstMatch() ? " first match" : "")
-        + ", left " + show(left) + ", right " + show(right);
+        + (residual.isPresent() ? " with a residual" : "") + ", left " + show(left) + ", right " + show(right);
     CountingInput leftInput = new CountingInput(left);
     CountingInput rightInput = new CountingInput(right);
-    List<Object[]> actual = drain(plan, leftInput, rightInput);
-    List<Object[]> expected = nestedLoop(plan, left, right);
+    List<Object[]> actual = drain(residual.map(r -> plan.join(leftInput, rightInput, r))
+        .orElseGet(() -> plan.join(leftInput, rightInput)));
+    List<Object[]> expected = nestedLoop(plan, residual.orElse((l, r) -> true), left, right);
 
     assertThat(lists(actual)).as(what).containsExactlyInAnyOrderElementsOf(lists(expected));
     // Rows holding a left row come in the left input's order, as the nested loop makes them.
@@ -98,15 +109,20 @@ final class MergeJoinEnumeratorTest {
     assertThat(leftInput.closed && rightInput.closed).as(what).isTrue();
   }
 
-  /** The reference: every pair of rows whose keys are equal and free of NULLs, found by equals. */
-  private static List<Object[]> nestedLoop(MergeJoinPlan plan, List<Object[]> left, List<Object[]> right) {
+  /**
+   * The reference: every pair of rows whose keys are equal and free of NULLs, found by equals, that passes
+   * the residual; FIRST_MATCH takes the first right row that does.
+   */
+  private static List<Object[]> nestedLoop(MergeJoinPlan plan, Predicate2<Object[], Object[]> residual,
+      List<Object[]> left, List<Object[]> right) {
     List<Object[]> out = new ArrayList<>();
     boolean[] rightMatched = new boolean[right.size()];
     for (Object[] l : left) {
       Object key = JoinKeys.of(l, plan.leftKeys());
       boolean found = false;
       for (int j = 0; j < right.size() && !(found && plan.firstMatch()); j++) {
-        if (key != null && key.equals(JoinKeys.of(right.get(j), plan.rightKeys()))) {
+        if (key != null && key.equals(JoinKeys.of(right.get(j), plan.rightKeys()))
+            && residual.apply(l, right.get(j))) {
           found = true;
           rightMatched[j] = true;
           if (plan.type() != JoinRelType.SEMI && plan.type() != JoinRelType.ANTI) {
@@ -163,9 +179,9 @@ final class MergeJoinEnumeratorTest {
   }
 
   /** All rows, kept as returned: they must be new arrays. */
-  private static List<Object[]> drain(MergeJoinPlan plan, CountingInput left, CountingInput right) {
+  private static List<Object[]> drain(Enumerable<Object[]> join) {
     List<Object[]> out = new ArrayList<>();
-    try (Enumerator<Object[]> rows = plan.join(left, right).enumerator()) {
+    try (Enumerator<Object[]> rows = join.enumerator()) {
       while (rows.moveNext()) {
         out.add(rows.current());
       }
@@ -185,7 +201,7 @@ final class MergeJoinEnumeratorTest {
   void leftOutOfOrderFailsNamingLeft() {
     CountingInput left = new CountingInput(keyRows(1, 3, 2, 4));
     CountingInput right = new CountingInput(keyRows(1, 2, 3, 4));
-    assertThatThrownBy(() -> drain(singleKey(JoinRelType.INNER), left, right))
+    assertThatThrownBy(() -> drain(singleKey(JoinRelType.INNER).join(left, right)))
         .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DATA_ORDER))
         .hasMessage("merge join: the rows of orders are not ordered by the join key: (2) came after (3)");
     assertThat(left.closed && right.closed).as("inputs closed when moveNext fails").isTrue();
@@ -198,7 +214,7 @@ final class MergeJoinEnumeratorTest {
     CountingInput left = new CountingInput(List.of(new Object[] {"a", 1}, new Object[] {"b", 2}));
     CountingInput right = new CountingInput(List.of(new Object[] {1, "a"}, new Object[] {null, "a"},
         new Object[] {2, "a"}));
-    assertThatThrownBy(() -> drain(plan, left, right))
+    assertThatThrownBy(() -> drain(plan.join(left, right)))
         .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DATA_ORDER))
         .hasMessage("merge join: the rows of customers are not ordered by the join key: ('a', 2) came after "
             + "('a', NULL)");
@@ -209,11 +225,11 @@ final class MergeJoinEnumeratorTest {
   void disorderAfterTheOtherSideEndedStillFails() {
     // The third right row would have matched the first left row: stopping when the left side ends would
     // lose that match silently.
-    assertThatThrownBy(() -> drain(singleKey(JoinRelType.INNER), new CountingInput(keyRows(1, 5)),
-        new CountingInput(keyRows(1, 5, 6, 1))))
+    assertThatThrownBy(() -> drain(singleKey(JoinRelType.INNER).join(new CountingInput(keyRows(1, 5)),
+        new CountingInput(keyRows(1, 5, 6, 1)))))
         .hasMessageContaining("the rows of customers are not ordered by the join key: (1) came after (6)");
-    assertThatThrownBy(() -> drain(singleKey(JoinRelType.SEMI), new CountingInput(keyRows(5, null, 1)),
-        new CountingInput(keyRows(1, 5))))
+    assertThatThrownBy(() -> drain(singleKey(JoinRelType.SEMI).join(new CountingInput(keyRows(5, null, 1)),
+        new CountingInput(keyRows(1, 5)))))
         .hasMessageContaining("the rows of orders are not ordered by the join key: (1) came after (NULL)");
   }
 
