@@ -3,9 +3,11 @@ package io.xsql.driver;
 import io.xsql.planner.JoinHints;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.calcite.rel.hint.RelHint;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlHint;
@@ -15,12 +17,17 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlTableRef;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
 
 /**
  * Lets join hints name a table by its alias ({@code /}{@code *+ LOOKUP_JOIN(o) *}{@code /} for
  * {@code orders o}): the planner sees tables, not aliases, so each alias in a hint's options becomes the
- * name of the table it stands for.
+ * name of the table it stands for. A table the statement reads more than once (a self join) would make
+ * such a hint name every side reading it; there the alias stays in the hint, and the reference to the
+ * table by that alias gets the table hint {@link JoinHints#ALIAS}, which its scan keeps, so that the hint
+ * names that side only.
  */
 final class HintAliases {
   private HintAliases() {}
@@ -32,26 +39,31 @@ final class HintAliases {
    */
   static List<RelHint> resolve(SqlNode statement) {
     // A hint may name a table of a subquery; an alias of the hint's own block wins over one elsewhere.
-    Map<String, String> everywhere = new HashMap<>();
+    List<SqlNode> everywhere = new ArrayList<>();
     statement.accept(new SqlBasicVisitor<Void>() {
       @Override
       public Void visit(SqlCall call) {
         if (call instanceof SqlSelect select && select.getFrom() != null) {
-          collect(select.getFrom(), everywhere);
+          references(select.getFrom(), everywhere);
         }
         return super.visit(call);
       }
     });
+    Map<String, Integer> reads = new HashMap<>();
+    everywhere.forEach(r -> reads.merge(table(r), 1, Integer::sum));
+    Set<String> kept = new HashSet<>();
     List<RelHint> joinHints = new ArrayList<>();
     statement.accept(new SqlBasicVisitor<Void>() {
       @Override
       public Void visit(SqlCall call) {
         if (call instanceof SqlSelect select && select.hasHints()) {
-          Map<String, String> aliases = new HashMap<>(everywhere);
+          List<SqlNode> block = new ArrayList<>(everywhere);
           if (select.getFrom() != null) {
-            collect(select.getFrom(), aliases);
+            references(select.getFrom(), block);
           }
-          select.setHints(rewrite(select.getHints(), aliases));
+          Map<String, String> aliases = new HashMap<>();
+          block.stream().filter(r -> r.getKind() == SqlKind.AS).forEach(r -> aliases.put(alias(r), table(r)));
+          select.setHints(rewrite(select.getHints(), aliases, reads, kept));
           for (SqlNode node : select.getHints()) {
             SqlHint hint = (SqlHint) node;
             RelHint rel = RelHint.builder(hint.getName()).hintOptions(hint.getOptionList()).build();
@@ -63,36 +75,61 @@ final class HintAliases {
         return super.visit(call);
       }
     });
+    for (SqlNode reference : everywhere) {
+      if (reference.getKind() == SqlKind.AS && kept.contains(alias(reference))) {
+        SqlCall as = (SqlCall) reference;
+        SqlParserPos pos = as.getParserPosition();
+        as.setOperand(0, new SqlTableRef(pos, as.operand(0), SqlNodeList.of(new SqlHint(pos,
+            new SqlIdentifier(JoinHints.ALIAS, pos), SqlNodeList.of(as.operand(1)),
+            SqlHint.HintOptionFormat.ID_LIST))));
+      }
+    }
     return joinHints;
   }
 
-  private static void collect(SqlNode from, Map<String, String> aliases) {
+  /** The references to tables in a FROM clause: table names and aliased table names ({@code t AS a}). */
+  private static void references(SqlNode from, List<SqlNode> out) {
     if (from instanceof SqlJoin join) {
-      collect(join.getLeft(), aliases);
-      collect(join.getRight(), aliases);
-    } else if (from.getKind() == SqlKind.AS && ((SqlCall) from).operand(0) instanceof SqlIdentifier table) {
-      SqlIdentifier alias = ((SqlCall) from).operand(1);
-      aliases.put(alias.getSimple().toLowerCase(Locale.ROOT), last(table));
+      references(join.getLeft(), out);
+      references(join.getRight(), out);
+    } else if (from instanceof SqlIdentifier
+        || from.getKind() == SqlKind.AS && ((SqlCall) from).operand(0) instanceof SqlIdentifier) {
+      out.add(from);
     }
   }
 
-  private static String last(SqlIdentifier name) {
-    return name.names.get(name.names.size() - 1);
+  /** The lower-case name of the table a reference reads. */
+  private static String table(SqlNode reference) {
+    SqlIdentifier name = reference instanceof SqlIdentifier id ? id : ((SqlCall) reference).operand(0);
+    return name.names.get(name.names.size() - 1).toLowerCase(Locale.ROOT);
   }
 
-  private static SqlNodeList rewrite(SqlNodeList hints, Map<String, String> aliases) {
+  private static String alias(SqlNode aliased) {
+    return ((SqlIdentifier) ((SqlCall) aliased).operand(1)).getSimple().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The hints with each alias replaced by its table's name, unless the statement reads that table more
+   * than once: such aliases stay, and are added to {@code kept}.
+   */
+  private static SqlNodeList rewrite(SqlNodeList hints, Map<String, String> aliases, Map<String, Integer> reads,
+      Set<String> kept) {
     SqlNodeList out = new SqlNodeList(hints.getParserPosition());
     for (SqlNode node : hints) {
       SqlHint hint = (SqlHint) node;
       SqlNodeList given = (SqlNodeList) hint.getOperandList().get(1);
       SqlNodeList options = new SqlNodeList(given.getParserPosition());
       for (SqlNode option : given) {
-        if (option instanceof SqlIdentifier id && id.isSimple()
-            && aliases.containsKey(id.getSimple().toLowerCase(Locale.ROOT))) {
-          options.add(new SqlIdentifier(List.of(aliases.get(id.getSimple().toLowerCase(Locale.ROOT))),
-              id.getParserPosition()));
-        } else {
+        String name = option instanceof SqlIdentifier id && id.isSimple() ? id.getSimple().toLowerCase(Locale.ROOT)
+            : "";
+        String table = aliases.get(name);
+        if (table == null) {
           options.add(option);
+        } else if (reads.get(table) > 1) {
+          kept.add(name);
+          options.add(option);
+        } else {
+          options.add(new SqlIdentifier(List.of(table), option.getParserPosition()));
         }
       }
       out.add(new SqlHint(hint.getParserPosition(), (SqlIdentifier) hint.getOperandList().get(0), options,

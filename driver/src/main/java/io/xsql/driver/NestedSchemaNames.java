@@ -65,7 +65,7 @@ final class NestedSchemaNames {
     } else if (from instanceof SqlJoin join) {
       collectTables(join.getLeft(), tables);
       collectTables(join.getRight(), tables);
-    } else if (from.getKind() == SqlKind.AS) {
+    } else if (from.getKind() == SqlKind.AS || from.getKind() == SqlKind.TABLE_REF) {
       collectTables(((SqlCall) from).operand(0), tables);
     }
   }

@@ -2,12 +2,14 @@ package io.xsql.planner;
 
 import io.xsql.spi.ErrorCode;
 import io.xsql.spi.SourceException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelVisitor;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.hint.HintPredicates;
 import org.apache.calcite.rel.hint.HintStrategyTable;
@@ -18,11 +20,19 @@ import org.apache.calcite.rel.hint.RelHint;
  * force a strategy, {@code FIRST_MATCH(t)} joins each outer row with one inner row at most. {@code t}
  * names the join's inner side (the side looked up, the side a hash table is built on) by table name or
  * alias. A statement's join hints apply to each of its joins that has a side reading exactly that one
- * table.
+ * table. In a self join both sides read the same table: there the driver keeps the alias the hint names on
+ * that table's scan ({@link #ALIAS}), so that the hint means that side only.
  */
 public final class JoinHints {
   /** The hint that takes only the first matching inner row per outer row. */
   public static final String FIRST_MATCH = "FIRST_MATCH";
+
+  /**
+   * The table hint that keeps a table reference's alias on its scan, {@code XSQL_ALIAS(b)}: the driver
+   * puts it on each reference to a table the statement reads more than once whose alias a join hint names.
+   * A scan with it differs from the other scans of that table, so the planner never merges them.
+   */
+  public static final String ALIAS = "XSQL_ALIAS";
 
   /** The hints Calcite's SQL-to-relational conversion attaches to joins. */
   public static final HintStrategyTable TABLE = table();
@@ -34,7 +44,7 @@ public final class JoinHints {
     for (JoinStrategy s : JoinStrategy.values()) {
       b.hintStrategy(s.hint(), HintPredicates.JOIN);
     }
-    return b.hintStrategy(FIRST_MATCH, HintPredicates.JOIN).build();
+    return b.hintStrategy(FIRST_MATCH, HintPredicates.JOIN).hintStrategy(ALIAS, HintPredicates.TABLE_SCAN).build();
   }
 
   /**
@@ -59,8 +69,8 @@ public final class JoinHints {
 
   /** Of the statement's join {@code hints}, what those naming one of {@code join}'s sides ask. */
   static Choice of(Join join, List<RelHint> hints) {
-    Optional<String> left = table(join.getLeft());
-    Optional<String> right = table(join.getRight());
+    Side left = Side.of(join.getLeft());
+    Side right = Side.of(join.getRight());
     Optional<JoinStrategy> strategy = Optional.empty();
     Optional<Boolean> innerRight = Optional.empty();
     boolean firstMatch = false;
@@ -71,7 +81,7 @@ public final class JoinHints {
       }
       if (innerRight.isPresent() && !innerRight.get().equals(side.get())) {
         throw new SourceException(ErrorCode.SYNTAX, "join hints name both sides of the join of "
-            + left.orElseThrow() + " and " + right.orElseThrow() + "; name the inner side only");
+            + left + " and " + right + "; name the inner side only");
       }
       innerRight = side;
       if (hint.hintName.equalsIgnoreCase(FIRST_MATCH)) {
@@ -80,7 +90,7 @@ public final class JoinHints {
         JoinStrategy s = JoinStrategy.ofHint(hint.hintName).orElseThrow();
         if (strategy.isPresent() && strategy.get() != s) {
           throw new SourceException(ErrorCode.SYNTAX, "both " + strategy.get().hint() + " and " + s.hint()
-              + " name " + (side.get() ? right : left).orElseThrow());
+              + " name " + (side.get() ? right : left));
         }
         strategy = Optional.of(s);
       }
@@ -89,25 +99,53 @@ public final class JoinHints {
   }
 
   /** True if the hint names the right side, false the left, empty neither. */
-  private static Optional<Boolean> side(RelHint hint, Optional<String> left, Optional<String> right) {
+  private static Optional<Boolean> side(RelHint hint, Side left, Side right) {
     List<String> options = hint.listOptions;
     if (options.size() != 1) {
       throw new SourceException(ErrorCode.SYNTAX, hint.hintName + " takes one table name or alias, as in "
           + hint.hintName + "(t)");
     }
     String name = options.get(0).toLowerCase(Locale.ROOT);
-    if (right.filter(name::equals).isPresent()) {
+    if (right.isNamed(name)) {
       return Optional.of(true);
     }
-    return left.filter(name::equals).map(l -> false);
+    return left.isNamed(name) ? Optional.of(false) : Optional.empty();
   }
 
   /**
-   * The lower-case name of the one table a join input reads, if it reads exactly one. Hints name tables
-   * by alias too: the driver's validator puts each alias's table name in its place before conversion.
+   * What names a join input, when it reads exactly one table: the table's lower-case name and the alias
+   * its scan keeps ({@link #ALIAS}). Hints name tables by alias too: the driver's validator puts each
+   * alias's table name in its place before conversion, except in a self join, where it keeps the alias.
+   *
+   * @param table the table's name, empty when the input reads no table or several
+   * @param alias the alias kept on the table's scan
    */
-  private static Optional<String> table(RelNode input) {
-    return onlyTable(input).map(t -> t.get(t.size() - 1).toLowerCase(Locale.ROOT));
+  private record Side(Optional<String> table, Optional<String> alias) {
+    static Side of(RelNode input) {
+      List<XsqlTableScan> scans = new ArrayList<>();
+      new RelVisitor() {
+        @Override
+        public void visit(RelNode node, int ordinal, RelNode parent) {
+          if (node instanceof XsqlTableScan scan) {
+            scans.add(scan);
+          }
+          super.visit(node, ordinal, parent);
+        }
+      }.go(input);
+      Optional<String> table = onlyTable(input).map(t -> t.get(t.size() - 1).toLowerCase(Locale.ROOT));
+      Optional<String> alias = table.isEmpty() || scans.size() != 1 ? Optional.empty()
+          : scans.get(0).alias().map(a -> a.toLowerCase(Locale.ROOT));
+      return new Side(table, alias);
+    }
+
+    boolean isNamed(String name) {
+      return table.filter(name::equals).isPresent() || alias.filter(name::equals).isPresent();
+    }
+
+    @Override
+    public String toString() {
+      return table.orElse("?") + alias.map(a -> " " + a).orElse("");
+    }
   }
 
   /** The qualified name of the one table an input reads, if it reads exactly one, once. */

@@ -19,21 +19,22 @@ import org.apache.calcite.linq4j.tree.Blocks;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.hint.RelHint;
 import org.apache.calcite.util.ImmutableIntList;
 
 /** An {@link XsqlTableScan} in the enumerable convention: it generates the code that runs the scan. */
 public final class XsqlEnumerableScan extends XsqlTableScan implements EnumerableRel, LookupSide {
 
-  private XsqlEnumerableScan(RelOptCluster cluster, RelOptTable table, XsqlTable xsqlTable,
+  private XsqlEnumerableScan(RelOptCluster cluster, List<RelHint> hints, RelOptTable table, XsqlTable xsqlTable,
       ImmutableIntList columns, List<Predicate> filters, OptionalLong limit, Optional<SortOrder> limitOrder,
       Optional<ScanGroups> groups) {
-    super(cluster, traits(cluster, EnumerableConvention.INSTANCE, xsqlTable, columns), table, xsqlTable,
+    super(cluster, traits(cluster, EnumerableConvention.INSTANCE, xsqlTable, columns), hints, table, xsqlTable,
         columns, filters, limit, limitOrder, groups);
   }
 
   /** The runnable form of a logical scan. */
   static XsqlEnumerableScan of(XsqlTableScan scan) {
-    return new XsqlEnumerableScan(scan.getCluster(), scan.getTable(), scan.xsqlTable, scan.columns,
+    return new XsqlEnumerableScan(scan.getCluster(), scan.getHints(), scan.getTable(), scan.xsqlTable, scan.columns,
         scan.filters, scan.limit, scan.limitOrder, scan.groups);
   }
 

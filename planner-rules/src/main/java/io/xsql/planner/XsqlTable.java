@@ -84,7 +84,7 @@ public sealed class XsqlTable extends AbstractTable implements TranslatableTable
 
   @Override
   public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
-    return XsqlTableScan.create(context.getCluster(), relOptTable, this);
+    return XsqlTableScan.create(context.getCluster(), relOptTable, this, context.getTableHints());
   }
 
   /**

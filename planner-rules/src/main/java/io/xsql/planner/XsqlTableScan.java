@@ -26,6 +26,7 @@ import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.hint.RelHint;
 import org.apache.calcite.rel.metadata.BuiltInMetadata;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
@@ -57,10 +58,10 @@ public class XsqlTableScan extends TableScan {
   /** The GROUP BY the table computes, if any: the scan then returns groups (and has no columns). */
   final Optional<ScanGroups> groups;
 
-  XsqlTableScan(RelOptCluster cluster, RelTraitSet traits, RelOptTable table, XsqlTable xsqlTable,
-      ImmutableIntList columns, List<Predicate> filters, OptionalLong limit, Optional<SortOrder> limitOrder,
-      Optional<ScanGroups> groups) {
-    super(cluster, traits, ImmutableList.of(), table);
+  XsqlTableScan(RelOptCluster cluster, RelTraitSet traits, List<RelHint> hints, RelOptTable table,
+      XsqlTable xsqlTable, ImmutableIntList columns, List<Predicate> filters, OptionalLong limit,
+      Optional<SortOrder> limitOrder, Optional<ScanGroups> groups) {
+    super(cluster, traits, ImmutableList.copyOf(hints), table);
     this.xsqlTable = xsqlTable;
     this.columns = columns;
     this.filters = List.copyOf(filters);
@@ -73,17 +74,19 @@ public class XsqlTableScan extends TableScan {
    * A logical scan of all columns, no filters. Scans are born logical ({@link Convention#NONE}) so that
    * the pushdown rules meet them in the same subsets as the logical operators above them;
    * {@link XsqlToEnumerableRule} makes the {@link XsqlEnumerableScan} that runs.
+   *
+   * @param hints the table reference's hints: {@link JoinHints#ALIAS}, which every form of the scan keeps
    */
-  static XsqlTableScan create(RelOptCluster cluster, RelOptTable table, XsqlTable xsqlTable) {
-    return logical(cluster, table, xsqlTable, ImmutableIntList.identity(xsqlTable.table().columns().size()),
+  static XsqlTableScan create(RelOptCluster cluster, RelOptTable table, XsqlTable xsqlTable, List<RelHint> hints) {
+    return logical(cluster, hints, table, xsqlTable, ImmutableIntList.identity(xsqlTable.table().columns().size()),
         List.of(), OptionalLong.empty(), Optional.empty(), Optional.empty());
   }
 
-  private static XsqlTableScan logical(RelOptCluster cluster, RelOptTable table, XsqlTable xsqlTable,
-      ImmutableIntList columns, List<Predicate> filters, OptionalLong limit, Optional<SortOrder> limitOrder,
-      Optional<ScanGroups> groups) {
-    return new XsqlTableScan(cluster, traits(cluster, Convention.NONE, xsqlTable, columns), table, xsqlTable,
-        columns, filters, limit, limitOrder, groups);
+  private static XsqlTableScan logical(RelOptCluster cluster, List<RelHint> hints, RelOptTable table,
+      XsqlTable xsqlTable, ImmutableIntList columns, List<Predicate> filters, OptionalLong limit,
+      Optional<SortOrder> limitOrder, Optional<ScanGroups> groups) {
+    return new XsqlTableScan(cluster, traits(cluster, Convention.NONE, xsqlTable, columns), hints, table,
+        xsqlTable, columns, filters, limit, limitOrder, groups);
   }
 
   /** The traits of a scan: its convention and the collation its columns keep. */
@@ -94,30 +97,36 @@ public class XsqlTableScan extends TableScan {
 
   /** The same scan producing other table columns. */
   XsqlTableScan withColumns(ImmutableIntList newColumns) {
-    return logical(getCluster(), getTable(), xsqlTable, newColumns, filters, limit, limitOrder, groups);
+    return logical(getCluster(), getHints(), getTable(), xsqlTable, newColumns, filters, limit, limitOrder, groups);
   }
 
   /** The same scan with more filters for the table to evaluate. */
   XsqlTableScan withFilters(List<Predicate> more) {
     List<Predicate> all = new ArrayList<>(filters);
     all.addAll(more);
-    return logical(getCluster(), getTable(), xsqlTable, columns, all, limit, limitOrder, groups);
+    return logical(getCluster(), getHints(), getTable(), xsqlTable, columns, all, limit, limitOrder, groups);
   }
 
   /** The same scan, allowed to stop after {@code rows} rows: the first in {@code order}, if given. */
   XsqlTableScan withLimit(long rows, Optional<SortOrder> order) {
-    return logical(getCluster(), getTable(), xsqlTable, columns, filters, OptionalLong.of(rows), order, groups);
+    return logical(getCluster(), getHints(), getTable(), xsqlTable, columns, filters, OptionalLong.of(rows), order, groups);
   }
 
   /** The same scan of another table with the same columns (a stream table's stream). */
   XsqlTableScan over(RelOptTable newTable, XsqlTable newXsqlTable) {
-    return logical(getCluster(), newTable, newXsqlTable, columns, filters, limit, limitOrder, groups);
+    return logical(getCluster(), getHints(), newTable, newXsqlTable, columns, filters, limit, limitOrder, groups);
   }
 
   /** The same scan returning the groups the table computes instead of rows. */
   XsqlTableScan withGroups(ScanGroups newGroups) {
-    return logical(getCluster(), getTable(), xsqlTable, ImmutableIntList.of(), filters, limit, limitOrder,
+    return logical(getCluster(), getHints(), getTable(), xsqlTable, ImmutableIntList.of(), filters, limit, limitOrder,
         Optional.of(newGroups));
+  }
+
+  /** The alias a join hint names this scan by in a self join ({@link JoinHints#ALIAS}). */
+  Optional<String> alias() {
+    return getHints().stream().filter(h -> h.hintName.equals(JoinHints.ALIAS) && h.listOptions.size() == 1)
+        .map(h -> h.listOptions.get(0)).findFirst();
   }
 
   /** Whether this is a logical scan of rows, which the pushdown rules work on. */
@@ -187,6 +196,7 @@ public class XsqlTableScan extends TableScan {
     // The order the scan delivers (and checks), which sorted aggregates, windows and merge joins rely on.
     List<RelFieldCollation> sorted = groups.isPresent() ? List.of() : sortedPrefix(dataTable(), columns);
     return super.explainTerms(pw)
+        .itemIf("alias", alias().orElse(""), alias().isPresent())
         .item("columns", columns.stream().map(c -> all.get(c).name()).collect(Collectors.toList()))
         .itemIf("sortedBy", sorted.stream().map(f -> all.get(columns.get(f.getFieldIndex())).name()
             + (f.direction.isDescending() ? " DESC" : "")).toList(), !sorted.isEmpty())
