@@ -90,18 +90,20 @@ final class JoinChooser {
       if (checking.isPresent()) {
         return hints.isEmpty() ? checking.get().automaticWithResidual() : checking.get().forcedWithResidual(hints);
       }
-      if (!hints.isEmpty()) {
+      boolean merge = hints.strategy().equals(Optional.of(JoinStrategy.MERGE)) && !hints.firstMatch();
+      Optional<RelNode> band = hints.isEmpty() || merge ? BandJoinChooser.choose(join, merge) : Optional.empty();
+      if (band.isEmpty() && !hints.isEmpty()) {
         throw new SourceException(ErrorCode.UNSUPPORTED, "join hints apply to joins on equal keys of the same"
-            + " type: " + join.getCondition());
+            + " type, and MERGE_JOIN to a range (a.x BETWEEN b.lo AND b.hi) too: " + join.getCondition());
       }
-      return join;
+      return band.orElse(join);
     }
     JoinChooser chooser = new JoinChooser(join, keys.get(), Optional.empty());
     return hints.isEmpty() ? chooser.automatic() : chooser.forced(hints);
   }
 
   /** The same inner join with its inputs the other way round, its condition over their fields. */
-  private static Join swapped(Join join) {
+  static Join swapped(Join join) {
     int left = join.getLeft().getRowType().getFieldCount();
     int right = join.getRight().getRowType().getFieldCount();
     Mappings.TargetMapping mapping = Mappings.target(i -> i < left ? i + right : i - left, left + right,
@@ -472,7 +474,7 @@ final class JoinChooser {
    * Puts the fields of an operator that joined the inputs the other way round (right first) back in the
    * join's order.
    */
-  private static RelNode restoreOrder(Join join, RelNode swapped) {
+  static RelNode restoreOrder(Join join, RelNode swapped) {
     int left = join.getLeft().getRowType().getFieldCount();
     int right = join.getRight().getRowType().getFieldCount();
     RexBuilder rex = join.getCluster().getRexBuilder();
@@ -498,7 +500,7 @@ final class JoinChooser {
     return sorted(input, fields) ? input : EnumerableSort.create(input, collation(fields), null, null);
   }
 
-  private static RelCollation collation(List<Integer> fields) {
+  static RelCollation collation(List<Integer> fields) {
     return RelCollations.of(fields.stream().map(f -> new RelFieldCollation(f,
         RelFieldCollation.Direction.ASCENDING, RelFieldCollation.NullDirection.LAST)).toList());
   }
@@ -508,7 +510,7 @@ final class JoinChooser {
   }
 
   /** The table an input reads, when it reads one, for messages and EXPLAIN. */
-  private static String name(RelNode input, String otherwise) {
+  static String name(RelNode input, String otherwise) {
     // Files and Java objects live in the default schema, which nobody writes.
     return JoinHints.onlyTable(input).map(n -> String.join(".", n.get(0).equals("main")
         ? n.subList(1, n.size()) : n)).orElse(otherwise);

@@ -38,7 +38,7 @@ record JoinKeyPairs(List<Integer> left, List<Integer> right) {
     return Optional.of(new JoinKeyPairs(info.leftKeys, info.rightKeys));
   }
 
-  private static boolean sameScalarType(RelDataType l, RelDataType r) {
+  static boolean sameScalarType(RelDataType l, RelDataType r) {
     if (l.getSqlTypeName() != r.getSqlTypeName() || l.getComponentType() != null) {
       return false;
     }

@@ -1,12 +1,10 @@
 package io.xsql.planner;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.function.Predicate2;
 
 /**
@@ -17,10 +15,8 @@ import org.apache.calcite.linq4j.function.Predicate2;
  * Input rows are kept (the right run), so inputs must not reuse their arrays. A join's conditions besides
  * its keys are checked on each pair of a left row and a run row: only pairs that pass match.
  */
-final class MergeJoinEnumerator implements Enumerator<Object[]> {
+final class MergeJoinEnumerator extends OrderedJoinEnumerator {
   private final MergeJoinPlan plan;
-  private final MergeJoinInput left;
-  private final MergeJoinInput right;
   /** The join's conditions besides its keys, checked on each pair of equal keys. */
   private final Optional<Predicate2<Object[], Object[]>> residual;
   /** The right rows of the current key, and which of them matched a left row. */
@@ -40,38 +36,17 @@ final class MergeJoinEnumerator implements Enumerator<Object[]> {
   private int[] passing = new int[0];
   /** The run row to look at next when outputting the run's unmatched rows; -1 when not doing so. */
   private int flushFrom = -1;
-  private Object[] current;
 
   MergeJoinEnumerator(MergeJoinPlan plan, Enumerable<Object[]> left, Enumerable<Object[]> right,
       Optional<Predicate2<Object[], Object[]>> residual) {
+    super(new MergeJoinInput(left, plan.leftKeys(), plan.leftName()), new MergeJoinInput(right, plan.rightKeys(),
+        plan.rightName()), plan.leftWidth(), plan.rightWidth(), plan.outputsLeftOnly());
     this.plan = plan;
     this.residual = residual;
-    this.left = new MergeJoinInput(left, plan.leftKeys(), plan.leftName());
-    this.right = new MergeJoinInput(right, plan.rightKeys(), plan.rightName());
   }
 
   @Override
-  public Object[] current() {
-    return current;
-  }
-
-  @Override
-  public boolean moveNext() {
-    try {
-      return advance();
-    } catch (RuntimeException e) {
-      // Linq4j does not close an enumerator whose moveNext failed; the inputs' files and connections must
-      // not wait for the garbage collector.
-      try {
-        close();
-      } catch (RuntimeException closing) {
-        e.addSuppressed(closing);
-      }
-      throw e;
-    }
-  }
-
-  private boolean advance() {
+  boolean advance() {
     if (!started) {
       started = true;
       rightAhead = right.moveNext();
@@ -207,40 +182,5 @@ final class MergeJoinEnumerator implements Enumerator<Object[]> {
       run.add(right.current());
       rightAhead = right.moveNext();
     }
-  }
-
-  /** A new output row; a null side is padded with NULLs. */
-  private Object[] output(Object[] l, Object[] r) {
-    if (plan.outputsLeftOnly()) {
-      return Arrays.copyOf(l, plan.leftWidth());
-    }
-    Object[] row = new Object[plan.leftWidth() + plan.rightWidth()];
-    if (l != null) {
-      System.arraycopy(l, 0, row, 0, plan.leftWidth());
-    }
-    if (r != null) {
-      System.arraycopy(r, 0, row, plan.leftWidth(), plan.rightWidth());
-    }
-    return row;
-  }
-
-  @Override
-  public void reset() {
-    throw new UnsupportedOperationException("a merge join cannot restart its inputs");
-  }
-
-  @Override
-  public void close() {
-    try {
-      left.close();
-    } catch (RuntimeException e) {
-      try {
-        right.close();
-      } catch (RuntimeException second) {
-        e.addSuppressed(second);
-      }
-      throw e;
-    }
-    right.close();
   }
 }

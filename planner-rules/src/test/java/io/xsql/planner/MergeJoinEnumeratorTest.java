@@ -179,7 +179,7 @@ final class MergeJoinEnumeratorTest {
   }
 
   /** All rows, kept as returned: they must be new arrays. */
-  private static List<Object[]> drain(Enumerable<Object[]> join) {
+  static List<Object[]> drain(Enumerable<Object[]> join) {
     List<Object[]> out = new ArrayList<>();
     try (Enumerator<Object[]> rows = join.enumerator()) {
       while (rows.moveNext()) {

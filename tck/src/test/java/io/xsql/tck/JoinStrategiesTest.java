@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>Tables live in different systems: {@code people} in a JSON Lines file (looked up through its index),
  * {@code roster} the same rows in a CSV file declared sorted by id, {@code labels} in a CSV file,
- * {@code teams} and {@code empty} in PostgreSQL, {@code events} in MariaDB.
+ * {@code teams} and {@code empty} in PostgreSQL, {@code events} in MariaDB, {@code bands} (ranges of ids)
+ * in a CSV file declared sorted by its lower bound and in PostgreSQL as {@code ranges}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JoinStrategiesTest {
@@ -118,6 +120,13 @@ class JoinStrategiesTest {
     }
     labels.add(new Object[] {"a", "second a"});
     labels.add(new Object[] {null, "no code"});
+    List<Object[]> bands = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      Integer lo = random.nextInt(15) == 0 ? null : random.nextInt(64);
+      Integer hi = random.nextInt(15) == 0 || lo == null ? null : Integer.valueOf(lo + random.nextInt(9) - 1);
+      bands.add(new Object[] {lo, hi, "band " + i});
+    }
+    bands.sort(Comparator.comparing(b -> (Integer) b[0], Comparator.nullsLast(Comparator.naturalOrder())));
     List<String> personColumns = List.of("id", "team", "name", "code");
     List<String> personTypes = List.of("INTEGER", "INTEGER", "VARCHAR(40)", "VARCHAR(5)");
     tables.add(new Table("people", "jsonl", personColumns, personTypes, people));
@@ -125,6 +134,10 @@ class JoinStrategiesTest {
     tables.add(new Table("labels", "csv", List.of("code", "text"), List.of("VARCHAR(5)", "VARCHAR(40)"), labels));
     tables.add(new Table("teams", "pg", List.of("id", "region", "label", "code"),
         List.of("INTEGER", "INTEGER", "VARCHAR(40)", "VARCHAR(5)"), teams));
+    List<String> bandColumns = List.of("lo", "hi", "name");
+    List<String> bandTypes = List.of("INTEGER", "INTEGER", "VARCHAR(40)");
+    tables.add(new Table("bands", "csv", bandColumns, bandTypes, bands));
+    tables.add(new Table("ranges", "pg", bandColumns, bandTypes, bands));
     tables.add(new Table("nothing", "pg", List.of("id", "x"), List.of("INTEGER", "INTEGER"), List.of()));
     tables.add(new Table("events", "shop", List.of("team", "kind", "n"), List.of("BIGINT", "VARCHAR(10)",
         "INTEGER"), events));
@@ -156,7 +169,9 @@ class JoinStrategiesTest {
         + " columns: { id: integer, team: integer, name: varchar, code: varchar } }\n"
         + "  roster: { type: csv, path: roster.csv, sorted_by: [id],"
         + " columns: { id: integer, team: integer, name: varchar, code: varchar } }\n"
-        + "  labels: { type: csv, path: labels.csv, columns: { code: varchar, text: varchar } }\n");
+        + "  labels: { type: csv, path: labels.csv, columns: { code: varchar, text: varchar } }\n"
+        + "  bands: { type: csv, path: bands.csv, sorted_by: [lo], columns: { lo: integer, hi: integer,"
+        + " name: varchar } }\n");
   }
 
   @AfterAll
@@ -280,6 +295,16 @@ class JoinStrategiesTest {
             + "FROM {roster} a LEFT JOIN {roster} b ON a.team = b.team AND a.id + 20 < b.id", "b", intoFile),
         new Case("a self join inside one database", "SELECT %s a.id, b.label FROM {teams} a "
             + "LEFT JOIN {teams} b ON a.id = b.id AND a.region < b.region + a.id", "b", EnumSet.noneOf(Mode.class)),
+        new Case("ids in ranges of a sorted file", "SELECT %s r.id, b.name FROM {roster} r JOIN {bands} b "
+            + "ON r.id BETWEEN b.lo AND b.hi", "b", EnumSet.of(Mode.MERGE)),
+        new Case("a left join on a range with another condition", "SELECT %s r.id, b.name FROM {roster} r "
+            + "LEFT JOIN {bands} b ON r.id >= b.lo AND r.id < b.hi AND r.code <> 'a'", "b", EnumSet.of(Mode.MERGE)),
+        new Case("EXISTS on a range", "SELECT %s r.id FROM {roster} r WHERE EXISTS (SELECT 1 FROM {bands} b "
+            + "WHERE r.id > b.lo AND r.id <= b.hi)", "b", EnumSet.of(Mode.MERGE)),
+        new Case("NOT EXISTS on a range", "SELECT %s r.id FROM {roster} r WHERE NOT EXISTS (SELECT 1 FROM {bands} b "
+            + "WHERE r.id BETWEEN b.lo AND b.hi)", "b", EnumSet.of(Mode.MERGE)),
+        new Case("ranges in a database around unsorted ids", "SELECT %s g.name, p.id FROM {ranges} g "
+            + "JOIN {people} p ON p.id BETWEEN g.lo AND g.hi", "g", EnumSet.of(Mode.MERGE)),
         new Case("a right join with another condition", "SELECT %s p.id, t.id FROM {people} p "
             + "RIGHT JOIN {teams} t ON p.team = t.id AND p.id > t.id * 5", "t", mergeHash),
         new Case("a full join with another condition", "SELECT %s p.id, t.id FROM {people} p FULL JOIN {teams} t "
@@ -386,6 +411,9 @@ class JoinStrategiesTest {
       // Two files declared sorted on the key: merged without sorting.
       String merged = plan(x, "SELECT r.id, r2.name FROM roster r JOIN roster r2 ON r.id = r2.id");
       assertThat(merged).contains("strategy=[MERGE]").doesNotContain("EnumerableSort");
+      // A file sorted on ids in ranges of a file sorted on their lower bounds: a band join, no sort.
+      assertThat(plan(x, "SELECT r.id, b.name FROM roster r JOIN bands b ON r.id BETWEEN b.lo AND b.hi"))
+          .contains("XsqlBandJoin").contains("band=[id from lo to hi]").doesNotContain("EnumerableSort");
       // Turned off, Calcite plans alone.
       try (Connection off = connect(true)) {
         assertThat(plan(off, "SELECT r.id, r2.name FROM roster r JOIN roster r2 ON r.id = r2.id"))
