@@ -25,9 +25,9 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
  * Lets join hints name a table by its alias ({@code /}{@code *+ LOOKUP_JOIN(o) *}{@code /} for
  * {@code orders o}): the planner sees tables, not aliases, so each alias in a hint's options becomes the
  * name of the table it stands for. A table the statement reads more than once (a self join) would make
- * such a hint name every side reading it; there the alias stays in the hint, and the reference to the
- * table by that alias gets the table hint {@link JoinHints#ALIAS}, which its scan keeps, so that the hint
- * names that side only.
+ * such a hint name every side reading it; there the hint names the table and the alias, and each aliased
+ * reference to the table gets the table hint {@link JoinHints#ALIAS}, which its scan keeps, so that the
+ * hint names that side only (a scan that keeps no hints, a database table's, is named by the table).
  */
 final class HintAliases {
   private HintAliases() {}
@@ -51,6 +51,7 @@ final class HintAliases {
     });
     Map<String, Integer> reads = new HashMap<>();
     everywhere.forEach(r -> reads.merge(table(r), 1, Integer::sum));
+    // The tables whose references keep their aliases.
     Set<String> kept = new HashSet<>();
     List<RelHint> joinHints = new ArrayList<>();
     statement.accept(new SqlBasicVisitor<Void>() {
@@ -76,7 +77,7 @@ final class HintAliases {
       }
     });
     for (SqlNode reference : everywhere) {
-      if (reference.getKind() == SqlKind.AS && kept.contains(alias(reference))) {
+      if (reference.getKind() == SqlKind.AS && kept.contains(table(reference))) {
         SqlCall as = (SqlCall) reference;
         SqlParserPos pos = as.getParserPosition();
         as.setOperand(0, new SqlTableRef(pos, as.operand(0), SqlNodeList.of(new SqlHint(pos,
@@ -109,8 +110,8 @@ final class HintAliases {
   }
 
   /**
-   * The hints with each alias replaced by its table's name, unless the statement reads that table more
-   * than once: such aliases stay, and are added to {@code kept}.
+   * The hints with each alias replaced by its table's name, followed by the alias when the statement reads
+   * that table more than once: such tables are added to {@code kept}.
    */
   private static SqlNodeList rewrite(SqlNodeList hints, Map<String, String> aliases, Map<String, Integer> reads,
       Set<String> kept) {
@@ -119,17 +120,21 @@ final class HintAliases {
       SqlHint hint = (SqlHint) node;
       SqlNodeList given = (SqlNodeList) hint.getOperandList().get(1);
       SqlNodeList options = new SqlNodeList(given.getParserPosition());
+      if (JoinHints.isJoinHint(RelHint.builder(hint.getName()).build()) && given.size() != 1) {
+        throw JoinHints.oneOption(hint.getName());
+      }
       for (SqlNode option : given) {
         String name = option instanceof SqlIdentifier id && id.isSimple() ? id.getSimple().toLowerCase(Locale.ROOT)
             : "";
         String table = aliases.get(name);
         if (table == null) {
           options.add(option);
-        } else if (reads.get(table) > 1) {
-          kept.add(name);
+          continue;
+        }
+        options.add(new SqlIdentifier(List.of(table), option.getParserPosition()));
+        if (reads.get(table) > 1) {
+          kept.add(table);
           options.add(option);
-        } else {
-          options.add(new SqlIdentifier(List.of(table), option.getParserPosition()));
         }
       }
       out.add(new SqlHint(hint.getParserPosition(), (SqlIdentifier) hint.getOperandList().get(0), options,

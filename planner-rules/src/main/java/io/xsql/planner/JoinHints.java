@@ -29,8 +29,8 @@ public final class JoinHints {
 
   /**
    * The table hint that keeps a table reference's alias on its scan, {@code XSQL_ALIAS(b)}: the driver
-   * puts it on each reference to a table the statement reads more than once whose alias a join hint names.
-   * A scan with it differs from the other scans of that table, so the planner never merges them.
+   * puts it on each aliased reference to a table the statement reads more than once when a join hint
+   * names one of its aliases. Scans with it differ from each other, so the planner never merges them.
    */
   public static final String ALIAS = "XSQL_ALIAS";
 
@@ -60,6 +60,12 @@ public final class JoinHints {
     boolean isEmpty() {
       return strategy.isEmpty() && !firstMatch;
     }
+  }
+
+  /** The error for a join hint that does not name one table or alias. */
+  public static SourceException oneOption(String hintName) {
+    return new SourceException(ErrorCode.SYNTAX, hintName + " takes one table name or alias, as in " + hintName
+        + "(t)");
   }
 
   /** Whether a hint is one of the join hints. */
@@ -98,18 +104,20 @@ public final class JoinHints {
     return innerRight.isEmpty() ? Choice.NONE : new Choice(strategy, innerRight.get(), firstMatch);
   }
 
-  /** True if the hint names the right side, false the left, empty neither. */
+  /**
+   * True if the hint names the right side, false the left, empty neither. Its options are what the driver
+   * made of the one the statement gave: a table's name, or in a self join the table's name and the alias.
+   */
   private static Optional<Boolean> side(RelHint hint, Side left, Side right) {
-    List<String> options = hint.listOptions;
-    if (options.size() != 1) {
-      throw new SourceException(ErrorCode.SYNTAX, hint.hintName + " takes one table name or alias, as in "
-          + hint.hintName + "(t)");
+    List<String> options = hint.listOptions.stream().map(o -> o.toLowerCase(Locale.ROOT)).toList();
+    if (options.isEmpty() || options.size() > 2) {
+      throw oneOption(hint.hintName);
     }
-    String name = options.get(0).toLowerCase(Locale.ROOT);
-    if (right.isNamed(name)) {
+    Optional<String> alias = options.size() == 2 ? Optional.of(options.get(1)) : Optional.empty();
+    if (right.isNamed(options.get(0), alias)) {
       return Optional.of(true);
     }
-    return left.isNamed(name) ? Optional.of(false) : Optional.empty();
+    return left.isNamed(options.get(0), alias) ? Optional.of(false) : Optional.empty();
   }
 
   /**
@@ -138,8 +146,15 @@ public final class JoinHints {
       return new Side(table, alias);
     }
 
-    boolean isNamed(String name) {
-      return table.filter(name::equals).isPresent() || alias.filter(name::equals).isPresent();
+    /**
+     * Whether a hint naming {@code name}, with the alias the driver kept, names this side: a side that
+     * kept no alias (a database table's, whose scan keeps no hints) is named by its table's name alone.
+     */
+    boolean isNamed(String name, Optional<String> hintAlias) {
+      if (table.filter(name::equals).isEmpty()) {
+        return alias.filter(name::equals).isPresent();
+      }
+      return hintAlias.isEmpty() || alias.isEmpty() || alias.equals(hintAlias);
     }
 
     @Override

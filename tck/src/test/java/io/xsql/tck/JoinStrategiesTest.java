@@ -454,6 +454,11 @@ class JoinStrategiesTest {
       assertThatThrownBy(() -> Rows.of(x, "SELECT /*+ LOOKUP_JOIN(t) */ p.id FROM people p JOIN pg.teams t "
           + "ON p.team < t.id")).isInstanceOfSatisfying(SQLException.class,
               e -> assertThat(e.getSQLState()).isEqualTo("0A000"));
+      assertThatThrownBy(() -> Rows.of(x, "SELECT /*+ LOOKUP_JOIN(a, b) */ a.id FROM people a JOIN people b "
+          + "ON a.id = b.id")).isInstanceOfSatisfying(SQLException.class, e -> {
+            assertThat(e.getSQLState()).isEqualTo("42000");
+            assertThat(e.getMessage()).contains("LOOKUP_JOIN takes one table name or alias");
+          });
       for (String hint : List.of("LOOKUP_JOIN", "MERGE_JOIN", "MMAP_JOIN", "HASH_JOIN")) {
         assertThatThrownBy(() -> Rows.of(x, "SELECT /*+ " + hint + "(t) */ p.id FROM people p JOIN pg.teams t "
             + "ON p.id BETWEEN t.id * 5 AND t.id * 5 + 7")).isInstanceOfSatisfying(SQLException.class, e -> {
