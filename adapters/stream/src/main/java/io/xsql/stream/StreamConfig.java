@@ -10,6 +10,7 @@ import io.xsql.spi.OnError;
 import io.xsql.spi.Options;
 import io.xsql.spi.SourceConfig;
 import io.xsql.spi.TypeKind;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,12 +26,17 @@ import java.util.Set;
  * @param eventTime the column holding each event's time, the watermark and the idle timeout, for windows
  * @param onError what a malformed message or a value that does not fit its column does
  * @param lookupBatch how lookup joins enriching the stream batch its keys
+ * @param reconnect how long a continuous read whose connection was lost tries to connect again before it
+ *     fails (08006); zero fails at once
  */
 record StreamConfig(String source, List<Column> columns, EventTime eventTime, OnError onError,
-    LookupBatch lookupBatch) {
+    LookupBatch lookupBatch, Duration reconnect) {
 
   /** The keys every stream source takes besides its own. */
-  private static final Set<String> KEYS = Set.of("type", "format", "columns", "on_error", LookupBatch.KEY);
+  private static final Set<String> KEYS = Set.of("type", "format", "columns", "on_error", LookupBatch.KEY,
+      "reconnect");
+  /** How long a lost stream is tried again unless the catalog says otherwise. */
+  private static final Duration RECONNECT = Duration.ofSeconds(30);
 
   StreamConfig {
     requireNonNull(source, "source is null");
@@ -38,6 +44,7 @@ record StreamConfig(String source, List<Column> columns, EventTime eventTime, On
     requireNonNull(eventTime, "eventTime is null");
     requireNonNull(onError, "onError is null");
     requireNonNull(lookupBatch, "lookupBatch is null");
+    requireNonNull(reconnect, "reconnect is null");
   }
 
   /**
@@ -74,6 +81,6 @@ record StreamConfig(String source, List<Column> columns, EventTime eventTime, On
       }
     });
     return new StreamConfig(config.name(), columns, eventTime, o.choice("on_error", OnError.class, OnError.FAIL),
-        LookupBatch.read(o));
+        LookupBatch.read(o), o.duration("reconnect", RECONNECT));
   }
 }

@@ -38,7 +38,7 @@ final class StreamTable implements DataTable {
   /** Connects on the cursor's first row, so that planning never waits for the broker. */
   @Override
   public RowCursor scan(ScanRequest request) {
-    return new StreamCursor(broker, unbounded, new StreamRows(broker.where(), config.columns(),
+    return new StreamCursor(broker, unbounded, config.reconnect(), new StreamRows(broker.where(), config.columns(),
         request.columnArray(), config.onError()), request.context());
   }
 
