@@ -72,9 +72,7 @@ public record CachedLookup(String table, KeyLookup lookup, LookupCache cache) im
         missing.put(cached, key);
       }
     }
-    Tally tally = tally(request.context());
-    tally.hits().addAndGet(keys.size() - missing.size());
-    tally.misses().addAndGet(missing.size());
+    report(request.context(), keys.size() - missing.size(), missing.size(), out.size());
     if (!missing.isEmpty()) {
       out.addAll(fetch(keyColumns, asked, missing, positions.get(), request));
     }
@@ -102,12 +100,20 @@ public record CachedLookup(String table, KeyLookup lookup, LookupCache cache) im
     return out;
   }
 
-  private Tally tally(ScanContext context) {
+  /**
+   * Counts a batch in the query's reports: a line ending its warnings, and its {@code cache} operation, whose
+   * calls are batches, rows the rows the cache gave and details the hits and misses.
+   */
+  private void report(ScanContext context, int hits, int misses, long cachedRows) {
     Tally tally = context.shared(new TallyKey(table), () -> new Tally(new AtomicLong(), new AtomicLong()));
-    // The first batch of the query registers the reports; later ones find them there.
+    tally.hits().addAndGet(hits);
+    tally.misses().addAndGet(misses);
+    // Only the first line given under a key is kept: later batches find theirs there.
     context.summary(tally, () -> "table " + table + ": " + tally.text());
-    context.activity(SourceOperation.of(table, "cache", cache.config().describe())).details(tally::text);
-    return tally;
+    SourceActivity activity = context.activity(SourceOperation.of(table, "cache", cache.config().describe()));
+    activity.calls(1);
+    activity.rows(cachedRows);
+    activity.details(tally::text);
   }
 
   /** Where each key column is among the requested columns, or empty when one is not requested. */

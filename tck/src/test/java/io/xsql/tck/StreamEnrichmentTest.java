@@ -109,8 +109,9 @@ final class StreamEnrichmentTest {
         assertThat((Throwable) warning).isNotNull();
         assertThat(warning.getMessage()).contains("table crm.users: lookup cache: 2 hits, 3 misses");
       }
-      assertThat(Rows.of(c, "SELECT details FROM xsql.queries WHERE operation = 'cache'"))
-          .containsExactly("lookup cache: 2 hits, 3 misses");
+      // Five batches of one key; the hits gave one row (user 1) and no row (user 9).
+      assertThat(Rows.of(c, "SELECT calls, rows_read, details FROM xsql.queries WHERE operation = 'cache'"))
+          .containsExactly("5 | 1 | lookup cache: 2 hits, 3 misses");
     } finally {
       try (Connection pg = TestDatabase.POSTGRES.connect(DATABASE); Statement u = pg.createStatement()) {
         u.execute("UPDATE users SET name = 'ann' WHERE id = 1");
