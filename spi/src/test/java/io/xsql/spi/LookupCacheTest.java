@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -123,5 +124,37 @@ final class LookupCacheTest {
         ScanContext.detached())));
     assertThat(users.asked).hasSize(4);
     assertThat(cached.describe(id)).isEqualTo("cache: ttl=3600000ms, max_rows=100");
+  }
+
+  @Test
+  void theTablesOfASchemaSourceLookUpThroughTheCache() {
+    Users users = new Users();
+    DataTable table = new DataTable() {
+      @Override
+      public List<Column> columns() {
+        return List.of(Column.of("id", TypeKind.BIGINT), Column.of("name", TypeKind.VARCHAR));
+      }
+
+      @Override
+      public RowCursor scan(ScanRequest request) {
+        return RowCursor.of(List.<Object[]>of().iterator());
+      }
+
+      @Override
+      public Optional<KeyLookup> keyLookup() {
+        return Optional.of(users);
+      }
+    };
+    SchemaSource source = () -> Map.of("users", table);
+    Source wrapped = CachedSources.wrap("crm", source,
+        new LookupCache(new LookupCacheConfig(Duration.ofHours(1), 100)));
+    DataTable cached = ((SchemaSource) wrapped).tables().get("users");
+    assertThat(cached.columns()).isEqualTo(table.columns());
+    KeyLookup lookup = cached.keyLookup().orElseThrow();
+    assertThat(lookup).isInstanceOfSatisfying(CachedLookup.class, l -> assertThat(l.table()).isEqualTo("crm.users"));
+    ScanRequest request = new ScanRequest(List.of(0, 1), List.of(), OptionalLong.empty(), ScanContext.detached());
+    read(lookup.lookup(List.of(0), List.of(List.of(2L)), request));
+    assertThat(read(lookup.lookup(List.of(0), List.of(List.of(2L)), request))).containsExactly("[2, bob]");
+    assertThat(users.asked).containsExactly(List.of(2L));
   }
 }
