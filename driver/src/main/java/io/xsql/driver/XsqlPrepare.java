@@ -90,8 +90,11 @@ final class XsqlPrepare extends CalcitePrepareImpl {
     // scan no convention runs, and fails on scans that read fewer columns than the table has.
     // A Delta moved below a GROUP BY leaves Calcite's aggregate waiting for the end of a stream that never
     // ends; xsql's windowed aggregate (StreamWindowAggregateRule) takes the Delta over the GROUP BY instead.
+    // A join's Delta becomes a union whose second part, for a left join, gives every event again without its
+    // match; xsql's XsqlDeltaRule joins the stream's Delta with the table instead.
     planner.getRules().stream().filter(r -> r instanceof StreamRules.DeltaTableScanRule
-        || r instanceof StreamRules.DeltaAggregateTransposeRule).toList().forEach(planner::removeRule);
+        || r instanceof StreamRules.DeltaAggregateTransposeRule || r instanceof StreamRules.DeltaJoinTransposeRule)
+        .toList().forEach(planner::removeRule);
     return planner;
   }
 

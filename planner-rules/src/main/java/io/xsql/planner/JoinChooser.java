@@ -2,6 +2,7 @@ package io.xsql.planner;
 
 import io.xsql.spi.ErrorCode;
 import io.xsql.spi.KeyedRows;
+import io.xsql.spi.LookupBatch;
 import io.xsql.spi.LookupSide;
 import io.xsql.spi.SourceException;
 import java.util.ArrayList;
@@ -219,6 +220,10 @@ final class JoinChooser {
   }
 
   private RelNode automatic() {
+    Optional<RelNode> enrichment = enrichment();
+    if (enrichment.isPresent()) {
+      return enrichment.get();
+    }
     double left = mq.getRowCount(join.getLeft());
     double right = mq.getRowCount(join.getRight());
     boolean rightFirst = left <= right;
@@ -238,6 +243,25 @@ final class JoinChooser {
     }
     boolean buildRight = !(right > left && canSwap());
     return filteredHash(buildRight).orElseGet(() -> hash(buildRight));
+  }
+
+  /**
+   * A stream joined with a side that can look its keys up (a database table, a file's index): a lookup join
+   * whatever the estimates, so that each event is enriched with the table's rows as they are when it comes
+   * (through the source's {@code lookup_cache}, if any) rather than with a copy hashed when the query began.
+   */
+  private Optional<RelNode> enrichment() {
+    for (boolean innerRight : new boolean[] {true, false}) {
+      RelNode outer = innerRight ? join.getLeft() : join.getRight();
+      RelNode inner = innerRight ? join.getRight() : join.getLeft();
+      if (StreamBatches.of(outer).isPresent() && StreamBatches.of(inner).isEmpty() && probesCheaply(innerRight)) {
+        Optional<RelNode> lookup = lookup(innerRight, false, false).rel();
+        if (lookup.isPresent()) {
+          return lookup;
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -399,9 +423,12 @@ final class JoinChooser {
     if (fileOnly && !rows.get().fileIndex()) {
       return Attempt.no(side(innerRight) + " is not one uncompressed JSON Lines or CSV file");
     }
-    int batch = batchSize(rows.get(), keyed(innerRight));
+    // A stream's keys are looked up in micro-batches: up to its size, or after its delay.
+    Optional<LookupBatch> stream = StreamBatches.of(outer);
+    int most = batchSize(rows.get(), keyed(innerRight));
+    int batch = stream.map(b -> Math.min(b.size(), most)).orElse(most);
     LookupJoinPlan plan = new LookupJoinPlan(rows.get(), pairs.leftArray(), type, firstMatch, batch,
-        outer.getRowType().getFieldCount(), inner.getRowType().getFieldCount());
+        outer.getRowType().getFieldCount(), inner.getRowType().getFieldCount(), stream.map(LookupBatch::maxDelay));
     JoinStrategy strategy = rows.get().fileIndex() ? JoinStrategy.MMAP : JoinStrategy.LOOKUP;
     if (innerRight) {
       return Attempt.of(new XsqlLookupJoin(outer, join.getRowType(), plan, strategy, mq.getRowCount(inner),

@@ -1,6 +1,6 @@
 package io.xsql.planner;
 
-import java.math.BigDecimal;
+import io.xsql.spi.KeyValues;
 import java.util.Arrays;
 import java.util.List;
 
@@ -45,16 +45,7 @@ final class JoinKeys {
 
   /** A value whose {@code equals} and {@code hashCode} follow SQL's equality. */
   static Object normalize(Object value) {
-    if (value instanceof BigDecimal d) {
-      return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
-    }
-    if (value instanceof Double d && d == 0.0d) {
-      return 0.0d;
-    }
-    if (value instanceof Float f && f == 0.0f) {
-      return 0.0f;
-    }
-    return value;
+    return KeyValues.normalize(value);
   }
 
   /**

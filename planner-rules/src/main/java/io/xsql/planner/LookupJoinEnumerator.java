@@ -24,7 +24,7 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
   private final Optional<Predicate2<Object[], Object[]>> residual;
   private final QueryContext context;
 
-  private Enumerator<Object[]> outer;
+  private LookupJoinOuter outer;
   private boolean outerDone;
   private final List<Object[]> batch = new ArrayList<>();
   /** The join key of each batch row ({@link JoinKeys#of}), computed once. */
@@ -119,15 +119,12 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
     }
     checkCanceled();
     if (outer == null) {
-      outer = outerRows.enumerator();
+      Enumerator<Object[]> rows = outerRows.enumerator();
+      outer = plan.maxDelay().map(delay -> LookupJoinOuter.stream(rows, delay, context))
+          .orElseGet(() -> LookupJoinOuter.of(rows));
     }
-    while (batch.size() < plan.batchSize()) {
-      if (!outer.moveNext()) {
-        outerDone = true;
-        break;
-      }
-      Object[] row = outer.current();
-      batch.add(row);
+    outerDone = !outer.fill(batch, plan.batchSize());
+    for (Object[] row : batch) {
       batchKeys.add(JoinKeys.of(row, plan.outerKeys()));
     }
     if (batch.isEmpty()) {
@@ -204,7 +201,7 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
   @Override
   public void close() {
     if (outer != null) {
-      Enumerator<Object[]> o = outer;
+      LookupJoinOuter o = outer;
       outer = null;
       o.close();
     }

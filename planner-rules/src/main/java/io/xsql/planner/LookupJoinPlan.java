@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.xsql.spi.KeyedRows;
 import io.xsql.spi.ScanRequest;
+import java.time.Duration;
 import java.util.Optional;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -27,13 +28,22 @@ import org.apache.calcite.rel.core.JoinRelType;
  * @param batchSize outer rows per lookup call, at most the lookup's {@code maxBatchSize()}
  * @param outerWidth the outer row's field count
  * @param innerWidth the inner row's field count, one per requested column
+ * @param maxDelay for an outer side that is a stream: the longest an outer row waits for its batch to fill
+ *     ({@link io.xsql.spi.LookupBatch}); empty for one that ends, whose batches fill as fast as it reads
  */
 public record LookupJoinPlan(KeyedRows inner, int[] outerKeys, JoinRelType type, boolean firstMatch,
-    int batchSize, int outerWidth, int innerWidth) {
+    int batchSize, int outerWidth, int innerWidth, Optional<Duration> maxDelay) {
+
+  /** The plan of a join whose outer side ends. */
+  public LookupJoinPlan(KeyedRows inner, int[] outerKeys, JoinRelType type, boolean firstMatch, int batchSize,
+      int outerWidth, int innerWidth) {
+    this(inner, outerKeys, type, firstMatch, batchSize, outerWidth, innerWidth, Optional.empty());
+  }
 
   public LookupJoinPlan {
     requireNonNull(inner, "inner is null");
     requireNonNull(type, "type is null");
+    requireNonNull(maxDelay, "maxDelay is null");
     outerKeys = outerKeys.clone();
     if (type != JoinRelType.INNER && type != JoinRelType.LEFT && type != JoinRelType.SEMI
         && type != JoinRelType.ANTI) {

@@ -28,7 +28,7 @@ final class WindowAggregateEnumerator implements Enumerator<Object[]> {
   private final SourceActivity activity;
   private volatile long latestLate;
   private WindowClock clock;
-  private WindowInput input;
+  private StreamInput input;
   private Object[] current;
 
   WindowAggregateEnumerator(WindowAggregatePlan plan, Enumerator<Object[]> rows, QueryContext context) {
@@ -43,7 +43,7 @@ final class WindowAggregateEnumerator implements Enumerator<Object[]> {
   public boolean moveNext() {
     if (input == null) {
       clock = new WindowClock(plan.eventTime(), System.currentTimeMillis());
-      input = new WindowInput(rows, plan.source());
+      input = new StreamInput(rows, "xsql-window " + plan.source());
     }
     while (ready.isEmpty()) {
       if (context.isCanceled()) {

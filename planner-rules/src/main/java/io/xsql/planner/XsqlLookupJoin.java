@@ -121,6 +121,7 @@ public final class XsqlLookupJoin extends SingleRel implements EnumerableRel {
         .item("keys", plan.inner().keyColumns().stream().map(c -> columns.get(c).name())
             .collect(Collectors.toList()))
         .item("batch", plan.batchSize())
+        .itemIf("maxDelay", plan.maxDelay().map(d -> d.toMillis() + "ms").orElse(""), plan.maxDelay().isPresent())
         .itemIf("firstMatch", true, plan.firstMatch())
         .itemIf("residual", residual.map(Residual::condition).orElse(null), residual.isPresent())
         .itemIf(strategy == JoinStrategy.MMAP ? "index" : "request", request, !request.isEmpty());

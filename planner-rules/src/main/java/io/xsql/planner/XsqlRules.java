@@ -34,6 +34,12 @@ public final class XsqlRules {
    */
   public static final RelOptRule STREAM_SCAN = XsqlStreamScanRule.CONFIG.toRule();
 
+  /**
+   * Plans {@code SELECT STREAM} over tables that are no streams (a database's too): their changes are none,
+   * and a stream joined with one is the stream's changes joined with it.
+   */
+  public static final RelOptRule DELTA = XsqlDeltaRule.CONFIG.toRule();
+
   /** Places TUMBLE and HOP windows on a stream's rows as they come, for {@code SELECT STREAM}. */
   public static final RelOptRule STREAM_WINDOW = StreamWindowRule.CONFIG.toRule();
 

@@ -183,6 +183,7 @@ public class XsqlTableScan extends TableScan {
   public void register(RelOptPlanner planner) {
     XsqlRules.RULES.forEach(planner::addRule);
     planner.addRule(XsqlRules.STREAM_SCAN);
+    planner.addRule(XsqlRules.DELTA);
     planner.addRule(XsqlRules.STREAM_WINDOW);
     planner.addRule(XsqlRules.STREAM_WINDOW_AGGREGATE);
     planner.addRule(XsqlRules.TO_ENUMERABLE);

@@ -150,6 +150,14 @@ public interface DataTable {
     return EventTime.NONE;
   }
 
+  /**
+   * For a stream: how a lookup join enriching it batches its keys ({@link LookupBatch}), so that a slow
+   * stream's rows are not held until a full batch came. Empty for a table that ends.
+   */
+  default Optional<LookupBatch> lookupBatch() {
+    return Optional.empty();
+  }
+
   /** The local file holding the rows, if the table is one file that could be memory-mapped. */
   default Optional<Path> backingFile() {
     return Optional.empty();

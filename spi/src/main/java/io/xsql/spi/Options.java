@@ -75,6 +75,13 @@ public final class Options {
     }
   }
 
+  /** This mapping without a key, for settings read before the rest ({@code lookup_cache}). */
+  public Options without(String key) {
+    Map<String, ConfigNode.Field> fields = new LinkedHashMap<>(mapping.fields());
+    fields.remove(key);
+    return new Options(context, new ConfigNode.Mapping(fields, mapping.location()), baseDir, files);
+  }
+
   /** A text value. */
   public Optional<String> string(String key) {
     return scalar(key).map(ConfigNode.Scalar::text);

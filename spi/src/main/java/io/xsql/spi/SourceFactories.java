@@ -1,6 +1,7 @@
 package io.xsql.spi;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
@@ -32,7 +33,10 @@ public final class SourceFactories {
           + entry.type() + "'; known types are " + BY_TYPE.keySet());
     }
     try {
-      return factory.open(new SourceConfig(entry.name(), entry.type(), entry.options()));
+      Optional<LookupCache> cache = LookupCacheConfig.read(entry.options()).map(LookupCache::new);
+      Source source = factory.open(new SourceConfig(entry.name(), entry.type(),
+          entry.options().without(LookupCacheConfig.KEY), cache));
+      return cache.map(c -> CachedSources.wrap(entry.name(), source, c)).orElse(source);
     } catch (CatalogException e) {
       throw e;
     } catch (SourceException e) {

@@ -4,6 +4,7 @@ import io.xsql.spi.Column;
 import io.xsql.spi.DataTable;
 import io.xsql.spi.ErrorCode;
 import io.xsql.spi.EventTime;
+import io.xsql.spi.LookupBatch;
 import io.xsql.spi.FilterOp;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanContext;
@@ -12,6 +13,7 @@ import io.xsql.spi.SourceException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -59,6 +61,12 @@ final class FileFollow implements DataTable {
   @Override
   public OptionalLong estimatedRowCount() {
     return OptionalLong.of(STREAM_ROWS);
+  }
+
+  /** A followed file's lookup joins batch as a stream's do by default. */
+  @Override
+  public Optional<LookupBatch> lookupBatch() {
+    return Optional.of(LookupBatch.DEFAULT);
   }
 
   @Override

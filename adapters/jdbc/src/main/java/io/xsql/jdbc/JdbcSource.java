@@ -3,6 +3,7 @@ package io.xsql.jdbc;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.xsql.spi.SourceStatus;
 import io.xsql.spi.CalciteSchemaSource;
+import io.xsql.spi.LookupCache;
 import io.xsql.spi.ScanContext;
 import io.xsql.spi.SourceException;
 import java.sql.Connection;
@@ -40,15 +41,22 @@ final class JdbcSource implements CalciteSchemaSource {
   private final Set<String> warnings = new LinkedHashSet<>();
   private final Map<JdbcNamespace, Map<String, Table>> tables = new HashMap<>();
   private Optional<JdbcPushdownConvention> convention = Optional.empty();
+  /** The catalog's {@code lookup_cache}, which every lookup into this database goes through. */
+  private final Optional<LookupCache> lookupCache;
 
-  JdbcSource(JdbcConfig config) {
+  JdbcSource(JdbcConfig config, Optional<LookupCache> lookupCache) {
     this.config = config;
+    this.lookupCache = lookupCache;
     this.pool = JdbcPools.lease(config);
     this.metadata = new JdbcMetadata(config, pool);
   }
 
   JdbcConfig config() {
     return config;
+  }
+
+  Optional<LookupCache> lookupCache() {
+    return lookupCache;
   }
 
   @Override

@@ -15,6 +15,6 @@ public final class JdbcSourceFactory implements SourceFactory {
 
   @Override
   public Source open(SourceConfig config) {
-    return new JdbcSource(JdbcConfig.read(config));
+    return new JdbcSource(JdbcConfig.read(config), config.lookupCache());
   }
 }

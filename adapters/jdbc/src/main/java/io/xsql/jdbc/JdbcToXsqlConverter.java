@@ -1,5 +1,7 @@
 package io.xsql.jdbc;
 
+import io.xsql.spi.CachedLookup;
+import io.xsql.spi.KeyLookup;
 import io.xsql.spi.KeyedRows;
 import io.xsql.spi.LookupSide;
 import java.lang.reflect.Method;
@@ -124,6 +126,12 @@ public final class JdbcToXsqlConverter extends JdbcToEnumerableConverter impleme
     }
     List<Integer> all = IntStream.range(0, getRowType().getFieldCount()).boxed().toList();
     return JdbcLookup.plan(convention, getInput(), keyFields).map(lookup -> new KeyedRows(lookup.name(),
-        lookup, keyFields, all, JdbcTypes.columns(getRowType()), List.of(), false));
+        cached(convention, lookup), keyFields, all, JdbcTypes.columns(getRowType()), List.of(), false));
+  }
+
+  /** The lookup through the source's {@code lookup_cache}, when the catalog gives it one. */
+  private static KeyLookup cached(JdbcPushdownConvention convention, JdbcLookup lookup) {
+    return convention.source().lookupCache().<KeyLookup>map(c -> new CachedLookup(lookup.name(), lookup, c))
+        .orElse(lookup);
   }
 }

@@ -15,6 +15,7 @@ import io.nats.client.Options;
 import io.nats.client.StreamContext;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.DeliverPolicy;
 import io.nats.client.api.OrderedConsumerConfiguration;
 import io.xsql.spi.ErrorCode;
 import io.xsql.spi.SourceException;
@@ -43,6 +44,7 @@ final class NatsReader implements StreamReader {
   /** Messages per fetch of a bounded read. */
   private static final int BATCH = 256;
 
+  private final NatsConfig config;
   private final Connection connection;
   private final BaseConsumerContext consumer;
   /** What the current read comes from: the iteration, or the bounded read's current batch. */
@@ -57,15 +59,22 @@ final class NatsReader implements StreamReader {
   private volatile boolean closed;
   private boolean finished;
   private Message last;
+  /**
+   * The stream sequence of the last message handed to the query: a resumed read starts after it, and skips
+   * what a durable consumer delivers again up to it (a message whose ack the lost connection dropped).
+   */
+  private long handedThrough;
 
-  private NatsReader(Connection connection, BaseConsumerContext consumer, boolean unbounded, boolean durable,
-      long lastSequence, String where) throws IOException, JetStreamApiException {
+  private NatsReader(NatsConfig config, Connection connection, BaseConsumerContext consumer, boolean unbounded,
+      long lastSequence, String where, long handedThrough) throws IOException, JetStreamApiException {
+    this.config = config;
     this.connection = connection;
     this.consumer = consumer;
     this.unbounded = unbounded;
-    this.durable = durable;
+    this.durable = config.durable().isPresent();
     this.lastSequence = lastSequence;
     this.where = where;
+    this.handedThrough = handedThrough;
     this.finished = !unbounded && lastSequence == 0;
     this.messages = unbounded ? consumer.iterate() : fetch();
   }
@@ -76,13 +85,22 @@ final class NatsReader implements StreamReader {
   }
 
   static NatsReader open(NatsConfig config, boolean unbounded, String where) {
+    return open(config, unbounded, where, 0);
+  }
+
+  /**
+   * Opens a read; one that resumes after {@code handedThrough} (a stream sequence, 0 for none) starts an
+   * ordered consumer right after it, and a durable one where the server kept it.
+   */
+  private static NatsReader open(NatsConfig config, boolean unbounded, String where, long handedThrough) {
     Connection connection = connect(config, where);
     try {
       StreamContext stream = connection.getStreamContext(config.stream());
       long lastSequence = stream.getStreamInfo().getStreamState().getLastSequence();
       BaseConsumerContext consumer = config.durable().isPresent()
-          ? stream.createOrUpdateConsumer(durable(config)) : stream.createOrderedConsumer(ordered(config));
-      return new NatsReader(connection, consumer, unbounded, config.durable().isPresent(), lastSequence, where);
+          ? stream.createOrUpdateConsumer(durable(config))
+          : stream.createOrderedConsumer(ordered(config, handedThrough));
+      return new NatsReader(config, connection, consumer, unbounded, lastSequence, where, handedThrough);
     } catch (JetStreamApiException e) {
       closeQuietly(connection);
       if (e.getApiErrorCode() == STREAM_NOT_FOUND) {
@@ -131,10 +149,15 @@ final class NatsReader implements StreamReader {
     }
   }
 
-  private static OrderedConsumerConfiguration ordered(NatsConfig config) {
-    OrderedConsumerConfiguration c = new OrderedConsumerConfiguration().deliverPolicy(config.start().policy());
+  private static OrderedConsumerConfiguration ordered(NatsConfig config, long handedThrough) {
+    OrderedConsumerConfiguration c = new OrderedConsumerConfiguration();
+    if (handedThrough > 0) {
+      c.deliverPolicy(DeliverPolicy.ByStartSequence).startSequence(handedThrough + 1);
+    } else {
+      c.deliverPolicy(config.start().policy());
+      config.start().time().ifPresent(c::startTime);
+    }
     config.subject().ifPresent(c::filterSubject);
-    config.start().time().ifPresent(c::startTime);
     return c;
   }
 
@@ -179,6 +202,13 @@ final class NatsReader implements StreamReader {
       return Optional.empty();
     }
     long sequence = m.metaData().streamSequence();
+    if (sequence <= handedThrough) {
+      // Delivered again after a reconnect, though the query has it: settled, not handed out twice.
+      if (durable) {
+        m.ack();
+      }
+      return Optional.empty();
+    }
     if (!unbounded && sequence > lastSequence) {
       // Published after the query started: not part of what it reads, and left for the next reader.
       finished = true;
@@ -219,10 +249,26 @@ final class NatsReader implements StreamReader {
 
   @Override
   public void acknowledge() {
-    if (durable && last != null) {
-      last.ack();
+    if (last == null) {
+      return;
     }
-    last = null;
+    try {
+      if (durable) {
+        last.ack();
+      }
+      handedThrough = last.metaData().streamSequence();
+    } catch (IllegalStateException e) {
+      if (!closed) {
+        throw new SourceException(ErrorCode.CONNECTION_LOST, where + ": acking a message failed", e);
+      }
+    } finally {
+      last = null;
+    }
+  }
+
+  @Override
+  public StreamReader resume() {
+    return open(config, true, where, handedThrough);
   }
 
   @Override

@@ -39,9 +39,12 @@ final class RabbitReader implements StreamReader {
   /** AMQP's reply code for a queue that does not exist. */
   private static final int NOT_FOUND = 404;
 
+  /** Messages remembered to recognize a redelivery of one handed out, at the least. */
+  private static final int HANDED_OUT = 1000;
+
+  private final RabbitConfig config;
   private final Connection connection;
   private final Channel channel;
-  private final String queue;
   private final String where;
   /** Deliveries of a continuous read, as the client's thread receives them; null for a bounded read. */
   private final BlockingQueue<Delivery> deliveries;
@@ -52,24 +55,33 @@ final class RabbitReader implements StreamReader {
   private boolean finished;
   private long lastTag = -1;
   private long taken;
+  /** What this read and those it resumed handed out; what the last delivery of a continuous read is known by. */
+  private final RabbitHandedOut handedOut;
+  private Optional<Object> lastKey = Optional.empty();
 
-  private RabbitReader(Connection connection, Channel channel, String queue, String where, long ready,
-      boolean unbounded) {
+  private RabbitReader(RabbitConfig config, Connection connection, Channel channel, String where, long ready,
+      boolean unbounded, RabbitHandedOut handedOut) {
+    this.config = config;
     this.connection = connection;
     this.channel = channel;
-    this.queue = queue;
     this.where = where;
+    this.handedOut = handedOut;
     this.remaining = ready;
     this.deliveries = unbounded ? new LinkedBlockingQueue<>() : null;
     this.finished = !unbounded && ready == 0;
   }
 
   static RabbitReader open(RabbitConfig config, boolean unbounded, String where) {
+    return open(config, unbounded, where, new RabbitHandedOut(Math.max(HANDED_OUT, config.prefetch())));
+  }
+
+  private static RabbitReader open(RabbitConfig config, boolean unbounded, String where,
+      RabbitHandedOut handedOut) {
     Connection connection = connect(config, where);
     try {
       Channel channel = connection.createChannel();
       long ready = channel.queueDeclarePassive(config.queue()).getMessageCount();
-      RabbitReader reader = new RabbitReader(connection, channel, config.queue(), where, ready, unbounded);
+      RabbitReader reader = new RabbitReader(config, connection, channel, where, ready, unbounded, handedOut);
       if (unbounded) {
         channel.basicQos(config.prefetch());
         channel.basicConsume(config.queue(), false, (tag, delivery) -> reader.deliveries.add(delivery),
@@ -119,7 +131,7 @@ final class RabbitReader implements StreamReader {
 
   /** A bounded read's next message, while the queue has one and the read may take more. */
   private Optional<StreamMessage> take() throws IOException {
-    GetResponse r = remaining > 0 ? channel.basicGet(queue, false) : null;
+    GetResponse r = remaining > 0 ? channel.basicGet(config.queue(), false) : null;
     if (r == null) {
       finished = true;
       return Optional.empty();
@@ -129,7 +141,7 @@ final class RabbitReader implements StreamReader {
   }
 
   /** A continuous read's next delivery, waiting at most {@code millis}. */
-  private Optional<StreamMessage> receive(long millis) {
+  private Optional<StreamMessage> receive(long millis) throws IOException {
     Delivery d;
     try {
       d = deliveries.poll(millis, TimeUnit.MILLISECONDS);
@@ -144,6 +156,13 @@ final class RabbitReader implements StreamReader {
       }
       return Optional.empty();
     }
+    Object key = RabbitHandedOut.key(d.getProperties(), d.getBody());
+    if (d.getEnvelope().isRedeliver() && handedOut.contains(key)) {
+      // Handed out before the connection was lost, with an ack the broker never got: settled now.
+      channel.basicAck(d.getEnvelope().getDeliveryTag(), false);
+      return Optional.empty();
+    }
+    lastKey = Optional.of(key);
     return Optional.of(message(d.getEnvelope().getDeliveryTag(), d.getBody()));
   }
 
@@ -165,13 +184,20 @@ final class RabbitReader implements StreamReader {
     }
     try {
       channel.basicAck(lastTag, false);
+      lastKey.ifPresent(handedOut::add);
     } catch (IOException | AlreadyClosedException e) {
       if (!closed) {
         throw new SourceException(ErrorCode.CONNECTION_LOST, where + ": acking a message failed", e);
       }
     } finally {
       lastTag = -1;
+      lastKey = Optional.empty();
     }
+  }
+
+  @Override
+  public StreamReader resume() {
+    return open(config, true, where, handedOut);
   }
 
   /** Closing the connection returns every message taken but not acked to the queue. */

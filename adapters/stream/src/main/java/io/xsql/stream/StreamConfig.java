@@ -5,10 +5,12 @@ import static java.util.Objects.requireNonNull;
 import io.xsql.spi.Column;
 import io.xsql.spi.ColumnType;
 import io.xsql.spi.EventTime;
+import io.xsql.spi.LookupBatch;
 import io.xsql.spi.OnError;
 import io.xsql.spi.Options;
 import io.xsql.spi.SourceConfig;
 import io.xsql.spi.TypeKind;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,17 +25,26 @@ import java.util.Set;
  * @param columns the declared columns, in order: a JSON message's fields of those names
  * @param eventTime the column holding each event's time, the watermark and the idle timeout, for windows
  * @param onError what a malformed message or a value that does not fit its column does
+ * @param lookupBatch how lookup joins enriching the stream batch its keys
+ * @param reconnect how long a continuous read whose connection was lost tries to connect again before it
+ *     fails (08006); zero fails at once
  */
-record StreamConfig(String source, List<Column> columns, EventTime eventTime, OnError onError) {
+record StreamConfig(String source, List<Column> columns, EventTime eventTime, OnError onError,
+    LookupBatch lookupBatch, Duration reconnect) {
 
   /** The keys every stream source takes besides its own. */
-  private static final Set<String> KEYS = Set.of("type", "format", "columns", "on_error");
+  private static final Set<String> KEYS = Set.of("type", "format", "columns", "on_error", LookupBatch.KEY,
+      "reconnect");
+  /** How long a lost stream is tried again unless the catalog says otherwise. */
+  private static final Duration RECONNECT = Duration.ofSeconds(30);
 
   StreamConfig {
     requireNonNull(source, "source is null");
     columns = List.copyOf(columns);
     requireNonNull(eventTime, "eventTime is null");
     requireNonNull(onError, "onError is null");
+    requireNonNull(lookupBatch, "lookupBatch is null");
+    requireNonNull(reconnect, "reconnect is null");
   }
 
   /**
@@ -69,6 +80,7 @@ record StreamConfig(String source, List<Column> columns, EventTime eventTime, On
         throw o.error("event_time", "must name a TIMESTAMP column of columns, but '" + name + "' is none");
       }
     });
-    return new StreamConfig(config.name(), columns, eventTime, o.choice("on_error", OnError.class, OnError.FAIL));
+    return new StreamConfig(config.name(), columns, eventTime, o.choice("on_error", OnError.class, OnError.FAIL),
+        LookupBatch.read(o), o.duration("reconnect", RECONNECT));
   }
 }

@@ -21,6 +21,13 @@ interface StreamReader extends AutoCloseable {
    */
   void acknowledge();
 
+  /**
+   * For a continuous read whose connection was lost (and that is closed): a reader on a new connection that
+   * goes on after the last message {@link #acknowledge acknowledged}, never handing out one of those again.
+   * Fails as opening does: 08001 while the broker cannot be reached.
+   */
+  StreamReader resume();
+
   /** Releases the consumer and the connection; messages taken but not acknowledged go back to the broker. */
   @Override
   void close();

@@ -3,6 +3,7 @@ package io.xsql.stream;
 import io.xsql.spi.Column;
 import io.xsql.spi.DataTable;
 import io.xsql.spi.EventTime;
+import io.xsql.spi.LookupBatch;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanRequest;
 import java.util.List;
@@ -37,7 +38,7 @@ final class StreamTable implements DataTable {
   /** Connects on the cursor's first row, so that planning never waits for the broker. */
   @Override
   public RowCursor scan(ScanRequest request) {
-    return new StreamCursor(broker, unbounded, new StreamRows(broker.where(), config.columns(),
+    return new StreamCursor(broker, unbounded, config.reconnect(), new StreamRows(broker.where(), config.columns(),
         request.columnArray(), config.onError()), request.context());
   }
 
@@ -49,6 +50,12 @@ final class StreamTable implements DataTable {
   @Override
   public EventTime eventTime() {
     return config.eventTime();
+  }
+
+  /** For the stream view: the catalog's {@code lookup_batch}. */
+  @Override
+  public Optional<LookupBatch> lookupBatch() {
+    return unbounded ? Optional.of(config.lookupBatch()) : Optional.empty();
   }
 
   /** Unknown for a read as it stands; for a stream, {@link #STREAM_ROWS}. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.xsql.spi.CatalogException;
 import io.xsql.spi.EventTime;
+import io.xsql.spi.LookupBatch;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,15 @@ final class StreamConfigTest {
         .isInstanceOf(CatalogException.class).hasMessageContaining("key 'format'");
     assertThatThrownBy(() -> table("rabbitmq", Map.of("queue", "q", "prefetch", "0")))
         .isInstanceOf(CatalogException.class).hasMessageContaining("key 'prefetch'");
+    assertThatThrownBy(() -> table("nats", Map.of("stream", "S", "reconnect", "-1s")))
+        .isInstanceOf(CatalogException.class).hasMessageContaining("key 'reconnect'");
+  }
+
+  @Test
+  void aStreamViewBatchesLookupJoinsByDefault() {
+    assertThat(table("nats", Map.of("stream", "S")).lookupBatch()).isEmpty();
+    assertThat(table("nats", Map.of("stream", "S")).stream().orElseThrow().lookupBatch())
+        .contains(LookupBatch.DEFAULT);
   }
 
   @Test

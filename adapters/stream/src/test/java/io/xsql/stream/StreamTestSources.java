@@ -35,8 +35,13 @@ final class StreamTestSources {
     return out;
   }
 
-  /** The table of a source of the type with these settings and {@link #COLUMNS}. */
+  /** The table of a source named 'events' of the type with these settings and {@link #COLUMNS}. */
   static DataTable table(String type, Map<String, String> settings) {
+    return table("events", type, settings);
+  }
+
+  /** The table of a source of the name and type with these settings and {@link #COLUMNS}. */
+  static DataTable table(String source, String type, Map<String, String> settings) {
     Location at = new Location(Path.of("catalog.yaml"), 2, 3);
     Map<String, ConfigNode.Field> fields = new LinkedHashMap<>();
     fields.put("type", field("type", new ConfigNode.Scalar(type, at, false)));
@@ -44,8 +49,8 @@ final class StreamTestSources {
     Map<String, ConfigNode.Field> columns = new LinkedHashMap<>();
     COLUMNS.forEach((k, v) -> columns.put(k, field(k, new ConfigNode.Scalar(v, at, false))));
     fields.put("columns", field("columns", new ConfigNode.Mapping(columns, at)));
-    Options options = new Options("source 'events'", new ConfigNode.Mapping(fields, at), Path.of("."));
-    return ((TableSource) new StreamSourceFactory().open(new SourceConfig("events", type, options))).table();
+    Options options = new Options("source '" + source + "'", new ConfigNode.Mapping(fields, at), Path.of("."));
+    return ((TableSource) new StreamSourceFactory().open(new SourceConfig(source, type, options))).table();
   }
 
   private static ConfigNode.Field field(String key, ConfigNode value) {

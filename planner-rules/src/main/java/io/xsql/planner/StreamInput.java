@@ -10,12 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A windowed aggregate's input, read on a thread of its own into a short queue: the aggregate must wake
- * when no event comes (to advance an idle stream's watermark by the clock, and to notice a cancel), while
- * a stream's cursor waits in {@code moveNext()} until the next event.
+ * A stream operator's input, read on a thread of its own into a short queue: the operator must wake when no
+ * event comes, while a stream's cursor waits in {@code moveNext()} until the next event. A windowed
+ * aggregate wakes to advance an idle stream's watermark by the clock and to notice a cancel; a lookup join
+ * to look up a batch whose first row has waited long enough.
  */
-final class WindowInput implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(WindowInput.class);
+final class StreamInput implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamInput.class);
   /** Rows read ahead at most: enough to smooth bursts, few enough to bound memory. */
   private static final int CAPACITY = 1024;
   private static final Object END = new Object();
@@ -29,9 +30,14 @@ final class WindowInput implements AutoCloseable {
   private volatile boolean closed;
   private boolean ended;
 
-  WindowInput(Enumerator<Object[]> rows, String source) {
+  /**
+   * Starts reading.
+   *
+   * @param thread the reading thread's name ({@code xsql-window clicks})
+   */
+  StreamInput(Enumerator<Object[]> rows, String thread) {
     this.rows = rows;
-    this.reader = DaemonThreads.named("xsql-window " + source).newThread(this::read);
+    this.reader = DaemonThreads.named(thread).newThread(this::read);
     reader.start();
   }
 
@@ -90,7 +96,7 @@ final class WindowInput implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
       if (reader.isAlive()) {
-        LOG.warn("The input of a windowed aggregate did not stop within 1 s of being closed");
+        LOG.warn("The input read by thread {} did not stop within 1 s of being closed", reader.getName());
       }
     }
   }
