@@ -19,6 +19,11 @@ record CountedLookup(String table, KeyLookup lookup) implements KeyLookup {
   }
 
   @Override
+  public boolean indexed(List<Integer> keyColumns) {
+    return lookup.indexed(keyColumns);
+  }
+
+  @Override
   public RowCursor lookup(List<Integer> keyColumns, List<List<Object>> keys, ScanRequest request) {
     RowCursor cursor = lookup.lookup(keyColumns, keys, request);
     return new CountedCursor(cursor, request.context().activity(SourceOperation.of(table, "lookup",

@@ -22,6 +22,8 @@ final class FilteredHashJoinEnumerator implements Enumerator<Object[]> {
 
   /** Build rows by normalized key; null until the build side is read. */
   private Map<Object, List<Object[]>> table;
+  /** The filter whose lookup gives the probe rows; null when the probe side is scanned instead. */
+  private KeyedRows chosen;
   /** The batches of distinct keys still to look up; null when the probe side is scanned instead. */
   private Iterator<List<List<Object>>> batches;
   private RowCursor cursor;
@@ -72,9 +74,11 @@ final class FilteredHashJoinEnumerator implements Enumerator<Object[]> {
   /** Hashes the build side and decides, from its distinct keys, how the probe side is read. */
   private void readBuild() {
     Map<Object, List<Object[]>> rows = new HashMap<>();
-    // Normalized key -> the first row's own values, which the source compares in its own way; dropped
-    // once there are more than the filter takes.
-    Map<Object, List<Object>> keys = new LinkedHashMap<>();
+    List<FilteredHashJoinPlan.DynamicFilter> filters = plan.filters();
+    // Per filter, its normalized key -> the first row's own values, which the source compares in its own
+    // way; dropped once there are more than the filter takes.
+    List<Map<Object, List<Object>>> keys = new ArrayList<>();
+    filters.forEach(f -> keys.add(new LinkedHashMap<>()));
     try (Enumerator<Object[]> e = build.enumerator()) {
       while (e.moveNext()) {
         Object[] row = e.current();
@@ -85,10 +89,14 @@ final class FilteredHashJoinEnumerator implements Enumerator<Object[]> {
         List<Object[]> same = rows.get(key);
         if (same == null) {
           rows.put(key, same = new ArrayList<>(1));
-          if (keys != null) {
-            keys.put(key, JoinKeys.values(row, plan.buildKeys()));
-            if (keys.size() > plan.maxKeys()) {
-              keys = null;
+          for (int i = 0; i < keys.size(); i++) {
+            Map<Object, List<Object>> seen = keys.get(i);
+            if (seen != null) {
+              int[] fields = filters.get(i).buildFields();
+              seen.putIfAbsent(JoinKeys.of(row, fields), JoinKeys.values(row, fields));
+              if (seen.size() > plan.maxKeys()) {
+                keys.set(i, null);
+              }
             }
           }
         }
@@ -96,14 +104,27 @@ final class FilteredHashJoinEnumerator implements Enumerator<Object[]> {
       }
     }
     table = rows;
-    if (keys != null) {
-      List<List<Object>> all = List.copyOf(keys.values());
+    int best = -1;
+    for (int i = 0; i < keys.size(); i++) {
+      if (keys.get(i) != null && (best < 0 || share(i, keys.get(i)) < share(best, keys.get(best)))) {
+        best = i;
+      }
+    }
+    if (best >= 0) {
+      chosen = filters.get(best).probe();
+      List<List<Object>> all = List.copyOf(keys.get(best).values());
       List<List<List<Object>>> split = new ArrayList<>();
       for (int i = 0; i < all.size(); i += plan.batchSize()) {
         split.add(all.subList(i, Math.min(all.size(), i + plan.batchSize())));
       }
       batches = split.iterator();
     }
+  }
+
+  /** The distinct build values of a filter per value of the probe side: the share of its rows it keeps. */
+  private double share(int filter, Map<Object, List<Object>> values) {
+    double probeValues = plan.filters().get(filter).probeValues();
+    return probeValues <= 0 ? 1 : Math.min(1, values.size() / probeValues);
   }
 
   /** Moves to the next probe row, from the lookups or the scan; false when there is none. */
@@ -118,7 +139,7 @@ final class FilteredHashJoinEnumerator implements Enumerator<Object[]> {
       probeRow = scan.current();
       return true;
     }
-    KeyedRows probe = plan.probe();
+    KeyedRows probe = chosen;
     try {
       while (cursor == null || !cursor.next()) {
         closeCursor();
@@ -164,6 +185,7 @@ final class FilteredHashJoinEnumerator implements Enumerator<Object[]> {
   public void reset() {
     close();
     table = null;
+    chosen = null;
     batches = null;
     matches = List.of();
     nextMatch = 0;

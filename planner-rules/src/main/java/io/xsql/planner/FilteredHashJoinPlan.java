@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.xsql.spi.KeyedRows;
 import io.xsql.spi.ScanRequest;
+import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
@@ -19,39 +20,69 @@ import org.apache.calcite.linq4j.Linq4j;
  * when the build side is known, so a wrong row estimate costs nothing beyond the plain hash join. Public
  * only because generated code calls it.
  *
- * @param probe the probe side's lookup and the request giving its rows
- * @param buildKeys the build row's key fields, in the order of {@code probe.keyColumns()}
- * @param probeKeys the probe row's key fields, the same whether it was looked up or scanned
+ * @param filters the ways the probe side can be filtered, one lookup each: by all keys, or, where the probe
+ *     side cannot look up several at once, by each key alone (its rows with those values are a superset
+ *     of the matches, which the hash join matches on all keys); at run time the one whose distinct build
+ *     values are the fewest per value of the probe side is taken
+ * @param buildKeys the build row's key fields
+ * @param probeKeys the probe row's key fields, pair by pair with {@code buildKeys}, the same whether it was
+ *     looked up or scanned
  * @param buildLeft whether the build side is the join's left input, whose fields come first
  * @param semi whether the join is a semi-join: the probe side is its left input, and each probe row with a
  *     match comes out once, alone
  * @param buildWidth the build row's field count
  * @param probeWidth the probe row's field count
  * @param maxKeys the most distinct keys sent to the probe side
- * @param batchSize keys per lookup call, at most the lookup's {@code maxBatchSize()}
+ * @param batchSize keys per lookup call, at most each lookup's {@code maxBatchSize()}
  */
-public record FilteredHashJoinPlan(KeyedRows probe, int[] buildKeys, int[] probeKeys, boolean buildLeft,
-    boolean semi, int buildWidth, int probeWidth, int maxKeys, int batchSize) {
+public record FilteredHashJoinPlan(List<DynamicFilter> filters, int[] buildKeys, int[] probeKeys,
+    boolean buildLeft, boolean semi, int buildWidth, int probeWidth, int maxKeys, int batchSize) {
+
+  /**
+   * One way to filter the probe side.
+   *
+   * @param probe the probe side's lookup by some of the keys, and the request giving its rows
+   * @param buildFields the build row's fields whose values the lookup takes, in the order of {@code
+   *     probe.keyColumns()}
+   * @param probeValues the probe side's estimated distinct values of those columns; 0 when unknown, and
+   *     the filter is then taken to keep all of its rows
+   */
+  public record DynamicFilter(KeyedRows probe, int[] buildFields, double probeValues) {
+    public DynamicFilter {
+      requireNonNull(probe, "probe is null");
+      buildFields = buildFields.clone();
+      if (buildFields.length == 0 || buildFields.length != probe.keyColumns().size()) {
+        throw new IllegalArgumentException(buildFields.length + " build fields for the "
+            + probe.keyColumns().size() + " key columns of " + probe.name());
+      }
+    }
+  }
 
   public FilteredHashJoinPlan {
-    requireNonNull(probe, "probe is null");
+    filters = List.copyOf(filters);
     buildKeys = buildKeys.clone();
     probeKeys = probeKeys.clone();
-    if (buildKeys.length == 0 || buildKeys.length != probeKeys.length
-        || buildKeys.length != probe.keyColumns().size()) {
-      throw new IllegalArgumentException(buildKeys.length + " build keys and " + probeKeys.length
-          + " probe keys for the " + probe.keyColumns().size() + " key columns of " + probe.name());
+    if (filters.isEmpty() || buildKeys.length == 0 || buildKeys.length != probeKeys.length) {
+      throw new IllegalArgumentException(filters.size() + " filters, " + buildKeys.length + " build keys and "
+          + probeKeys.length + " probe keys");
     }
     if (semi && buildLeft) {
       throw new IllegalArgumentException("a semi-join builds on its right side");
     }
-    if (probeWidth != probe.columns().size()) {
-      throw new IllegalArgumentException("probe width " + probeWidth + " but " + probe.columns().size()
-          + " requested columns of " + probe.name());
-    }
-    if (batchSize < 1 || batchSize > probe.lookup().maxBatchSize() || maxKeys < batchSize) {
-      throw new IllegalArgumentException("batch size " + batchSize + " and " + maxKeys + " keys at most for "
-          + probe.name() + ", whose lookup takes " + probe.lookup().maxBatchSize());
+    for (DynamicFilter f : filters) {
+      KeyedRows probe = f.probe();
+      if (!probe.columns().equals(filters.get(0).probe().columns())
+          || !probe.filters().equals(filters.get(0).probe().filters())) {
+        throw new IllegalArgumentException("the filters of " + probe.name() + " request other rows");
+      }
+      if (probeWidth != probe.columns().size()) {
+        throw new IllegalArgumentException("probe width " + probeWidth + " but " + probe.columns().size()
+            + " requested columns of " + probe.name());
+      }
+      if (batchSize < 1 || batchSize > probe.lookup().maxBatchSize() || maxKeys < batchSize) {
+        throw new IllegalArgumentException("batch size " + batchSize + " and " + maxKeys + " keys at most for "
+            + probe.name() + ", whose lookup takes " + probe.lookup().maxBatchSize());
+      }
     }
   }
 
@@ -60,7 +91,8 @@ public record FilteredHashJoinPlan(KeyedRows probe, int[] buildKeys, int[] probe
    * followed by the right row's.
    */
   public Enumerable<Object[]> join(Enumerable<Object[]> left, Enumerable<Object[]> right, DataContext root) {
-    Optional<ScanRequest> request = KeyedLookups.request(probe, root);
+    // The filters differ only in their keys: one request serves them all.
+    Optional<ScanRequest> request = KeyedLookups.request(filters.get(0).probe(), root);
     if (request.isEmpty()) {
       return Linq4j.emptyEnumerable();
     }

@@ -1,8 +1,10 @@
 package io.xsql.planner;
 
 import io.xsql.spi.Column;
+import io.xsql.spi.KeyedRows;
 import java.lang.reflect.Method;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
@@ -75,16 +77,24 @@ public final class XsqlFilteredHashJoin extends BiRel implements EnumerableRel {
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    List<Column> columns = plan.probe().tableColumns();
-    String request = plan.probe().lookup().describe(plan.probe().keyColumns());
+    // Several filters: one of them, the one keeping the fewest rows by the build side's keys, is taken.
+    List<KeyedRows> probes = plan.filters().stream().map(FilteredHashJoinPlan.DynamicFilter::probe).toList();
+    List<Column> columns = probes.get(0).tableColumns();
+    String request = probes.stream().map(p -> p.lookup().describe(p.keyColumns())).filter(r -> !r.isEmpty())
+        .collect(Collectors.joining(" | "));
     return super.explainTerms(pw)
         .item("strategy", JoinStrategy.HASH)
         .item("joinType", plan.semi() ? "semi" : "inner")
         .item("build", plan.buildLeft() ? "left" : "right")
-        .item("dynamicFilter", plan.probe().name())
-        .item("keys", plan.probe().keyColumns().stream().map(c -> columns.get(c).name()).toList())
+        .item("dynamicFilter", probes.get(0).name())
+        .item("keys", probes.size() == 1 ? names(probes.get(0), columns)
+            : probes.stream().map(p -> names(p, columns)).toList())
         .item("maxKeys", plan.maxKeys())
         .item("batch", plan.batchSize())
         .itemIf("request", request, !request.isEmpty());
+  }
+
+  private static List<String> names(KeyedRows probe, List<Column> columns) {
+    return probe.keyColumns().stream().map(c -> columns.get(c).name()).toList();
   }
 }

@@ -53,6 +53,11 @@ public record CachedLookup(String table, KeyLookup lookup, LookupCache cache) im
   }
 
   @Override
+  public boolean indexed(List<Integer> keyColumns) {
+    return lookup.indexed(keyColumns);
+  }
+
+  @Override
   public RowCursor lookup(List<Integer> keyColumns, List<List<Object>> keys, ScanRequest request) {
     Optional<int[]> positions = positions(keyColumns, request.columns());
     if (positions.isEmpty()) {

@@ -16,6 +16,15 @@ public interface KeyLookup {
   int maxBatchSize();
 
   /**
+   * Whether the source finds the rows of these key columns through an index, at a cost that grows with the
+   * keys rather than with the table: several lookups then cost about what one does, where a source without
+   * one reads the table once per lookup. A unique key needs no answer here; the planner knows it.
+   */
+  default boolean indexed(List<Integer> keyColumns) {
+    return false;
+  }
+
+  /**
    * Returns the rows whose key columns equal one of the key tuples, in no particular order.
    *
    * @param keyColumns the key columns, by table column index

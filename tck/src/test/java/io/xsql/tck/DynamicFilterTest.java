@@ -51,6 +51,14 @@ final class DynamicFilterTest {
       file.append(k[0] == null ? "" : k[0]).append(',').append(k[1]).append('\n');
     }
     Files.writeString(dir.resolve("keys.csv"), file);
+    // The keys with a tag: tags' own for a quarter of them, one that no row of tags has for the rest.
+    StringBuilder tagged = new StringBuilder("k,tag\n");
+    for (Object[] k : keys) {
+      Integer key = (Integer) k[0];
+      tagged.append(key == null ? "" : key).append(',')
+          .append(key != null && key % 8 == 1 ? "tag" + key % 10 : "none").append('\n');
+    }
+    Files.writeString(dir.resolve("tagged.csv"), tagged);
     try (Connection c = TestDatabase.POSTGRES.connect(DATABASE); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE big (id int PRIMARY KEY, v text)");
       s.execute("INSERT INTO big SELECT g, 'v' || g FROM generate_series(1, " + ROWS + ") g");
@@ -60,6 +68,12 @@ final class DynamicFilterTest {
       s.execute("INSERT INTO keys VALUES (301, 'y'), (NULL, 'y'), (NULL, 'n')");
       s.execute("CREATE TABLE tags (id int PRIMARY KEY, tag text)");
       s.execute("INSERT INTO tags SELECT g, 'tag' || (g % 10) FROM generate_series(1, " + ROWS + ") g");
+      // Three rows a key, found through an index that is no key.
+      s.execute("CREATE TABLE notes (k int, note text)");
+      s.execute("INSERT INTO notes SELECT g / 3, 'n' || g FROM generate_series(3, " + (3 * ROWS + 2) + ") g");
+      s.execute("CREATE INDEX notes_k ON notes (k)");
+      s.execute("CREATE TABLE tagged (k int, tag text)");
+      s.execute("INSERT INTO tagged SELECT k, CASE WHEN k % 8 = 1 THEN 'tag' || (k % 10) ELSE 'none' END FROM keys");
       s.execute("ANALYZE");
     }
     writeCatalog();
@@ -74,7 +88,8 @@ final class DynamicFilterTest {
     catalog = dir.resolve("catalog-" + pools + ".yaml");
     Files.writeString(catalog, "sources:\n"
         + "  pg: " + TestDatabase.POSTGRES.catalogEntry(DATABASE, "pool: { max_size: " + (2 + pools) + " }")
-        + "\n  keys: { type: csv, path: keys.csv, columns: { k: integer, flag: varchar } }\n");
+        + "\n  keys: { type: csv, path: keys.csv, columns: { k: integer, flag: varchar } }\n"
+        + "  tagged: { type: csv, path: tagged.csv, columns: { k: integer, tag: varchar } }\n");
   }
 
   @Test
@@ -122,8 +137,43 @@ final class DynamicFilterTest {
       String plan = plan(x, sql);
       assertThat(plan).doesNotContain("strategy=[LOOKUP]").contains("dynamicFilter=[pg]")
           .contains("maxKeys=[100000]").contains("batch=[100000]");
-      assertThat(sorted(Rows.of(x, sql))).isEqualTo(reference(sql.replace("pg.tags", "tags")));
+      assertThat(sorted(Rows.of(x, sql))).isEqualTo(reference(sql));
       assertThat(plan).as("the three tables join in PostgreSQL").contains("JdbcJoin");
+    }
+  }
+
+  @Test
+  void compositeKeysIntoAJoinFilterByTheKeyThatKeepsFewestRows() throws Exception {
+    // A join inside PostgreSQL cannot look up pairs of keys; each key alone filters it to a superset, and
+    // the flagged keys (101 of 30,000 ids) keep far fewer rows than their tags (all 10 of 11).
+    String sql = "SELECT k.k, g.tag, b.v FROM keys k JOIN tagged g ON g.k = k.k JOIN pg.big b ON b.id = k.k "
+        + "JOIN pg.tags t ON t.id = b.id AND t.tag = g.tag WHERE k.flag <> 'n'";
+    List<String> expected = reference(sql);
+    assertThat(expected).hasSize(50);
+    try (Connection x = connect()) {
+      assertThat(plan(x, sql)).contains("dynamicFilter=[pg]").containsAnyOf("keys=[[[id], [tag]]]",
+          "keys=[[[tag], [id]]]");
+    }
+    long before = reads();
+    try (Connection x = connect()) {
+      assertThat(sorted(Rows.of(x, sql))).isEqualTo(expected);
+    }
+    assertThat(reads() - before).as("rows PostgreSQL read").isBetween(100L, 1_000L);
+  }
+
+  @Test
+  void aTableWithAnIndexOfTheKeysTakesSeveralStatements() throws Exception {
+    // notes has no key, but an index leading with k: each statement finds its keys' rows through it, so the
+    // filter takes four statements' worth of keys, where a table or join without one takes one.
+    String sql = "SELECT k.k, n.note FROM keys k JOIN pg.notes n ON n.k = k.k WHERE k.flag <> 'n'";
+    List<String> expected = reference(sql);
+    assertThat(expected).hasSize(303);
+    try (Connection x = connect()) {
+      assertThat(plan(x, sql)).contains("dynamicFilter=[pg.notes]").contains("maxKeys=[400000]")
+          .contains("batch=[100000]");
+      assertThat(sorted(Rows.of(x, sql))).isEqualTo(expected);
+      String withoutIndex = sql.replace("pg.notes n ON n.k", "pg.tagged n ON n.k").replace("n.note", "n.tag");
+      assertThat(plan(x, withoutIndex)).contains("dynamicFilter=[pg.tagged]").contains("maxKeys=[100000]");
     }
   }
 
@@ -145,7 +195,7 @@ final class DynamicFilterTest {
 
   private List<String> reference(String sql) throws SQLException {
     try (Connection pg = TestDatabase.POSTGRES.connect(DATABASE)) {
-      return sorted(Rows.of(pg, sql.replace("pg.big", "big")));
+      return sorted(Rows.of(pg, sql.replace("pg.", "")));
     }
   }
 

@@ -3,13 +3,18 @@ package io.xsql.jdbc;
 import io.xsql.spi.KeyLookup;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanRequest;
+import io.xsql.spi.TableIndex;
+import io.xsql.spi.TableMetadata;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.adapter.jdbc.JdbcImplementor;
@@ -19,8 +24,11 @@ import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.RelColumnOrigin;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -44,15 +52,17 @@ final class JdbcLookup implements KeyLookup {
   private final List<JdbcKeyType> keyTypes;
   private final JdbcLookupSql sql;
   private final JdbcRowReader reader;
+  private final boolean indexed;
 
   private JdbcLookup(JdbcSource source, String name, List<Integer> keyFields, List<JdbcKeyType> keyTypes,
-      JdbcLookupSql sql, JdbcRowReader reader) {
+      JdbcLookupSql sql, JdbcRowReader reader, boolean indexed) {
     this.source = source;
     this.name = name;
     this.keyFields = List.copyOf(keyFields);
     this.keyTypes = List.copyOf(keyTypes);
     this.sql = sql;
     this.reader = reader;
+    this.indexed = indexed;
   }
 
   /**
@@ -94,7 +104,35 @@ final class JdbcLookup implements KeyLookup {
         .mapToObj(i -> keyExpression(convention.kind(), dialect, named.keyColumns().get(i), types.get(i)))
         .toList();
     return Optional.of(new JdbcLookup(convention.source(), name(convention, input), keyFields, types,
-        new JdbcLookupSql(select, keys, convention.kind()), reader.get()));
+        new JdbcLookupSql(select, keys, convention.kind()), reader.get(), indexed(input, keyFields)));
+  }
+
+  /**
+   * Whether the subtree reads one table through projections and filters only, and the keys are its columns
+   * that lead one of its indexes (not a partial one): the database then finds each key's rows through the
+   * index. TPC-H's lineitem, keyed by order and line number, answers order keys so.
+   */
+  private static boolean indexed(RelNode input, List<Integer> keyFields) {
+    RelNode r = input;
+    while (r instanceof Project || r instanceof Filter) {
+      r = r.getInput(0);
+    }
+    if (!(r instanceof TableScan scan) || scan.getTable().unwrap(TableMetadata.class) == null) {
+      return false;
+    }
+    RelMetadataQuery mq = input.getCluster().getMetadataQuery();
+    Set<String> columns = new HashSet<>();
+    for (int field : keyFields) {
+      RelColumnOrigin origin = mq.getColumnOrigin(input, field);
+      if (origin == null || origin.isDerived() || !origin.getOriginTable().equals(scan.getTable())) {
+        return false;
+      }
+      columns.add(scan.getTable().getRowType().getFieldList().get(origin.getOriginColumnOrdinal()).getName());
+    }
+    return scan.getTable().unwrap(TableMetadata.class).indexes().stream()
+        .anyMatch(index -> index.filter().isEmpty() && index.columns().size() >= columns.size()
+            && index.columns().subList(0, columns.size()).stream().map(TableIndex.Column::name)
+                .collect(Collectors.toSet()).equals(columns));
   }
 
   /** The table, or the source when the subtree reads several, for EXPLAIN and errors. */
@@ -134,6 +172,11 @@ final class JdbcLookup implements KeyLookup {
       JdbcLookupCursor.closeQuietly(statement, connection);
       throw JdbcErrors.source(source.config(), e);
     }
+  }
+
+  @Override
+  public boolean indexed(List<Integer> keyColumns) {
+    return indexed && supports(keyColumns);
   }
 
   @Override
