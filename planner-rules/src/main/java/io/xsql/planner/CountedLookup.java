@@ -1,5 +1,6 @@
 package io.xsql.planner;
 
+import io.xsql.spi.ForwardingLookup;
 import io.xsql.spi.KeyLookup;
 import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanRequest;
@@ -7,31 +8,11 @@ import io.xsql.spi.SourceOperation;
 import java.util.List;
 
 /** A table's lookups, each batch counted as a call of the query's {@code lookup} operation on the table. */
-record CountedLookup(String table, KeyLookup lookup) implements KeyLookup {
-  @Override
-  public boolean supports(List<Integer> keyColumns) {
-    return lookup.supports(keyColumns);
-  }
-
-  @Override
-  public int maxBatchSize() {
-    return lookup.maxBatchSize();
-  }
-
-  @Override
-  public boolean indexed(List<Integer> keyColumns) {
-    return lookup.indexed(keyColumns);
-  }
-
+record CountedLookup(String table, KeyLookup lookup) implements ForwardingLookup {
   @Override
   public RowCursor lookup(List<Integer> keyColumns, List<List<Object>> keys, ScanRequest request) {
     RowCursor cursor = lookup.lookup(keyColumns, keys, request);
     return new CountedCursor(cursor, request.context().activity(SourceOperation.of(table, "lookup",
         lookup.describe(keyColumns))));
-  }
-
-  @Override
-  public String describe(List<Integer> keyColumns) {
-    return lookup.describe(keyColumns);
   }
 }

@@ -1,5 +1,7 @@
 package io.xsql.planner;
 
+import io.xsql.spi.ErrorCode;
+import io.xsql.spi.SourceException;
 import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.plan.RelOptRuleCall;
@@ -51,12 +53,24 @@ public final class XsqlDeltaRule extends RelRule<XsqlRuleConfig> {
     boolean leftStream = readsStream(original(join.getLeft()));
     boolean rightStream = readsStream(original(join.getRight()));
     JoinRelType type = join.getJoinType();
-    if (leftStream && !rightStream && List.of(JoinRelType.INNER, JoinRelType.LEFT, JoinRelType.SEMI,
-        JoinRelType.ANTI).contains(type)) {
-      call.transformTo(join.copy(join.getTraitSet(), List.of(LogicalDelta.create(join.getLeft()), join.getRight())));
-    } else if (rightStream && !leftStream && (type == JoinRelType.INNER || type == JoinRelType.RIGHT)) {
-      call.transformTo(join.copy(join.getTraitSet(), List.of(join.getLeft(), LogicalDelta.create(join.getRight()))));
+    if (leftStream && rightStream) {
+      throw refused("joins two streams: a stream joins tables only (two streams would join inside windows on "
+          + "both sides, which xsql does not run)");
     }
+    if (leftStream && List.of(JoinRelType.INNER, JoinRelType.LEFT, JoinRelType.SEMI, JoinRelType.ANTI)
+        .contains(type)) {
+      call.transformTo(join.copy(join.getTraitSet(), List.of(LogicalDelta.create(join.getLeft()), join.getRight())));
+    } else if (rightStream && (type == JoinRelType.INNER || type == JoinRelType.RIGHT)) {
+      call.transformTo(join.copy(join.getTraitSet(), List.of(join.getLeft(), LogicalDelta.create(join.getRight()))));
+    } else {
+      // Nothing else plans a join's Delta (Calcite's rule for it is removed): without this, "not enough rules".
+      throw refused("keeps the table's rows in a " + type.lowerName + " join with a stream: each event is "
+          + "joined with the table as it comes, so the stream must be the side whose rows the join keeps");
+    }
+  }
+
+  private static SourceException refused(String why) {
+    return new SourceException(ErrorCode.UNSUPPORTED, "SELECT STREAM " + why);
   }
 
   /** Whether a relation reads a stream table anywhere below it. */

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param lookup the table's own lookup
  * @param cache the source's cache
  */
-public record CachedLookup(String table, KeyLookup lookup, LookupCache cache) implements KeyLookup {
+public record CachedLookup(String table, KeyLookup lookup, LookupCache cache) implements ForwardingLookup {
   public CachedLookup {
     requireNonNull(table, "table is null");
     requireNonNull(lookup, "lookup is null");
@@ -41,21 +41,6 @@ public record CachedLookup(String table, KeyLookup lookup, LookupCache cache) im
 
   /** What {@link ScanContext#shared} keeps a table's tally under. */
   private record TallyKey(String table) {}
-
-  @Override
-  public boolean supports(List<Integer> keyColumns) {
-    return lookup.supports(keyColumns);
-  }
-
-  @Override
-  public int maxBatchSize() {
-    return lookup.maxBatchSize();
-  }
-
-  @Override
-  public boolean indexed(List<Integer> keyColumns) {
-    return lookup.indexed(keyColumns);
-  }
 
   @Override
   public RowCursor lookup(List<Integer> keyColumns, List<List<Object>> keys, ScanRequest request) {

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -187,6 +188,16 @@ final class StreamQueryTest {
     assertThatThrownBy(() -> Rows.of(connection, "SELECT STREAM * FROM users"))
         .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("42000"))
         .hasMessageContaining("Cannot convert table 'users' to stream");
+  }
+
+  @Test
+  void selectStreamJoiningTwoStreamsOrKeepingATablesRowsIsRefused() {
+    for (String sql : List.of("SELECT STREAM a.url FROM clicks a JOIN clicks b ON a.user_id = b.user_id",
+        "SELECT STREAM u.name, c.url FROM users u LEFT JOIN clicks c ON c.user_id = u.id",
+        "SELECT STREAM u.name FROM users u WHERE u.id IN (SELECT user_id FROM clicks)")) {
+      assertThatThrownBy(() -> Rows.of(connection, sql)).as(sql).isInstanceOfSatisfying(SQLException.class,
+          e -> assertThat(e.getSQLState()).isEqualTo("0A000")).hasMessageContaining("SELECT STREAM");
+    }
   }
 
   @Test
