@@ -52,7 +52,7 @@ final class MongoJoinTest {
           new Document("cid", 2).append("name", "Bob").append("address", new Document("city", "Rome")),
           new Document("cid", 3).append("name", "Cid")));
       List<Document> people = new ArrayList<>();
-      for (int i = 0; i < 5_000; i++) {
+      for (int i = 0; i < 20_000; i++) {
         people.add(new Document("pid", i).append("name", "p" + i));
       }
       client.getDatabase("shop").getCollection("people").insertMany(people);
@@ -127,7 +127,7 @@ final class MongoJoinTest {
       String top = "SELECT pid, name FROM shop.people ORDER BY pid DESC LIMIT 3";
       assertThat(String.join("\n", Rows.of(c, "EXPLAIN PLAN FOR " + top)))
           .contains("limitOrder=[pid DESC NULLS FIRST]", "sort {\"pid\": -1} limit 3");
-      assertThat(Rows.of(c, top)).containsExactly("4999 | p4999", "4998 | p4998", "4997 | p4997");
+      assertThat(Rows.of(c, top)).containsExactly("19999 | p19999", "19998 | p19998", "19997 | p19997");
       String grouped = "SELECT name, COUNT(*), SUM(pid), MAX(pid) FROM shop.people WHERE pid < 3 GROUP BY name";
       assertThat(String.join("\n", Rows.of(c, "EXPLAIN PLAN FOR " + grouped)))
           .contains("groupBy=[[name]], aggregates=[[COUNT(*), SUM(pid), MAX(pid)]]", "{\"$group\": {\"_id\":")
