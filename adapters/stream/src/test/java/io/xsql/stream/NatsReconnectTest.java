@@ -63,6 +63,8 @@ final class NatsReconnectTest {
         assertThat(List.of(next(cursor), next(cursor), next(cursor))).containsExactly(1L, 2L, 3L);
         server.stop();
         CompletableFuture<Long> after = CompletableFuture.supplyAsync(() -> next(cursor));
+        // The server stays down for a while on purpose: the reader must find the connection lost and retry
+        // against a closed port before the server comes back; there is no state of its own to wait for.
         Thread.sleep(1000);
         server.start();
         for (long id = 4; id <= 5; id++) {
