@@ -5,9 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
-/** The 22 TPC-H queries, read from {@code io/xsql/tck/tpch/qNN.sql}. */
+/**
+ * The 22 TPC-H queries, read from {@code io/xsql/tck/tpch/qNN.sql}, with {@code qNN.reference.sql} where the
+ * reference database needs the question written otherwise.
+ */
 public final class TpchQueries {
   private static final List<TpchQuery> ALL = IntStream.rangeClosed(1, 22).mapToObj(TpchQueries::read).toList();
 
@@ -27,12 +31,15 @@ public final class TpchQueries {
   }
 
   private static TpchQuery read(int number) {
-    String resource = String.format("tpch/q%02d.sql", number);
+    String name = String.format("tpch/q%02d", number);
+    return new TpchQuery(number, text(name + ".sql").orElseThrow(
+        () -> new IllegalStateException("missing resource io/xsql/tck/" + name + ".sql")), text(name + ".reference.sql"));
+  }
+
+  private static Optional<String> text(String resource) {
     try (InputStream in = TpchQueries.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource io/xsql/tck/" + resource);
-      }
-      return new TpchQuery(number, new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
+      return in == null ? Optional.empty()
+          : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).strip());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
