@@ -2,17 +2,15 @@ package io.xsql.planner;
 
 import io.xsql.spi.SourceActivity;
 import io.xsql.spi.SourceOperation;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.calcite.linq4j.Enumerator;
 
 /**
  * Runs a {@link WindowAggregatePlan}: takes events from the input as they come, and hands out the groups of
  * each window the watermark closes. Between events it wakes every {@link #POLL_MILLIS} to notice a cancel
- * or a timeout and to let an idle stream's watermark follow the clock. Late events are counted in a
- * warning, which the ResultSet reports while the query runs, and in {@code xsql.queries}.
+ * or a timeout and to let an idle stream's watermark follow the clock. Late events are counted
+ * ({@link LateEvents}).
  */
 final class WindowAggregateEnumerator implements Enumerator<Object[]> {
   /** The longest the aggregate waits for an event before it looks at the clock and the cancel flag. */
@@ -23,10 +21,9 @@ final class WindowAggregateEnumerator implements Enumerator<Object[]> {
   private final QueryContext context;
   private final WindowState state;
   private final ArrayDeque<Object[]> ready = new ArrayDeque<>();
-  private final AtomicLong late = new AtomicLong();
   /** In {@code xsql.queries}: groups emitted (calls), events taken in (rows), late events (details). */
   private final SourceActivity activity;
-  private volatile long latestLate;
+  private final LateEvents late;
   private WindowClock clock;
   private StreamInput input;
   private Object[] current;
@@ -37,6 +34,7 @@ final class WindowAggregateEnumerator implements Enumerator<Object[]> {
     this.context = context;
     this.state = plan.state();
     this.activity = context.activity(SourceOperation.of(plan.source(), "window", plan.describe()));
+    this.late = new LateEvents(context, activity, plan.source(), plan.eventTime());
   }
 
   @Override
@@ -70,19 +68,8 @@ final class WindowAggregateEnumerator implements Enumerator<Object[]> {
     clock.seen(ts, now);
     activity.rows(1);
     if (!state.add(row, ts, clock.watermark(now))) {
-      latestLate = ts;
-      if (late.getAndIncrement() == 0) {
-        context.summary(late, () -> "source '" + plan.source() + "': " + lateEvents() + " (the watermark is the"
-            + " latest event time minus " + plan.eventTime().watermark().toMillis() + " ms; the last late event was"
-            + " at " + Instant.ofEpochMilli(latestLate) + ")");
-        activity.details(this::lateEvents);
-      }
+      late.add(ts);
     }
-  }
-
-  private String lateEvents() {
-    long n = late.get();
-    return n + " late event" + (n == 1 ? "" : "s") + " left out of windows already emitted";
   }
 
   @Override
