@@ -1,6 +1,5 @@
 package io.xsql.planner;
 
-import io.xsql.spi.EventTime;
 import io.xsql.spi.SourceActivity;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,29 +11,26 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LateEvents {
   private final QueryContext context;
   private final SourceActivity activity;
-  private final String source;
-  private final EventTime eventTime;
+  private final StreamTiming stream;
   private final AtomicLong late = new AtomicLong();
   private volatile long latest;
 
   /**
    * @param activity the operation whose details in {@code xsql.queries} say the count
-   * @param source the stream's name, for the warning
-   * @param eventTime the stream's watermark, which the warning explains lateness by
+   * @param stream the stream's name, for the warning, and its watermark, which the warning explains
    */
-  LateEvents(QueryContext context, SourceActivity activity, String source, EventTime eventTime) {
+  LateEvents(QueryContext context, SourceActivity activity, StreamTiming stream) {
     this.context = context;
     this.activity = activity;
-    this.source = source;
-    this.eventTime = eventTime;
+    this.stream = stream;
   }
 
   /** Counts a late event at {@code ts}; the first one adds the warning, which counts the later ones too. */
   void add(long ts) {
     latest = ts;
     if (late.getAndIncrement() == 0) {
-      context.summary(late, () -> "source '" + source + "': " + describe() + " (the watermark is the latest event"
-          + " time minus " + eventTime.watermark().toMillis() + " ms; the last late event was at "
+      context.summary(late, () -> "source '" + stream.source() + "': " + describe() + " (the watermark is the latest"
+          + " event time minus " + stream.eventTime().watermark().toMillis() + " ms; the last late event was at "
           + Instant.ofEpochMilli(latest) + ")");
       activity.details(this::describe);
     }

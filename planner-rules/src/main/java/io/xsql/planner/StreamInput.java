@@ -83,21 +83,25 @@ final class StreamInput implements AutoCloseable {
    * Rethrows an input's failure.
    */
   Optional<Object[]> poll(long millis) {
-    return take(millis).map(item -> item instanceof Arrival a ? a.row() : (Object[]) item);
+    Object item = take(millis);
+    return item instanceof Arrival a ? Optional.of(a.row()) : Optional.ofNullable((Object[]) item);
   }
 
   /** The next row and the input it came from, as {@link #poll} takes it. */
   Optional<Arrival> next(long millis) {
-    return take(millis).map(item -> item instanceof Arrival a ? a : new Arrival(0, (Object[]) item));
+    Object item = take(millis);
+    return item == null || item instanceof Arrival ? Optional.ofNullable((Arrival) item)
+        : Optional.of(new Arrival(0, (Object[]) item));
   }
 
-  private Optional<Object> take(long millis) {
+  /** The next row as queued, null if none came: this runs per event, so without a wrapper of its own. */
+  private Object take(long millis) {
     Object item;
     try {
       item = queue.poll(millis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Optional.empty();
+      return null;
     }
     if (item instanceof Failure f) {
       throw f.e();
@@ -105,9 +109,9 @@ final class StreamInput implements AutoCloseable {
     if (item instanceof End end) {
       ended[end.input()] = true;
       running--;
-      return Optional.empty();
+      return null;
     }
-    return Optional.ofNullable(item);
+    return item;
   }
 
   /** Whether every input has ended. */

@@ -8,9 +8,6 @@ import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.function.Predicate2;
-import org.apache.calcite.linq4j.tree.BlockBuilder;
-import org.apache.calcite.linq4j.tree.Expression;
-import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.linq4j.tree.Types;
 import org.apache.calcite.plan.RelTraitSet;
 import org.apache.calcite.rel.BiRel;
@@ -30,7 +27,6 @@ public final class XsqlWindowJoin extends BiRel implements EnumerableRel {
       Enumerable.class, Predicate2.class, DataContext.class);
 
   private final WindowJoinPlan plan;
-  private final RelDataType joinRowType;
   /** The rows each window function gives: a stream's columns, then window_start and window_end. */
   private final RelDataType leftWindowed;
   private final RelDataType rightWindowed;
@@ -40,38 +36,28 @@ public final class XsqlWindowJoin extends BiRel implements EnumerableRel {
   XsqlWindowJoin(RelNode left, RelNode right, WindowJoinPlan plan, RelDataType rowType, RelDataType leftWindowed,
       RelDataType rightWindowed, RexNode residual) {
     super(left.getCluster(), left.getCluster().traitSetOf(EnumerableConvention.INSTANCE), left, right);
+    this.rowType = rowType;
     this.plan = plan;
-    this.joinRowType = rowType;
     this.leftWindowed = leftWindowed;
     this.rightWindowed = rightWindowed;
     this.residual = residual;
   }
 
   @Override
-  protected RelDataType deriveRowType() {
-    return joinRowType;
-  }
-
-  @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new XsqlWindowJoin(inputs.get(0), inputs.get(1), plan, joinRowType, leftWindowed, rightWindowed,
-        residual);
+    return new XsqlWindowJoin(inputs.get(0), inputs.get(1), plan, rowType, leftWindowed, rightWindowed, residual);
   }
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    BlockBuilder block = new BlockBuilder();
-    Expression left = JoinCode.arrays(implementor, block, this, 0, getLeft());
-    Expression right = JoinCode.arrays(implementor, block, this, 1, getRight());
-    return JoinCode.result(implementor, block, this, Expressions.call(
-        implementor.stash(plan, WindowJoinPlan.class), RUN, left, right,
+    return JoinCode.twoInputs(implementor, this, implementor.stash(plan, WindowJoinPlan.class), RUN,
         JoinCode.residual(implementor, leftWindowed, rightWindowed, residual, getCluster().getRexBuilder()),
-        implementor.getRootExpression()));
+        implementor.getRootExpression());
   }
 
   @Override
   public RelWriter explainTerms(RelWriter pw) {
-    List<String> names = joinRowType.getFieldNames();
+    List<String> names = rowType.getFieldNames();
     int width = leftWindowed.getFieldCount();
     StringBuilder keys = new StringBuilder();
     for (int i = 0; i < plan.left().keys().length; i++) {

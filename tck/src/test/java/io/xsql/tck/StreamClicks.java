@@ -1,11 +1,15 @@
 package io.xsql.tck;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +20,7 @@ import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Clicks for the tests of windows over streams, each with its time given in the data so that results are
@@ -110,6 +115,22 @@ final class StreamClicks {
       }
     });
     return rows;
+  }
+
+  /** Cancels {@code s} in 300 ms: the row {@code rs} waits for fails with 57014 within a second of it. */
+  static void assertCancelEndsTheWait(Statement s, ResultSet rs) {
+    CompletableFuture.runAsync(() -> {
+      pause(300);
+      try {
+        s.cancel();
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    long start = System.nanoTime();
+    assertThatThrownBy(rs::next).isInstanceOfSatisfying(SQLException.class,
+        e -> assertThat(e.getSQLState()).isEqualTo("57014"));
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(250L, 1300L);
   }
 
   static void pause(long millis) {
