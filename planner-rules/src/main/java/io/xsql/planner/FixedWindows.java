@@ -21,12 +21,7 @@ final class FixedWindows implements WindowState {
   @Override
   public boolean add(Object[] row, long ts, long watermark) {
     GroupKey key = plan.groupKey(row);
-    boolean[] late = {false};
-    plan.window().windows(ts, (start, end) -> {
-      if (end <= watermark) {
-        late[0] = true;
-        return;
-      }
+    return plan.window().openWindows(ts, watermark, (start, end) -> {
       WindowAccumulator[] acc = open.computeIfAbsent(start, s -> new LinkedHashMap<>()).computeIfAbsent(key, k -> {
         groups++;
         return plan.accumulators();
@@ -35,7 +30,6 @@ final class FixedWindows implements WindowState {
         a.add(row);
       }
     });
-    return !late[0];
   }
 
   @Override

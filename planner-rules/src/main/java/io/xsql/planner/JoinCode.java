@@ -1,6 +1,7 @@
 package io.xsql.planner;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
@@ -16,6 +17,7 @@ import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.linq4j.tree.ParameterExpression;
 import org.apache.calcite.linq4j.tree.Types;
+import org.apache.calcite.rel.BiRel;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -68,6 +70,20 @@ final class JoinCode {
    */
   private static PhysType arrayRows(JavaTypeFactory types, RelDataType type) {
     return PhysTypeImpl.of(types, type, JavaRowFormat.ARRAY, false);
+  }
+
+  /**
+   * The code of a two-input operator whose plan does the work: both inputs' rows as {@code Object[]}s, then
+   * {@code more}, handed to {@code method} of the stashed {@code plan}, which returns the operator's rows.
+   */
+  static EnumerableRel.Result twoInputs(EnumerableRelImplementor implementor, BiRel rel, Expression plan,
+      Method method, Expression... more) {
+    BlockBuilder block = new BlockBuilder();
+    List<Expression> arguments = new ArrayList<>();
+    arguments.add(arrays(implementor, block, (EnumerableRel) rel, 0, rel.getLeft()));
+    arguments.add(arrays(implementor, block, (EnumerableRel) rel, 1, rel.getRight()));
+    arguments.addAll(List.of(more));
+    return result(implementor, block, rel, Expressions.call(plan, method, arguments));
   }
 
   /** Ends {@code block} returning the operator's array rows in Calcite's shape for its row type. */

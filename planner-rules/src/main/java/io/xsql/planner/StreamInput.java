@@ -1,6 +1,8 @@
 package io.xsql.planner;
 
 import io.xsql.spi.DaemonThreads;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -10,43 +12,63 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A stream operator's input, read on a thread of its own into a short queue: the operator must wake when no
- * event comes, while a stream's cursor waits in {@code moveNext()} until the next event. A windowed
+ * A stream operator's inputs, each read on a thread of its own into one short queue: the operator must wake
+ * when no event comes, while a stream's cursor waits in {@code moveNext()} until the next event. A windowed
  * aggregate wakes to advance an idle stream's watermark by the clock and to notice a cancel; a lookup join
- * to look up a batch whose first row has waited long enough.
+ * to look up a batch whose first row has waited long enough; a window join takes the events of its two
+ * streams in the order they come.
  */
 final class StreamInput implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamInput.class);
   /** Rows read ahead at most: enough to smooth bursts, few enough to bound memory. */
   private static final int CAPACITY = 1024;
-  private static final Object END = new Object();
 
-  /** A failure of the input, handed to the aggregate's thread. */
+  /** A row of input {@code input} (its index among the inputs). */
+  record Arrival(int input, Object[] row) {}
+
+  /** A failure of an input, handed to the operator's thread. */
   private record Failure(RuntimeException e) {}
 
-  private final Enumerator<Object[]> rows;
+  /** The end of input {@code input}. */
+  private record End(int input) {}
+
+  private final List<Enumerator<Object[]>> inputs;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
-  private final Thread reader;
+  private final List<Thread> readers = new ArrayList<>();
+  private final boolean[] ended;
+  private int running;
   private volatile boolean closed;
-  private boolean ended;
 
   /**
-   * Starts reading.
+   * Starts reading one input.
    *
    * @param thread the reading thread's name ({@code xsql-window clicks})
    */
   StreamInput(Enumerator<Object[]> rows, String thread) {
-    this.rows = rows;
-    this.reader = DaemonThreads.named(thread).newThread(this::read);
-    reader.start();
+    this(List.of(rows), List.of(thread));
   }
 
-  private void read() {
+  /** Starts reading each input on a thread of its own, named by {@code threads}. */
+  StreamInput(List<Enumerator<Object[]>> inputs, List<String> threads) {
+    this.inputs = List.copyOf(inputs);
+    this.ended = new boolean[inputs.size()];
+    this.running = inputs.size();
+    for (int i = 0; i < inputs.size(); i++) {
+      int input = i;
+      readers.add(DaemonThreads.named(threads.get(i)).newThread(() -> read(input)));
+    }
+    readers.forEach(Thread::start);
+  }
+
+  private void read(int input) {
+    Enumerator<Object[]> rows = inputs.get(input);
+    // One input's rows go in bare, as most operators read one: no wrapper per row.
+    boolean tagged = inputs.size() > 1;
     try {
       while (rows.moveNext()) {
-        queue.put(rows.current());
+        queue.put(tagged ? new Arrival(input, rows.current()) : rows.current());
       }
-      queue.put(END);
+      queue.put(new End(input));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
@@ -57,46 +79,79 @@ final class StreamInput implements AutoCloseable {
   }
 
   /**
-   * The next row, or empty if none came within {@code millis} or the input ended ({@link #ended()}).
-   * Rethrows the input's failure.
+   * The next row, or empty if none came within {@code millis} or an input ended ({@link #ended()}).
+   * Rethrows an input's failure.
    */
   Optional<Object[]> poll(long millis) {
+    Object item = take(millis);
+    return item instanceof Arrival a ? Optional.of(a.row()) : Optional.ofNullable((Object[]) item);
+  }
+
+  /** The next row and the input it came from, as {@link #poll} takes it. */
+  Optional<Arrival> next(long millis) {
+    Object item = take(millis);
+    return item == null || item instanceof Arrival ? Optional.ofNullable((Arrival) item)
+        : Optional.of(new Arrival(0, (Object[]) item));
+  }
+
+  /** The next row as queued, null if none came: this runs per event, so without a wrapper of its own. */
+  private Object take(long millis) {
     Object item;
     try {
       item = queue.poll(millis, TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Optional.empty();
+      return null;
     }
     if (item instanceof Failure f) {
       throw f.e();
     }
-    if (item == END) {
-      ended = true;
-      return Optional.empty();
+    if (item instanceof End end) {
+      ended[end.input()] = true;
+      running--;
+      return null;
     }
-    return Optional.ofNullable((Object[]) item);
+    return item;
   }
 
+  /** Whether every input has ended. */
   boolean ended() {
-    return ended;
+    return running == 0;
   }
 
-  /** Closes the input (which ends a stream cursor's wait) and stops the reading thread. */
+  /** Whether input {@code input} has ended. */
+  boolean ended(int input) {
+    return ended[input];
+  }
+
+  /** Closes the inputs (which ends a stream cursor's wait) and stops the reading threads. */
   @Override
   public void close() {
     closed = true;
     try {
-      rows.close();
+      closeInputs(0);
     } finally {
-      reader.interrupt();
-      try {
-        reader.join(TimeUnit.SECONDS.toMillis(1));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      readers.forEach(Thread::interrupt);
+      for (Thread reader : readers) {
+        try {
+          reader.join(TimeUnit.SECONDS.toMillis(1));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        if (reader.isAlive()) {
+          LOG.warn("The input read by thread {} did not stop within 1 s of being closed", reader.getName());
+        }
       }
-      if (reader.isAlive()) {
-        LOG.warn("The input read by thread {} did not stop within 1 s of being closed", reader.getName());
+    }
+  }
+
+  /** Closes the inputs from {@code first} on, each even if one before it fails. */
+  private void closeInputs(int first) {
+    if (first < inputs.size()) {
+      try {
+        inputs.get(first).close();
+      } finally {
+        closeInputs(first + 1);
       }
     }
   }

@@ -74,6 +74,30 @@ record StreamWindow(Kind kind, int timeColumn, long size, long slide, long offse
     }
   }
 
+  /**
+   * Hands each window holding an event at {@code ts} that the watermark has not closed yet to {@code window}
+   * (start, end).
+   *
+   * @return false if a window the event belongs in was closed already: the event is late there
+   */
+  boolean openWindows(long ts, long watermark, BiConsumer<Long, Long> window) {
+    boolean[] late = {false};
+    windows(ts, (start, end) -> {
+      if (end <= watermark) {
+        late[0] = true;
+      } else {
+        window.accept(start, end);
+      }
+    });
+    return !late[0];
+  }
+
+  /** Whether this places events in the same tumbling or hopping windows as {@code other}, on its own time. */
+  boolean placesLike(StreamWindow other) {
+    return (kind == Kind.TUMBLE || kind == Kind.HOP) && kind == other.kind && size == other.size
+        && slide == other.slide && offset == other.offset;
+  }
+
   /** What EXPLAIN shows. */
   String describe() {
     return switch (kind) {

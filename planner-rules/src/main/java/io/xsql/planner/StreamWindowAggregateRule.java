@@ -1,7 +1,6 @@
 package io.xsql.planner;
 
 import io.xsql.spi.ErrorCode;
-import io.xsql.spi.EventTime;
 import io.xsql.spi.SourceException;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Optional;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
-import org.apache.calcite.plan.volcano.RelSubset;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
@@ -47,10 +45,10 @@ final class StreamWindowAggregateRule extends RelRule<XsqlRuleConfig> {
     Delta delta = call.rel(0);
     Aggregate aggregate = call.rel(1);
     List<RelNode> chain = new ArrayList<>();
-    RelNode node = original(aggregate.getInput());
+    RelNode node = XsqlDeltaRule.original(aggregate.getInput());
     while (node instanceof Project || node instanceof Filter) {
       chain.add(0, node);
-      node = original(node.getInput(0));
+      node = XsqlDeltaRule.original(node.getInput(0));
     }
     Optional<WindowPlanned> planned = Optional.empty();
     if (node instanceof TableFunctionScan function && function.getInputs().size() == 1) {
@@ -104,7 +102,7 @@ final class StreamWindowAggregateRule extends RelRule<XsqlRuleConfig> {
    */
   private static Optional<WindowPlanned> byEventTime(Aggregate aggregate, List<RelNode> chain,
       XsqlTableScan scan) {
-    Optional<String> eventTime = eventTime(scan).column();
+    Optional<String> eventTime = StreamTiming.eventTime(scan).column();
     if (eventTime.isEmpty() || aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
       return Optional.empty();
     }
@@ -129,15 +127,8 @@ final class StreamWindowAggregateRule extends RelRule<XsqlRuleConfig> {
     for (AggregateCall c : aggregate.getAggCallList()) {
       calls.add(call(c, fields, width));
     }
-    Optional<XsqlTableScan> scan = scan(stream);
-    return new WindowAggregatePlan(scan.map(s -> s.xsqlTable.name()).orElse("stream"), window, keys, calls,
-        scan.map(StreamWindowAggregateRule::eventTime).orElse(EventTime.NONE));
-  }
-
-  /** The event time settings of the stream a scan reads (a plain scan's table has its stream's). */
-  private static EventTime eventTime(XsqlTableScan scan) {
-    return scan.xsqlTable instanceof XsqlStreamTable t ? t.stream().table().eventTime()
-        : scan.dataTable().eventTime();
+    StreamTiming timing = StreamTiming.of(stream);
+    return new WindowAggregatePlan(timing.source(), window, keys, calls, timing.eventTime());
   }
 
   private static int[] identity(int width) {
@@ -155,20 +146,6 @@ final class StreamWindowAggregateRule extends RelRule<XsqlRuleConfig> {
           + use + "); compute expressions in an outer query");
     }
     return field;
-  }
-
-  /** The relation a planner's set was made from: the logical form SQL was converted to. */
-  private static RelNode original(RelNode node) {
-    return node instanceof RelSubset s ? Optional.ofNullable(s.getOriginal()).orElse(s.getRelList().get(0)) : node;
-  }
-
-  /** The scan at the bottom of a chain of one-input operators, whose stream has the event time settings. */
-  private static Optional<XsqlTableScan> scan(RelNode node) {
-    RelNode n = original(node);
-    while (!(n instanceof XsqlTableScan) && n.getInputs().size() == 1) {
-      n = original(n.getInput(0));
-    }
-    return n instanceof XsqlTableScan s ? Optional.of(s) : Optional.empty();
   }
 
   /** A WHERE condition rewritten over the stream's columns, below the window function. */

@@ -2,105 +2,55 @@ package io.xsql.planner;
 
 import io.xsql.spi.SourceActivity;
 import io.xsql.spi.SourceOperation;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.List;
+import java.util.function.Consumer;
 import org.apache.calcite.linq4j.Enumerator;
 
 /**
  * Runs a {@link WindowAggregatePlan}: takes events from the input as they come, and hands out the groups of
- * each window the watermark closes. Between events it wakes every {@link #POLL_MILLIS} to notice a cancel
- * or a timeout and to let an idle stream's watermark follow the clock. Late events are counted in a
- * warning, which the ResultSet reports while the query runs, and in {@code xsql.queries}.
+ * each window the watermark closes. Late events are counted ({@link LateEvents}).
  */
-final class WindowAggregateEnumerator implements Enumerator<Object[]> {
-  /** The longest the aggregate waits for an event before it looks at the clock and the cancel flag. */
-  static final long POLL_MILLIS = 100;
-
+final class WindowAggregateEnumerator extends WindowedEnumerator {
   private final WindowAggregatePlan plan;
-  private final Enumerator<Object[]> rows;
-  private final QueryContext context;
   private final WindowState state;
-  private final ArrayDeque<Object[]> ready = new ArrayDeque<>();
-  private final AtomicLong late = new AtomicLong();
   /** In {@code xsql.queries}: groups emitted (calls), events taken in (rows), late events (details). */
   private final SourceActivity activity;
-  private volatile long latestLate;
+  private final LateEvents late;
   private WindowClock clock;
-  private StreamInput input;
-  private Object[] current;
 
   WindowAggregateEnumerator(WindowAggregatePlan plan, Enumerator<Object[]> rows, QueryContext context) {
+    super(List.of(rows), List.of("xsql-window " + plan.source()), context);
     this.plan = plan;
-    this.rows = rows;
-    this.context = context;
     this.state = plan.state();
     this.activity = context.activity(SourceOperation.of(plan.source(), "window", plan.describe()));
+    this.late = new LateEvents(context, activity, new StreamTiming(plan.source(), plan.eventTime()));
   }
 
   @Override
-  public boolean moveNext() {
-    if (input == null) {
-      clock = new WindowClock(plan.eventTime(), System.currentTimeMillis());
-      input = new StreamInput(rows, "xsql-window " + plan.source());
-    }
-    while (ready.isEmpty()) {
-      if (context.isCanceled()) {
-        throw context.interruption();
-      }
-      if (input.ended()) {
-        return false;
-      }
-      Optional<Object[]> row = input.poll(POLL_MILLIS);
-      long now = System.currentTimeMillis();
-      row.ifPresent(r -> add(r, now));
-      state.close(input.ended() ? Long.MAX_VALUE : clock.watermark(now), ready::add);
-    }
-    current = ready.poll();
-    activity.calls(1);
-    return true;
+  void start(long now) {
+    clock = new WindowClock(plan.eventTime(), now);
   }
 
   /** Adds an event to its windows, or counts it as late; an event without a time has no window. */
-  private void add(Object[] row, long now) {
+  @Override
+  void add(int input, Object[] row, long now) {
     if (!(row[plan.window().timeColumn()] instanceof Long ts)) {
       return;
     }
     clock.seen(ts, now);
     activity.rows(1);
     if (!state.add(row, ts, clock.watermark(now))) {
-      latestLate = ts;
-      if (late.getAndIncrement() == 0) {
-        context.summary(late, () -> "source '" + plan.source() + "': " + lateEvents() + " (the watermark is the"
-            + " latest event time minus " + plan.eventTime().watermark().toMillis() + " ms; the last late event was"
-            + " at " + Instant.ofEpochMilli(latestLate) + ")");
-        activity.details(this::lateEvents);
-      }
+      late.add(ts);
     }
   }
 
-  private String lateEvents() {
-    long n = late.get();
-    return n + " late event" + (n == 1 ? "" : "s") + " left out of windows already emitted";
+  @Override
+  void close(long now, Consumer<Object[]> out) {
+    state.close(ended(0) ? Long.MAX_VALUE : clock.watermark(now), out);
   }
 
   @Override
-  public Object[] current() {
-    return current;
-  }
-
-  @Override
-  public void reset() {
-    throw new UnsupportedOperationException("a stream is read once");
-  }
-
-  @Override
-  public void close() {
-    if (input != null) {
-      input.close();
-    } else {
-      rows.close();
-    }
+  void emitted() {
+    activity.calls(1);
   }
 }

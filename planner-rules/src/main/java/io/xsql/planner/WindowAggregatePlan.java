@@ -91,7 +91,6 @@ public record WindowAggregatePlan(String source, StreamWindow window, int[] keys
 
   /** What EXPLAIN shows. */
   String describe() {
-    return window.describe() + ", watermark=" + eventTime.watermark().toMillis() + "ms"
-        + eventTime.idleTimeout().map(d -> ", idle_timeout=" + d.toMillis() + "ms").orElse("");
+    return window.describe() + ", " + StreamTiming.describe(eventTime);
   }
 }

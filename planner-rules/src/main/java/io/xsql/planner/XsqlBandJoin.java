@@ -7,9 +7,6 @@ import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.function.Predicate2;
-import org.apache.calcite.linq4j.tree.BlockBuilder;
-import org.apache.calcite.linq4j.tree.Expression;
-import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.linq4j.tree.Types;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -57,12 +54,9 @@ public final class XsqlBandJoin extends BiRel implements EnumerableRel {
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    BlockBuilder block = new BlockBuilder();
-    Expression left = JoinCode.arrays(implementor, block, this, 0, getLeft());
-    Expression right = JoinCode.arrays(implementor, block, this, 1, getRight());
-    return JoinCode.result(implementor, block, this, Expressions.call(implementor.stash(plan, BandJoinPlan.class),
-        JOIN, left, right, JoinCode.residual(implementor, getLeft().getRowType(), getRight().getRowType(),
-            condition, getCluster().getRexBuilder())));
+    return JoinCode.twoInputs(implementor, this, implementor.stash(plan, BandJoinPlan.class), JOIN,
+        JoinCode.residual(implementor, getLeft().getRowType(), getRight().getRowType(), condition,
+            getCluster().getRexBuilder()));
   }
 
   @Override

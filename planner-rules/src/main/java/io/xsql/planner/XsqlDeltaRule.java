@@ -25,6 +25,8 @@ import org.apache.calcite.schema.StreamableTable;
  *       {@code Delta(s LEFT JOIN t)} is {@code Delta(s) LEFT JOIN t}, so that each event is enriched as it
  *       comes. Inner, left, semi and anti joins with the stream on the left; inner and right joins with it on
  *       the right.
+ *   <li>the changes to a join of two streams inside windows are a window join ({@link StreamWindowJoins});
+ *       other joins of two streams are refused.
  * </ul>
  * Calcite's own rules match scans of the logical convention only (a database's are made in its own) and
  * turn a join's Delta into a union that, for a left join, also gives every event without its match.
@@ -54,8 +56,9 @@ public final class XsqlDeltaRule extends RelRule<XsqlRuleConfig> {
     boolean rightStream = readsStream(original(join.getRight()));
     JoinRelType type = join.getJoinType();
     if (leftStream && rightStream) {
-      throw refused("joins two streams: a stream joins tables only (two streams would join inside windows on "
-          + "both sides, which xsql does not run)");
+      call.transformTo(StreamWindowJoins.of(join).orElseThrow(() -> refused("joins two streams only inside"
+          + " windows, " + StreamWindowJoins.NEEDED + ": other joins of two streams would keep every event")));
+      return;
     }
     if (leftStream && List.of(JoinRelType.INNER, JoinRelType.LEFT, JoinRelType.SEMI, JoinRelType.ANTI)
         .contains(type)) {
@@ -81,8 +84,8 @@ public final class XsqlDeltaRule extends RelRule<XsqlRuleConfig> {
     return rel.getInputs().stream().anyMatch(input -> readsStream(original(input)));
   }
 
-  /** The relation a planner's set was made from. */
-  private static RelNode original(RelNode node) {
+  /** The relation a planner's set was made from: the logical form SQL was converted to. */
+  static RelNode original(RelNode node) {
     return node instanceof RelSubset s ? Optional.ofNullable(s.getOriginal()).orElse(s.getRelList().get(0)) : node;
   }
 }

@@ -10,9 +10,6 @@ import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.tree.BlockBuilder;
-import org.apache.calcite.linq4j.tree.Expression;
-import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.linq4j.tree.Types;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
@@ -57,11 +54,8 @@ public final class XsqlFilteredHashJoin extends BiRel implements EnumerableRel {
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    BlockBuilder block = new BlockBuilder();
-    Expression left = JoinCode.arrays(implementor, block, this, 0, getLeft());
-    Expression right = JoinCode.arrays(implementor, block, this, 1, getRight());
-    return JoinCode.result(implementor, block, this, Expressions.call(
-        implementor.stash(plan, FilteredHashJoinPlan.class), JOIN, left, right, DataContext.ROOT));
+    return JoinCode.twoInputs(implementor, this, implementor.stash(plan, FilteredHashJoinPlan.class), JOIN,
+        DataContext.ROOT);
   }
 
   @Override

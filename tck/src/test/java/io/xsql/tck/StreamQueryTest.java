@@ -6,14 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,13 +59,8 @@ final class StreamQueryTest {
 
   /** A connection whose catalog holds these sources and the users file. */
   private Connection connect(String... sources) throws Exception {
-    StringBuilder catalog = new StringBuilder("sources:\n  users: { type: csv, path: users.csv }\n");
-    for (String s : sources) {
-      catalog.append("  ").append(s).append('\n');
-    }
-    Path file = dir.resolve("catalog-" + System.nanoTime() + ".yaml");
-    Files.writeString(file, catalog);
-    return DriverManager.getConnection("jdbc:xsql:catalog=" + file);
+    return StreamClicks.connect(dir, Stream.concat(Stream.of("users: { type: csv, path: users.csv }"),
+        Arrays.stream(sources)).toArray(String[]::new));
   }
 
   @Test

@@ -1,29 +1,32 @@
 package io.xsql.tck;
 
+import static io.xsql.tck.StreamClicks.COLUMNS;
+import static io.xsql.tck.StreamClicks.T0;
+import static io.xsql.tck.StreamClicks.assertCancelEndsTheWait;
+import static io.xsql.tck.StreamClicks.clicks;
+import static io.xsql.tck.StreamClicks.natsSource;
+import static io.xsql.tck.StreamClicks.next;
+import static io.xsql.tck.StreamClicks.reader;
+import static io.xsql.tck.StreamClicks.time;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.xsql.tck.StreamClicks.Click;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -42,10 +45,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(60)
 final class StreamWindowTest {
-  private static final long T0 = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
-  private static final DateTimeFormatter SQL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")
-      .withZone(ZoneOffset.UTC);
-  private static final String COLUMNS = "columns: { user_id: BIGINT, url: VARCHAR, ts: TIMESTAMP }, event_time: ts";
   private static final String TUMBLE_COUNTS = "SELECT %s window_start, user_id, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE"
       + " %s, DESCRIPTOR(ts), INTERVAL '1' MINUTE)) GROUP BY window_start, window_end, user_id";
 
@@ -54,13 +53,6 @@ final class StreamWindowTest {
   @TempDir
   static Path dir;
   private StreamBrokers brokers;
-
-  /** One click: a user and its time in milliseconds since 1970. */
-  private record Click(long user, long ts) {
-    String json() {
-      return "{\"user_id\": " + user + ", \"url\": \"/" + user + "\", \"ts\": \"" + Instant.ofEpochMilli(ts) + "\"}";
-    }
-  }
 
   @BeforeAll
   void start() throws Exception {
@@ -73,32 +65,12 @@ final class StreamWindowTest {
     brokers.close();
   }
 
-  /**
-   * 300 clicks of 5 users over about 10 minutes, in the order they are sent: each is less than 8 s behind the
-   * latest one sent before it (neighbours swapped), so that with a watermark of 10 s none is late.
-   */
-  private static List<Click> clicks(long seed) {
-    Random random = new Random(seed);
-    List<Click> out = new ArrayList<>();
-    long ts = T0;
-    for (int i = 0; i < 300; i++) {
-      ts += random.nextInt(4000);
-      out.add(new Click(1 + random.nextInt(5), ts));
-    }
-    for (int i = 1; i < out.size(); i += 2) {
-      if (random.nextBoolean()) {
-        Collections.swap(out, i - 1, i);
-      }
-    }
-    return out;
-  }
-
   /** The expected rows of {@code window_start | user_id | n} for windows of these starts per click. */
   private static List<String> reference(List<Click> clicks, long size, long slide) {
     Map<String, Integer> counts = new TreeMap<>();
     for (Click c : clicks) {
       for (long start = c.ts() - Math.floorMod(c.ts(), slide); start > c.ts() - size; start -= slide) {
-        counts.merge(SQL_TIME.format(Instant.ofEpochMilli(start)) + " | " + c.user(), 1, Integer::sum);
+        counts.merge(time(start) + " | " + c.user(), 1, Integer::sum);
       }
     }
     return counts.entrySet().stream().map(e -> e.getKey() + " | " + e.getValue()).toList();
@@ -114,8 +86,8 @@ final class StreamWindowTest {
       int first = 0;
       for (int i = 1; i <= times.size(); i++) {
         if (i == times.size() || times.get(i) >= times.get(i - 1) + gap) {
-          out.add(SQL_TIME.format(Instant.ofEpochMilli(times.get(first))) + " | "
-              + SQL_TIME.format(Instant.ofEpochMilli(times.get(i - 1) + gap)) + " | " + user + " | " + (i - first));
+          out.add(time(times.get(first)) + " | "
+              + time(times.get(i - 1) + gap) + " | " + user + " | " + (i - first));
           first = i;
         }
       }
@@ -123,39 +95,9 @@ final class StreamWindowTest {
     return out;
   }
 
-  /** A connection whose catalog holds these sources. */
-  private static Connection connect(String... sources) throws Exception {
-    StringBuilder catalog = new StringBuilder("sources:\n");
-    for (String s : sources) {
-      catalog.append("  ").append(s).append('\n');
-    }
-    Path file = dir.resolve("catalog-" + System.nanoTime() + ".yaml");
-    Files.writeString(file, catalog);
-    return DriverManager.getConnection("jdbc:xsql:catalog=" + file);
-  }
-
-  private String natsSource(String name, String stream, String timing) {
-    return name + ": { type: nats, url: \"" + StreamBrokers.NATS_URL + "\", stream: " + stream + ", " + COLUMNS
-        + ", " + timing + " }";
-  }
-
-  /** The next {@code n} rows, every column's text joined by {@code |}. */
-  private static List<String> next(ResultSet rs, int n) throws SQLException {
-    List<String> out = new ArrayList<>();
-    int columns = rs.getMetaData().getColumnCount();
-    while (out.size() < n && rs.next()) {
-      List<String> values = new ArrayList<>();
-      for (int i = 1; i <= columns; i++) {
-        values.add(rs.getString(i));
-      }
-      out.add(String.join(" | ", values));
-    }
-    return out;
-  }
-
   @Test
   void tumblingWindowsOverNatsEqualTheReferenceStreamedAndAsTheStreamStands() throws Exception {
-    List<Click> clicks = clicks(1);
+    List<Click> clicks = clicks(1, 300, 5);
     String stream = brokers.stream();
     clicks.forEach(c -> brokers.publish(stream, "c", c.json()));
     List<String> expected = reference(clicks, 60_000, 60_000);
@@ -177,7 +119,7 @@ final class StreamWindowTest {
 
   @Test
   void hoppingWindowsOverRabbitMqEqualTheReference() throws Exception {
-    List<Click> clicks = clicks(2);
+    List<Click> clicks = clicks(2, 300, 5);
     String queue = brokers.queue();
     clicks.forEach(c -> brokers.send(queue, c.json()));
     List<String> expected = reference(clicks, 60_000, 30_000);
@@ -193,7 +135,7 @@ final class StreamWindowTest {
 
   @Test
   void sessionWindowsOverAFollowedFileEqualTheReference() throws Exception {
-    List<Click> clicks = clicks(3);
+    List<Click> clicks = clicks(3, 300, 5);
     Path log = dir.resolve("clicks-" + System.nanoTime() + ".jsonl");
     Files.writeString(log, clicks.subList(0, 100).stream().map(c -> c.json() + "\n").collect(Collectors.joining()));
     List<String> expected = sessions(clicks, 10_000);
@@ -278,18 +220,7 @@ final class StreamWindowTest {
     try (Connection c = connect(natsSource("clicks", stream, "watermark: 2s"));
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(TUMBLE_COUNTS.formatted("STREAM", "clicks"))) {
-      CompletableFuture.runAsync(() -> {
-        pause(300);
-        try {
-          s.cancel();
-        } catch (SQLException e) {
-          throw new IllegalStateException(e);
-        }
-      });
-      long start = System.nanoTime();
-      assertThatThrownBy(rs::next).isInstanceOfSatisfying(SQLException.class,
-          e -> assertThat(e.getSQLState()).isEqualTo("57014"));
-      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isBetween(250L, 1300L);
+      assertCancelEndsTheWait(s, rs);
     }
   }
 
@@ -341,30 +272,7 @@ final class StreamWindowTest {
     }
   }
 
-  /** Reads the rows on another thread as they come, into a queue this one polls with its own timeouts. */
-  private static BlockingQueue<String> reader(ResultSet rs) {
-    BlockingQueue<String> rows = new LinkedBlockingQueue<>();
-    CompletableFuture.runAsync(() -> {
-      try {
-        while (true) {
-          List<String> row = next(rs, 1);
-          if (row.isEmpty()) {
-            return;
-          }
-          rows.add(row.get(0));
-        }
-      } catch (SQLException e) {
-        // The result set was closed at the end of the test.
-      }
-    });
-    return rows;
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  private static Connection connect(String... sources) throws Exception {
+    return StreamClicks.connect(dir, sources);
   }
 }
