@@ -38,7 +38,8 @@ import org.apache.calcite.util.CancelFlag;
  *       {@code LoptOptimizeJoinRule});</li>
  *   <li>{@link #physical()}: the cost-based search, without the rules that reorder joins;</li>
  *   <li>Calcite's calc phase, then the join strategies ({@link XsqlJoinProgram});</li>
- *   <li>the inner input of every nested-loop join read once ({@link NestedLoopBuffers}); windows and
+ *   <li>HOP placed by xsql's runtime ({@link HopWindows}); the inner input of every nested-loop join
+ *       read once ({@link NestedLoopBuffers}); windows and
  *       aggregates over input ordered on their keys streamed or run per run of equal keys
  *       ({@link StreamingWindows}, {@link SortedAggregates}), and sorts they made redundant dropped
  *       ({@link RedundantSorts}).</li>
@@ -68,7 +69,7 @@ public final class XsqlPrograms {
   public static Program standard(boolean joinStrategies, Supplier<List<RelHint>> hints) {
     Program planned = Programs.sequence(subqueries(), joinOrder(), physical(), Programs.calc(METADATA));
     return Programs.sequence(joinStrategies ? XsqlJoinProgram.around(planned, hints) : planned,
-        NestedLoopBuffers.PROGRAM, StreamingWindows.PROGRAM, SortedAggregates.PROGRAM, RedundantSorts.PROGRAM);
+        HopWindows.PROGRAM, NestedLoopBuffers.PROGRAM, StreamingWindows.PROGRAM, SortedAggregates.PROGRAM, RedundantSorts.PROGRAM);
   }
 
   /**
