@@ -30,8 +30,12 @@ record ReportSection(String begin, String end) {
       "<!-- Sorted-input section: written by bench/run, replaced by bench/run --suites sorted -->",
       "<!-- end of the sorted-input section -->");
 
+  static final ReportSection STREAM = new ReportSection(
+      "<!-- Streams section: written by bench/run, replaced by bench/run --suites stream -->",
+      "<!-- end of the streams section -->");
+
   /** The sections, in the order a report that has none of them gets them. */
-  private static final List<ReportSection> ALL = List.of(TPCH, MONGO, REST, SORTED);
+  private static final List<ReportSection> ALL = List.of(TPCH, MONGO, REST, SORTED, STREAM);
 
   /** Puts {@code section} (markers included) into the report, replacing the one it has. */
   void write(Path markdown, String section) throws IOException {
