@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.nats.client.IterableConsumer;
+import io.nats.client.JetStreamOptions;
 import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.api.OrderedConsumerConfiguration;
@@ -17,8 +18,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -30,7 +33,11 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 public final class StreamBench {
   /** How long the raw JetStream loop waits for a message before it calls the stream short. */
-  private static final java.time.Duration QUIET = java.time.Duration.ofSeconds(10);
+  private static final Duration QUIET = Duration.ofSeconds(10);
+  /** How long the raw client's JetStream requests may take: as long as xsql's (its NatsReader.API_TIMEOUT). */
+  private static final Duration API_TIMEOUT = Duration.ofSeconds(60);
+  /** The line the raw JetStream case prints with the milliseconds connecting and creating its consumer took. */
+  static final String OPENED = "XSQL-BENCH-OPENED ";
 
   private StreamBench() {}
 
@@ -75,13 +82,19 @@ public final class StreamBench {
     return consumed(n, sum);
   }
 
-  /** Reads and parses the stream's messages up to the closing event with an ordered consumer. */
+  /**
+   * Reads and parses the stream's messages up to the closing event with an ordered consumer, printing how long
+   * opening it took ({@link #OPENED}): the server's creating the consumer is part of both clients' time.
+   */
   private static long rawNats(String url, String stream, long events) throws Exception {
     JsonFactory json = new JsonFactory();
     long n = 0;
     long sum = 0;
+    long t = System.nanoTime();
     try (io.nats.client.Connection connection = Nats.connect(url); IterableConsumer messages = connection
-        .getStreamContext(stream).createOrderedConsumer(new OrderedConsumerConfiguration()).iterate()) {
+        .getStreamContext(stream, JetStreamOptions.builder().requestTimeout(API_TIMEOUT).build())
+        .createOrderedConsumer(new OrderedConsumerConfiguration()).iterate()) {
+      System.out.printf(Locale.ROOT, "%s%.3f%n", OPENED, (System.nanoTime() - t) / 1e6);
       while (n <= events) {
         Message m = messages.nextMessage(QUIET);
         if (m == null) {

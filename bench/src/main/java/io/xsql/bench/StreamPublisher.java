@@ -9,11 +9,13 @@ import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
@@ -84,8 +86,8 @@ final class StreamPublisher implements AutoCloseable {
       connection.publish(subject(), StreamEvents.json(i, events).getBytes(StandardCharsets.UTF_8));
     }
     try {
-      connection.flush(java.time.Duration.ofSeconds(10));
-    } catch (java.util.concurrent.TimeoutException e) {
+      connection.flush(Duration.ofSeconds(10));
+    } catch (TimeoutException e) {
       throw new IllegalStateException("NATS did not take the last events within 10 s", e);
     }
   }

@@ -3,6 +3,7 @@ package io.xsql.bench;
 import static io.xsql.bench.Figures.mib;
 import static io.xsql.bench.Figures.seconds;
 
+import io.nats.client.Nats;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,9 +62,11 @@ final class StreamReport {
     b.append("- Machine: ").append(machine).append("; load averages (1, 5, 15 min) when the section started ")
         .append(run.loadAverages().get(0)).append(", when it ended ").append(run.loadAverages().get(1))
         .append(" (other processes on the machine share its cores)\n");
+    b.append(String.format(Locale.ROOT, "- Command: `bench/run --suites stream --stream-events %d --timeout-ms %d`%n",
+        run.events(), settings.timeoutMillis()));
     b.append(String.format(Locale.ROOT, "- Server: nats-server %s on 127.0.0.1:4222 (JetStream); client jnats %s."
         + " Each run publishes into a new stream (memory storage), deleted at the end.%n", run.server(),
-        io.nats.client.Nats.CLIENT_VERSION));
+        Nats.CLIENT_VERSION));
     b.append(String.format(Locale.ROOT, "- Data: %,d events `{\"k\": 0..%d, \"ts\": ms}`, key by a hash of the"
         + " event's number, times 1 ms apart from 2026-01-01T00:00:00Z (60,000 events a one-minute window), then"
         + " one event a day later that moves the watermark past every window. The same events as a JSON Lines"
@@ -74,7 +77,8 @@ final class StreamReport {
         + " `event_time: ts`, watermark 0) and reads until its counts add up to every event, i.e. all windows"
         + " are out. The raw clients read and parse (Jackson's streaming parser) every event and the closing one,"
         + " counting nothing. Each case runs once in its own JVM with " + StreamSuite.HEAP + "; the time runs from"
-        + " opening the read (xsql: `executeQuery`, planning included) to the last event or row.\n");
+        + " opening the read (the connection included; for xsql its catalog and `executeQuery`'s planning too) to"
+        + " the last event or row.\n");
     b.append("\n| case | events | time (s) | events/s | xsql / raw | window rows | counts as the reference |"
         + " peak heap (MiB) | peak RSS (MiB) | note |\n|---|---:|---:|---:|---:|---:|---|---:|---:|---|\n");
     List<String> wrong = mismatches();
@@ -86,7 +90,8 @@ final class StreamReport {
           c.xsql ? ratioText(ratio(c)) : "", r.counts().map(x -> String.format(Locale.ROOT, "%,d", x.rows()))
               .orElse(""), c.xsql ? sameAsReference(r, wrong) : "", mib(r.run().map(Measurement::peakHeapMb)
               .orElse(Double.NaN)), mib(r.run().map(Measurement::peakRssMb).orElse(Double.NaN)),
-          r.note().replace("|", "\\|")));
+          r.note().isEmpty() ? r.openedMillis().map(ms -> "connecting and creating the consumer: " + seconds(ms)
+              + " s").orElse("") : r.note().replace("|", "\\|")));
     }
     latency(b, wrong);
     goals(b);
