@@ -135,8 +135,8 @@ public final class StreamBench {
 
   /**
    * Runs xsql's count until its rows add up to {@code events}, printing them summed up; {@code opened} runs
-   * once the query is open. With {@code latencies} not empty, each row's latency goes into it: its arrival less the publish of the event
-   * that closed its window ({@code publishedAt}).
+   * once the query is open. With {@code latencies} not empty, each row's latency goes into it: its arrival
+   * less the publish of the event that closed its window ({@code publishedAt}).
    */
   private static StreamCounts xsql(Path catalog, StreamCase c, long events, Runnable opened, long[] latencies,
       AtomicLongArray publishedAt) throws SQLException {

@@ -10,9 +10,9 @@ import java.time.Instant;
 /**
  * The streams section's events, the same in the followed file and in JetStream: event {@code i} (from 0) has
  * the key {@link #key} (one of {@link #KEYS}, spread by a hash of {@code i}) and the event time {@link #BASE}
- * plus {@code i} milliseconds (ISO text: what the file source takes as a TIMESTAMP), so a one-minute window holds 60,000 events. After the N events comes one
- * more, a day later, whose only purpose is to move the watermark past every window so that all of them are
- * emitted; it is no part of any count.
+ * plus {@code i} milliseconds (ISO text: what the file source takes as a TIMESTAMP), so a one-minute window
+ * holds 60,000 events. After the N events comes one more, a day later, whose only purpose is to move the
+ * watermark past every window so that all of them are emitted; it is no part of any count.
  */
 final class StreamEvents {
   static final int KEYS = 1000;

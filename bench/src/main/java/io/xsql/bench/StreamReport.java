@@ -67,8 +67,8 @@ final class StreamReport {
     b.append(String.format(Locale.ROOT, "- Server: nats-server %s on 127.0.0.1:4222 (JetStream); client jnats %s."
         + " Each run publishes into a new stream (memory storage), deleted at the end.%n", run.server(),
         Nats.CLIENT_VERSION));
-    b.append(String.format(Locale.ROOT, "- Data: %,d events `{\"k\": 0..%d, \"ts\": ms}`, key by a hash of the"
-        + " event's number, times 1 ms apart from 2026-01-01T00:00:00Z (60,000 events a one-minute window), then"
+    b.append(String.format(Locale.ROOT, "- Data: %,d events `{\"k\": 0..%d, \"ts\": \"ISO text\"}`, key by a hash of"
+        + " the event's number, times 1 ms apart from 2026-01-01T00:00:00Z (60,000 events a one-minute window), then"
         + " one event a day later that moves the watermark past every window. The same events as a JSON Lines"
         + " file (%,d bytes, read by xsql with `follow: true`) and published into JetStream with `publishAsync`"
         + " (%s s until all were stored).%n", run.events(), StreamEvents.KEYS - 1, run.fileBytes(),
