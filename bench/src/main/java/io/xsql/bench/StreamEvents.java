@@ -1,9 +1,6 @@
 package io.xsql.bench;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -46,19 +43,12 @@ final class StreamEvents {
 
   /** Writes the file of {@code events} events and the closing one, unless it is there already. */
   static Path file(Path dir, long events) throws IOException {
-    Path file = dir.resolve("events-" + events + ".jsonl");
-    if (Files.exists(file)) {
-      return file;
-    }
-    Files.createDirectories(dir);
-    Path partial = dir.resolve(file.getFileName() + ".partial");
-    try (BufferedWriter w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+    return DataFile.once(dir.resolve("events-" + events + ".jsonl"), out -> {
       for (long i = 0; i <= events; i++) {
-        w.write(json(i, events));
-        w.write('\n');
+        out.write(json(i, events));
+        out.write('\n');
       }
-    }
-    return Files.move(partial, file);
+    });
   }
 
   /** The rows a tumbling-window count of the first {@code events} events emits, summed up. */

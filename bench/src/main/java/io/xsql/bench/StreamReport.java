@@ -5,7 +5,6 @@ import static io.xsql.bench.Figures.seconds;
 
 import io.nats.client.Nats;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,20 +14,14 @@ import java.util.Optional;
  * The report's streams section ({@link ReportSection#STREAM}) and the window counts that fail the run. Times
  * are printed as measured; rates and ratios judged against the goal are rounded down, the verdict
  * taken on the unrounded figures.
+ *
+ * @param settings how the harness runs (the report's path, the timeout)
+ * @param machine the machine the section ran on
+ * @param run what the section measured
  */
-final class StreamReport {
+record StreamReport(BenchSettings settings, Machine machine, StreamRun run) {
   /** The goal: xsql's events per second at least this share of the raw client's. */
   static final double RATIO_GOAL = 0.5;
-
-  private final BenchSettings settings;
-  private final Machine machine;
-  private final StreamRun run;
-
-  StreamReport(BenchSettings settings, Machine machine, StreamRun run) {
-    this.settings = settings;
-    this.machine = machine;
-    this.run = run;
-  }
 
   void write() throws IOException {
     ReportSection.STREAM.write(settings.markdown(), markdown());
@@ -57,11 +50,7 @@ final class StreamReport {
   }
 
   String markdown() {
-    StringBuilder b = new StringBuilder(ReportSection.STREAM.begin()).append("\n## Streams\n\n");
-    b.append("- Date: ").append(LocalDate.now()).append('\n');
-    b.append("- Machine: ").append(machine).append("; load averages (1, 5, 15 min) when the section started ")
-        .append(run.loadAverages().get(0)).append(", when it ended ").append(run.loadAverages().get(1))
-        .append(" (other processes on the machine share its cores)\n");
+    StringBuilder b = ReportSection.STREAM.opening("Streams", machine, run.loadAverages());
     b.append(String.format(Locale.ROOT, "- Command: `bench/run --suites stream --stream-events %d --timeout-ms %d`%n",
         run.events(), settings.timeoutMillis()));
     b.append(String.format(Locale.ROOT, "- Server: nats-server %s on 127.0.0.1:4222 (JetStream); client jnats %s."

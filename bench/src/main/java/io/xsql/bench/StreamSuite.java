@@ -13,18 +13,12 @@ import java.util.Locale;
  * new JetStream stream, and runs each {@link StreamCase} once in its own {@link StreamBench} JVM with
  * {@link #HEAP}, the latency case over a second, empty stream that it publishes into itself. Both streams are
  * deleted at the end.
+ *
+ * @param settings how the harness runs ({@code --stream-events}, the data folder, the timeout)
  */
-final class StreamSuite {
+record StreamSuite(BenchSettings settings) {
   static final String HEAP = "-Xmx128m";
   static final String URL = "nats://127.0.0.1:4222";
-
-  private final BenchSettings settings;
-  private final ChildJvm childJvm;
-
-  StreamSuite(BenchSettings settings) {
-    this.settings = settings;
-    this.childJvm = new ChildJvm(settings.timeoutMillis());
-  }
 
   StreamRun run() throws IOException, InterruptedException {
     String loadBefore = Machine.loadAverage().orElse("n/a");
@@ -53,7 +47,7 @@ final class StreamSuite {
   }
 
   private StreamResult run(StreamCase c, Path file, String stream) throws IOException, InterruptedException {
-    StreamResult r = StreamResult.of(c, childJvm.run(StreamBench.class.getName(), List.of(c.name(),
+    StreamResult r = StreamResult.of(c, new ChildJvm(settings.timeoutMillis()).run(StreamBench.class.getName(), List.of(c.name(),
         String.valueOf(settings.streamEvents()), file.toString(), URL, stream), List.of(HEAP), false));
     System.out.printf(Locale.ROOT, "streams %s: %s%n", c, r.run().isEmpty() ? r.note() : String.format(Locale.ROOT,
         "%.3f s, %.0f events/s%s", r.run().get().millis() / 1000, r.eventsPerSecond(),
