@@ -27,18 +27,20 @@ import java.util.Set;
  * @param markdown the report
  * @param csv the raw measurements
  * @param suites which parts run: {@code main} (everything above), {@code tpch} (the TPC-H section) and
- *     {@code mongo} (the MongoDB section) and {@code rest} (the REST section)
+ *     {@code mongo} (the MongoDB section), {@code rest} (the REST section), {@code sorted} (the sorted-input
+ *     section) and {@code stream} (the streams section)
  * @param tpch how the TPC-H section runs
  * @param mongo how the MongoDB section runs
  * @param sortedRows rows of the sorted-input section's file
+ * @param streamEvents events of the streams section, in its file and its JetStream stream
  */
 record BenchSettings(List<Integer> scales, List<String> engines, int coldRuns, int warmRuns, long slowMillis,
     int h2MaxScale, long timeoutMillis, boolean cds, int bigScanMb, long dbRows, String dbUrl,
     boolean joins, Path data, Path markdown, Path csv, List<String> suites, TpchSettings tpch, MongoSettings mongo,
-    long sortedRows) {
+    long sortedRows, long streamEvents) {
 
   /** The parts of the benchmark {@code --suites} can name. */
-  static final List<String> SUITES = List.of("main", "tpch", "mongo", "rest", "sorted");
+  static final List<String> SUITES = List.of("main", "tpch", "mongo", "rest", "sorted", "stream");
 
   static final String USAGE = """
       Usage: bench/run [--scales 100000,1000000] [--engines xsql,duckdb,calcite,h2] [--cold-runs 3]
@@ -46,10 +48,11 @@ record BenchSettings(List<Integer> scales, List<String> engines, int coldRuns, i
                        [--cds true] [--big-scan-mb 2048] [--db-rows 5000000]
                        [--db-url jdbc:postgresql://127.0.0.1:5432/test?user=postgres] [--joins true]
                        [--data bench/data] [--out docs/benchmarks.md] [--csv docs/benchmarks.csv]
-                       [--suites main,tpch,mongo,rest,sorted] [--tpch 0.1,1] [--tpch-queries 1-22] [--tpch-timeout-s 120]
+                       [--suites main,tpch,mongo,rest,sorted,stream] [--tpch 0.1,1] [--tpch-queries 1-22] [--tpch-timeout-s 120]
                        [--tpch-csv docs/benchmarks-tpch.csv] [--tpch-pg-jit false]
                        [--mongo-docs 1000000] [--mongo-keys 1000]
                        [--mongo-csv bench/results/benchmarks-mongo.csv] [--sorted-rows 10000000]
+                       [--stream-events 10000000]
       --joins false leaves out the join strategies (Q1 at the largest scale with each strategy forced, and
       the lookup of 10,000 keys into the --db-rows table); they run only with the xsql engine, the lookup
       only with --db-rows above 0. --db-rows 0 and --big-scan-mb 0 leave out those parts.
@@ -69,12 +72,17 @@ record BenchSettings(List<Integer> scales, List<String> engines, int coldRuns, i
       --suites sorted runs only the sorted-input section: a GROUP BY and a running SUM over a CSV file of
       --sorted-rows rows sorted on its keys, in xsql with the order declared and not and in DuckDB, time, time
       to the first row and peak memory, and each xsql case in a 32 MiB heap; it too replaces only its section.
+      --suites stream runs only the streams section: a tumbling-window count over --stream-events events with
+      1,000 keys, from a followed JSON Lines file and from a JetStream stream on nats://127.0.0.1:4222 (made
+      and deleted by the run), in xsql and in the raw client's own loop, each in a JVM with -Xmx128m, and the
+      latency from publish to window row at 10,000 events/s; it too replaces only its section.
       """;
 
   private static final Set<String> OPTIONS = Set.of("--scales", "--engines", "--cold-runs", "--warm-runs",
       "--slow-ms", "--h2-max-scale", "--timeout-ms", "--cds", "--big-scan-mb", "--db-rows", "--db-url",
       "--joins", "--data", "--out", "--csv", "--suites", "--tpch", "--tpch-queries", "--tpch-timeout-s",
-      "--tpch-csv", "--tpch-pg-jit", "--mongo-docs", "--mongo-keys", "--mongo-csv", "--sorted-rows");
+      "--tpch-csv", "--tpch-pg-jit", "--mongo-docs", "--mongo-keys", "--mongo-csv", "--sorted-rows",
+      "--stream-events");
 
   /** Parses {@code --option value} pairs; anything not given keeps its default from {@link #USAGE}. */
   static BenchSettings parse(String... args) {
@@ -101,8 +109,9 @@ record BenchSettings(List<Integer> scales, List<String> engines, int coldRuns, i
         Path.of(o.getOrDefault("--data", "bench/data")),
         Path.of(o.getOrDefault("--out", "docs/benchmarks.md")),
         Path.of(o.getOrDefault("--csv", "docs/benchmarks.csv")),
-        List.of(o.getOrDefault("--suites", "main,tpch,mongo,rest,sorted").split(",")),
-        TpchSettings.of(o), MongoSettings.of(o), Long.parseLong(o.getOrDefault("--sorted-rows", "10000000")));
+        List.of(o.getOrDefault("--suites", "main,tpch,mongo,rest,sorted,stream").split(",")),
+        TpchSettings.of(o), MongoSettings.of(o), Long.parseLong(o.getOrDefault("--sorted-rows", "10000000")),
+        Long.parseLong(o.getOrDefault("--stream-events", "10000000")));
     s.engines.forEach(BenchEngine::named);
     for (String suite : s.suites) {
       if (!SUITES.contains(suite)) {

@@ -94,6 +94,11 @@ public final class Harness {
       report.write();
       mismatches.addAll(report.mismatches());
     }
+    if (settings.runs("stream")) {
+      StreamReport report = new StreamReport(settings, machine, new StreamSuite(settings).run());
+      report.write();
+      mismatches.addAll(report.mismatches());
+    }
     return mismatches;
   }
 

@@ -7,7 +7,6 @@ import static io.xsql.bench.Figures.seconds;
 import static io.xsql.bench.Figures.up;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -88,11 +87,7 @@ final class MongoReport {
 
   String markdown() {
     MongoSettings mongo = settings.mongo();
-    StringBuilder b = new StringBuilder(ReportSection.MONGO.begin()).append("\n## MongoDB\n\n");
-    b.append("- Date: ").append(LocalDate.now()).append('\n');
-    b.append("- Machine: ").append(machine).append("; load averages (1, 5, 15 min) when the section started ")
-        .append(run.loadAverages().get(0)).append(", when it ended ").append(run.loadAverages().get(1))
-        .append(" (other processes on the machine share its cores)\n");
+    StringBuilder b = ReportSection.MONGO.opening("MongoDB", machine, run.loadAverages());
     b.append("- Server: ").append(SERVER).append(" with its in-memory backend, in the harness's JVM on a loopback"
         + " port (no MongoDB server runs here), so the figures are this server's: it matches documents in Java"
         + " and keeps indexes only for unique keys (see the index check). Every client is MongoDB's Java driver ")

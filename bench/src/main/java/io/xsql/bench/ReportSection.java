@@ -3,6 +3,7 @@ package io.xsql.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,8 +31,23 @@ record ReportSection(String begin, String end) {
       "<!-- Sorted-input section: written by bench/run, replaced by bench/run --suites sorted -->",
       "<!-- end of the sorted-input section -->");
 
+  static final ReportSection STREAM = new ReportSection(
+      "<!-- Streams section: written by bench/run, replaced by bench/run --suites stream -->",
+      "<!-- end of the streams section -->");
+
   /** The sections, in the order a report that has none of them gets them. */
-  private static final List<ReportSection> ALL = List.of(TPCH, MONGO, REST, SORTED);
+  private static final List<ReportSection> ALL = List.of(TPCH, MONGO, REST, SORTED, STREAM);
+
+  /**
+   * The section's first lines: its begin marker, its heading, the date, and the machine with its load averages
+   * when the suite started and when it ended (other processes may share the cores).
+   */
+  StringBuilder opening(String title, Machine machine, List<String> loadAverages) {
+    return new StringBuilder(begin).append("\n## ").append(title).append("\n\n- Date: ").append(LocalDate.now())
+        .append("\n- Machine: ").append(machine).append("; load averages (1, 5, 15 min) when the section started ")
+        .append(loadAverages.get(0)).append(", when it ended ").append(loadAverages.get(1))
+        .append(" (other processes on the machine share its cores)\n");
+  }
 
   /** Puts {@code section} (markers included) into the report, replacing the one it has. */
   void write(Path markdown, String section) throws IOException {

@@ -6,7 +6,6 @@ import static io.xsql.bench.Figures.seconds;
 import static io.xsql.bench.Figures.up;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,11 +64,7 @@ final class RestReport {
   }
 
   String markdown() {
-    StringBuilder b = new StringBuilder(ReportSection.REST.begin()).append("\n## REST/JSON API\n\n");
-    b.append("- Date: ").append(LocalDate.now()).append('\n');
-    b.append("- Machine: ").append(machine).append("; load averages (1, 5, 15 min) when the section started ")
-        .append(run.loadAverages().get(0)).append(", when it ended ").append(run.loadAverages().get(1))
-        .append(" (other processes on the machine share its cores)\n");
+    StringBuilder b = ReportSection.REST.opening("REST/JSON API", machine, run.loadAverages());
     b.append(String.format(Locale.ROOT, "- API: the JDK's `com.sun.net.httpserver.HttpServer` in the harness's JVM"
         + " on a loopback port, answering every request %d ms after it arrived (the answer is sent from a"
         + " scheduler, no thread waits), counting requests and the most in flight at once. `/customers?offset=&limit=`"

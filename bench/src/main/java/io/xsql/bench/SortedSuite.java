@@ -1,9 +1,6 @@
 package io.xsql.bench;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,13 +49,7 @@ final class SortedSuite {
 
   /** The file of {@code rows} rows, written if it is not there yet. */
   static Path data(Path dir, long rows) throws IOException {
-    Path file = dir.resolve("sorted-" + rows + ".csv");
-    if (Files.exists(file)) {
-      return file;
-    }
-    Files.createDirectories(dir);
-    Path partial = dir.resolve(file.getFileName() + ".partial");
-    try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+    return DataFile.once(dir.resolve("sorted-" + rows + ".csv"), out -> {
       out.write("k,t,v\n");
       for (long i = 0; i < rows; i++) {
         out.write(Long.toString(i / 4));
@@ -68,7 +59,6 @@ final class SortedSuite {
         out.write(Long.toString(i % 97));
         out.write('\n');
       }
-    }
-    return Files.move(partial, file);
+    });
   }
 }

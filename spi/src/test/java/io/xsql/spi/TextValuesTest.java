@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,29 @@ final class TextValuesTest {
         .isEqualTo(0L);
     assertThat(TextValues.parse("yes", ColumnType.of(TypeKind.BOOLEAN), true)).isEqualTo(true);
     assertThat(TextValues.parse("12.345", ColumnType.decimal(10, 2), true)).isEqualTo(new BigDecimal("12.35"));
+  }
+
+  @Test
+  void utcTimestampsReadByHandAsTheFormatterReadsThem() {
+    ColumnType ts = ColumnType.of(TypeKind.TIMESTAMP);
+    for (String text : List.of("2026-01-01T00:00:00Z", "2026-01-01 00:00:00.5Z", "2024-02-29T23:59:59.123456789Z",
+        "1969-12-31T23:59:59.5Z", "0001-01-01T00:00:00.001Z", "2026-01-01T10:15:30.12Z")) {
+      assertThat(TextValues.parse(text, ts, false)).as(text)
+          .isEqualTo(java.time.Instant.parse(text.replace(' ', 'T')).toEpochMilli());
+    }
+    // Shapes the hand-read path leaves to the formatter, which reads or refuses them as before.
+    assertThat(TextValues.parse("2026-01-01T00:00Z", ts, false)).isEqualTo(1767225600000L);
+    assertThat(TextValues.parse("2026-01-01T01:00:00+01:00", ts, false)).isEqualTo(1767225600000L);
+    // The formatter resolves a day past the month's end to its last day, and 24:00 to the next midnight: that
+    // too stays as it was.
+    assertThat(TextValues.parse("2026-02-30T00:00:00Z", ts, false)).isEqualTo(java.time.Instant.parse(
+        "2026-02-28T00:00:00Z").toEpochMilli());
+    assertThat(TextValues.parse("2026-01-01T24:00:00Z", ts, false)).isEqualTo(java.time.Instant.parse(
+        "2026-01-02T00:00:00Z").toEpochMilli());
+    for (String bad : List.of("2026-13-01T00:00:00Z", "2026-01-01T00:00:00.1234567891Z", "2026-0a-01T00:00:00Z")) {
+      assertThatThrownBy(() -> TextValues.parse(bad, ts, false)).as(bad)
+          .hasMessageStartingWith("expected TIMESTAMP but got '" + bad.substring(0, Math.min(bad.length(), 40)));
+    }
   }
 
   @Test

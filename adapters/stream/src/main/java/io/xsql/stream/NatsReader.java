@@ -8,6 +8,7 @@ import io.nats.client.FetchConsumer;
 import io.nats.client.IterableConsumer;
 import io.nats.client.MessageConsumer;
 import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamOptions;
 import io.nats.client.JetStreamStatusCheckedException;
 import io.nats.client.Message;
 import io.nats.client.Nats;
@@ -37,6 +38,14 @@ final class NatsReader implements StreamReader {
 
   /** How long connecting may take: a server that is down fails the query, never hangs it. */
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+  /**
+   * How long a JetStream API request (the stream's info, creating the consumer) may take, past the client's
+   * default of 2 s: nats-server 2.9.10 took 16 s to create a consumer on a stream of 10,000,000 messages in
+   * memory while the machine was busy (the streams benchmark). A server that is down still fails within
+   * {@link #CONNECT_TIMEOUT}, and one without JetStream answers at once that nothing responds.
+   */
+  static final Duration API_TIMEOUT = Duration.ofSeconds(60);
 
   /** JetStream's API error code for a stream that does not exist. */
   private static final int STREAM_NOT_FOUND = 10059;
@@ -95,7 +104,8 @@ final class NatsReader implements StreamReader {
   private static NatsReader open(NatsConfig config, boolean unbounded, String where, long handedThrough) {
     Connection connection = connect(config, where);
     try {
-      StreamContext stream = connection.getStreamContext(config.stream());
+      StreamContext stream = connection.getStreamContext(config.stream(),
+          JetStreamOptions.builder().requestTimeout(API_TIMEOUT).build());
       long lastSequence = stream.getStreamInfo().getStreamState().getLastSequence();
       BaseConsumerContext consumer = config.durable().isPresent()
           ? stream.createOrUpdateConsumer(durable(config))
