@@ -83,7 +83,7 @@ abstract sealed class LookupJoinOuter implements AutoCloseable {
           return false;
         } else if (!batch.isEmpty() && wait <= 0) {
           return true;
-        } else if (context.isCanceled()) {
+        } else if (context.mustStop()) {
           throw context.interruption();
         }
       }

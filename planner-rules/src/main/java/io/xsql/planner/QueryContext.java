@@ -108,6 +108,14 @@ public final class QueryContext implements ScanContext {
     return cancelFlag.get();
   }
 
+  /**
+   * Whether a loop waiting for rows must end with {@link #interruption()}: the query is canceled, or the
+   * thread running it was interrupted (each wait would then return at once, and the loop spin).
+   */
+  public boolean mustStop() {
+    return isCanceled() || Thread.currentThread().isInterrupted();
+  }
+
   @Override
   public AutoCloseable onCancel(Runnable action) {
     onCancel.add(action);

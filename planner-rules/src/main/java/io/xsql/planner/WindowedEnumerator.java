@@ -54,7 +54,7 @@ abstract class WindowedEnumerator implements Enumerator<Object[]> {
       input = new StreamInput(inputs, threads);
     }
     while (ready.isEmpty()) {
-      if (context.isCanceled()) {
+      if (context.mustStop()) {
         throw context.interruption();
       }
       if (input.ended()) {
