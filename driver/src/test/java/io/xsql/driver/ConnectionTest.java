@@ -15,6 +15,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +41,35 @@ final class ConnectionTest {
       try (ResultSet rs = s.executeQuery("SELECT id FROM users WHERE id > 1 ORDER BY id")) {
         assertThat(Fixtures.rows(rs)).containsExactly("2", "3");
       }
+    }
+  }
+
+  @Test
+  void statementsComeAndGoFromSeveralThreadsAtOnce() throws Exception {
+    // Calcite kept a connection's statements in a HashMap: statements made from several threads at once (as
+    // SchemaCrawler reads metadata) corrupted it, and creating one failed with an AssertionError.
+    Path catalog = Fixtures.usersAndDepartments(dir);
+    try (Connection c = Fixtures.connect(catalog)) {
+      ExecutorService threads = Executors.newFixedThreadPool(4);
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          done.add(threads.submit(() -> {
+            for (int i = 0; i < 5_000; i++) {
+              try (Statement s = c.createStatement()) {
+                s.setFetchSize(i % 7);
+              }
+            }
+            return null;
+          }));
+        }
+        for (Future<?> f : done) {
+          f.get(60, TimeUnit.SECONDS);
+        }
+      } finally {
+        threads.shutdownNow();
+      }
+      assertThat(Fixtures.rows(c, "SELECT COUNT(*) FROM users")).containsExactly("5");
     }
   }
 

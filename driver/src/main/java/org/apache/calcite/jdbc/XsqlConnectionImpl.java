@@ -9,6 +9,7 @@ import io.xsql.java.JavaTables;
 import io.xsql.planner.QueryContext;
 import io.xsql.spi.DataTable;
 import io.xsql.spi.SchemaContract;
+import java.lang.reflect.Field;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -39,6 +41,22 @@ public final class XsqlConnectionImpl extends CalciteConnectionImpl implements X
   XsqlConnectionImpl(Driver driver, AvaticaFactory factory, String url, Properties info,
       CalciteSchema rootSchema, @Nullable JavaTypeFactory typeFactory) {
     super(driver, factory, url, info, rootSchema, typeFactory);
+    concurrentStatements(server);
+  }
+
+  /**
+   * Puts a concurrent map in the place of the HashMap where Calcite keeps a connection's statements, which
+   * statements created, used and closed from several threads at once (SchemaCrawler reads metadata so)
+   * would corrupt. ({@link XsqlMeta#createStatement} numbers them one at a time.)
+   */
+  private static void concurrentStatements(org.apache.calcite.server.CalciteServer server) {
+    try {
+      Field statements = server.getClass().getDeclaredField("statementMap");
+      statements.setAccessible(true);
+      statements.set(server, new ConcurrentHashMap<>((Map<?, ?>) statements.get(server)));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Calcite's statement map is not where xsql expects it", e);
+    }
   }
 
   @Override

@@ -52,6 +52,16 @@ public final class XsqlMeta extends CalciteMetaImpl {
     return new XsqlMeta((CalciteConnectionImpl) connection);
   }
 
+  /**
+   * Avatica numbers a connection's statements with an unguarded counter, so statements created from several
+   * threads at once (SchemaCrawler reads metadata so) got the same number, and Calcite's addStatement failed
+   * with an AssertionError.
+   */
+  @Override
+  public synchronized StatementHandle createStatement(ConnectionHandle ch) {
+    return super.createStatement(ch);
+  }
+
   /** Calcite's rows, handed to the JDBC cursor one at a time ({@link EnumeratorRows}), never one ahead. */
   @Override
   public Iterable<Object> createIterable(StatementHandle handle, QueryState state, Signature signature,
