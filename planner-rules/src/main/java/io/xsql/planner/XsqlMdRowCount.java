@@ -49,38 +49,20 @@ public final class XsqlMdRowCount implements MetadataHandler<BuiltInMetadata.Row
     return BuiltInMetadata.RowCount.DEF;
   }
 
-  /** The estimate for an inner, semi- or anti-join with equality keys; null (Calcite's) otherwise. */
-  public @Nullable Double getRowCount(Join join, RelMetadataQuery mq) {
-    JoinInfo info = join.analyzeCondition();
-    if (info.leftKeys.isEmpty()) {
-      return null;
-    }
-    return switch (join.getJoinType()) {
-      case INNER -> inner(join, info, mq);
-      case SEMI, ANTI -> semi(join, info, mq);
-      default -> null;
-    };
-  }
-
-  private static @Nullable Double inner(Join join, JoinInfo info, RelMetadataQuery mq) {
-    Double left = mq.getRowCount(join.getLeft());
-    Double right = mq.getRowCount(join.getRight());
-    if (left == null || right == null) {
-      return null;
-    }
-    double leftKeys = distinct(mq, join.getLeft(), info.leftSet(), left, join.getRight(), info.rightSet());
-    double rightKeys = distinct(mq, join.getRight(), info.rightSet(), right, join.getLeft(), info.leftSet());
-    double keys = Math.max(leftKeys, rightKeys);
-    return Math.max(1, left * right / Math.max(1, keys) * residualShare(join, info, mq));
-  }
-
   /**
-   * The left rows with a match (semi) or without one (anti): the share of the left keys the right side holds,
-   * and with a residual condition, the chance that one of a key's right rows passes it. Calcite takes the
-   * anti-join as one minus the semi-join's share of keys, which made {@code NOT EXISTS (... a.k = b.k AND
+   * The estimate for an inner, semi- or anti-join with equality keys; null (Calcite's) otherwise. A semi-join
+   * keeps the left rows whose key the right side holds (the share of the left keys there) and, with a
+   * residual condition, one of whose key's right rows passes it; an anti-join keeps the others. Calcite takes
+   * the anti-join as one minus the semi-join's share of keys, which made {@code NOT EXISTS (... a.k = b.k AND
    * a.x <> b.x)} over a table's own key (TPC-H Q21) look like a single row.
    */
-  private static @Nullable Double semi(Join join, JoinInfo info, RelMetadataQuery mq) {
+  public @Nullable Double getRowCount(Join join, RelMetadataQuery mq) {
+    JoinInfo info = join.analyzeCondition();
+    JoinRelType type = join.getJoinType();
+    if (info.leftKeys.isEmpty() || type != JoinRelType.INNER && type != JoinRelType.SEMI
+        && type != JoinRelType.ANTI) {
+      return null;
+    }
     Double left = mq.getRowCount(join.getLeft());
     Double right = mq.getRowCount(join.getRight());
     if (left == null || right == null) {
@@ -88,10 +70,13 @@ public final class XsqlMdRowCount implements MetadataHandler<BuiltInMetadata.Row
     }
     double leftKeys = distinct(mq, join.getLeft(), info.leftSet(), left, join.getRight(), info.rightSet());
     double rightKeys = distinct(mq, join.getRight(), info.rightSet(), right, join.getLeft(), info.leftSet());
+    double residual = residualShare(join, info, mq);
+    if (type == JoinRelType.INNER) {
+      return Math.max(1, left * right / Math.max(1, Math.max(leftKeys, rightKeys)) * residual);
+    }
     double perKey = right / Math.max(1, rightKeys);
-    double matched = Math.min(1, rightKeys / Math.max(1, leftKeys))
-        * (1 - Math.pow(1 - residualShare(join, info, mq), perKey));
-    return Math.max(1, left * (join.getJoinType() == JoinRelType.SEMI ? matched : 1 - matched));
+    double matched = Math.min(1, rightKeys / Math.max(1, leftKeys)) * (1 - Math.pow(1 - residual, perKey));
+    return Math.max(1, left * (type == JoinRelType.SEMI ? matched : 1 - matched));
   }
 
   /** The share of key-matched pairs the rest of the condition keeps (1 with none). */
