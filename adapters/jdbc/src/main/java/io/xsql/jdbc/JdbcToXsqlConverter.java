@@ -26,6 +26,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
@@ -92,26 +93,36 @@ public final class JdbcToXsqlConverter extends JdbcToEnumerableConverter impleme
   }
 
   /**
-   * Whether the result is read whole: it is an aggregate's or a limit's (through filters, projections and
-   * sorts), estimated at most {@value #WHOLE_ROWS} rows. A database can then run the statement as it
-   * would for its own client; PostgreSQL, for one, uses no parallel workers for a result read in parts.
-   * A large result is always read in parts, so memory stays bounded by the fetch size.
+   * Whether the result is read whole: it is estimated at most {@value #WHOLE_ROWS} rows and {@link #bounded}.
+   * A database can then run the statement as it would for its own client; PostgreSQL, for one, uses no
+   * parallel workers for a result read in parts. A large result is always read in parts, so memory stays
+   * bounded by the fetch size.
    */
   private boolean readsWhole() {
     Double rows = getCluster().getMetadataQuery().getRowCount(getInput());
-    if (rows == null || rows > WHOLE_ROWS) {
-      return false;
+    return rows != null && rows <= WHOLE_ROWS && bounded(getInput());
+  }
+
+  /**
+   * Whether a result's size comes from what it groups or limits rather than from a table's rows: an
+   * aggregate's or a limit's (through filters, projections and sorts), a semi- or anti-join's of such a
+   * left side, or an inner join's of two (TPC-H Q15: each supplier's revenue joined to the largest).
+   */
+  private static boolean bounded(RelNode r) {
+    if (r instanceof Aggregate || r instanceof Sort sort && sort.fetch != null) {
+      return true;
     }
-    RelNode r = getInput();
-    while (true) {
-      if (r instanceof Aggregate || r instanceof Sort sort && sort.fetch != null) {
-        return true;
-      }
-      if (!(r instanceof Filter || r instanceof Project || r instanceof Sort)) {
-        return false;
-      }
-      r = r.getInput(0);
+    if (r instanceof Filter || r instanceof Project || r instanceof Sort) {
+      return bounded(r.getInput(0));
     }
+    if (r instanceof Join join) {
+      return switch (join.getJoinType()) {
+        case INNER -> bounded(join.getLeft()) && bounded(join.getRight());
+        case SEMI, ANTI -> bounded(join.getLeft());
+        default -> false;
+      };
+    }
+    return false;
   }
 
   /**
