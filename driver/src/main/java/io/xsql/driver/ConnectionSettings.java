@@ -39,6 +39,9 @@ final class ConnectionSettings {
   /** The default of {@link #QUERY_HISTORY}. */
   static final int DEFAULT_QUERY_HISTORY = 100;
 
+  /** How many recent queries' plans a connection keeps for when they are sent again (default 64; 0 none). */
+  static final String PLAN_CACHE = "planCache";
+
   /**
    * The catalog's sources to open, comma-separated; all when absent. The xsql server sets it per user
    * (its clients cannot: it is not on the server's list of settings clients may give).
@@ -66,8 +69,8 @@ final class ConnectionSettings {
   private ConnectionSettings() {}
 
   private static Set<String> known() {
-    Set<String> out = new TreeSet<>(Set.of(CATALOG, JOIN_STRATEGIES, PLANNING_TIMEOUT, QUERY_HISTORY, SOURCES, "user",
-        "password"));
+    Set<String> out = new TreeSet<>(Set.of(CATALOG, JOIN_STRATEGIES, PLANNING_TIMEOUT, QUERY_HISTORY, PLAN_CACHE, SOURCES,
+        "user", "password"));
     for (CalciteConnectionProperty p : CalciteConnectionProperty.values()) {
       out.add(p.camelName());
     }
@@ -112,6 +115,7 @@ final class ConnectionSettings {
       joinStrategies(effective);
       planningTimeout(effective);
       queryHistory(effective);
+      planCache(effective);
     } catch (IllegalArgumentException e) {
       throw new SQLException(e.getMessage(), "08001", e);
     }
@@ -144,7 +148,16 @@ final class ConnectionSettings {
 
   /** The {@link #QUERY_HISTORY} setting; anything but a whole number from 0 is refused. */
   static int queryHistory(Properties settings) {
-    String value = settings.getProperty(QUERY_HISTORY, Integer.toString(DEFAULT_QUERY_HISTORY)).trim();
+    return count(settings, QUERY_HISTORY, DEFAULT_QUERY_HISTORY, "queries");
+  }
+
+  /** The {@link #PLAN_CACHE} setting; anything but a whole number from 0 is refused. */
+  static int planCache(Properties settings) {
+    return count(settings, PLAN_CACHE, 64, "plans");
+  }
+
+  private static int count(Properties settings, String key, int otherwise, String what) {
+    String value = settings.getProperty(key, Integer.toString(otherwise)).trim();
     try {
       int n = Integer.parseInt(value);
       if (n >= 0) {
@@ -153,8 +166,7 @@ final class ConnectionSettings {
     } catch (NumberFormatException e) {
       // refused below
     }
-    throw new IllegalArgumentException(QUERY_HISTORY + " must be a whole number of queries from 0, not '" + value
-        + "'");
+    throw new IllegalArgumentException(key + " must be a whole number of " + what + " from 0, not '" + value + "'");
   }
 
   /** The names of the sources to open, if the settings restrict them. */

@@ -8,12 +8,14 @@ import org.apache.calcite.config.CalciteConnectionConfigImpl;
 public final class XsqlConnectionConfig extends CalciteConnectionConfigImpl {
   private final boolean joinStrategies;
   private final Duration planningTimeout;
+  private final int planCache;
 
   /** The settings of a connection. */
   public XsqlConnectionConfig(Properties properties) {
     super(properties);
     this.joinStrategies = ConnectionSettings.joinStrategies(properties);
     this.planningTimeout = ConnectionSettings.planningTimeout(properties);
+    this.planCache = ConnectionSettings.planCache(properties);
   }
 
   /** Whether xsql chooses lookup, merge and mmap joins; false leaves every join to Calcite. */
@@ -24,5 +26,10 @@ public final class XsqlConnectionConfig extends CalciteConnectionConfigImpl {
   /** How long planning one statement may take. */
   public Duration planningTimeout() {
     return planningTimeout;
+  }
+
+  /** How many recent queries' plans the connection keeps for when they are sent again. */
+  public int planCache() {
+    return planCache;
   }
 }

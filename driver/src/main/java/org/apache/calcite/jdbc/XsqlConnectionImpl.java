@@ -1,5 +1,6 @@
 package org.apache.calcite.jdbc;
 
+import io.xsql.driver.PlanCache;
 import io.xsql.driver.Planning;
 import io.xsql.driver.Session;
 import io.xsql.driver.XsqlConnection;
@@ -37,11 +38,13 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class XsqlConnectionImpl extends CalciteConnectionImpl implements XsqlConnection {
   private final Session session = new Session();
+  private final PlanCache plans;
 
   XsqlConnectionImpl(Driver driver, AvaticaFactory factory, String url, Properties info,
       CalciteSchema rootSchema, @Nullable JavaTypeFactory typeFactory) {
     super(driver, factory, url, info, rootSchema, typeFactory);
     concurrentStatements(server);
+    plans = new PlanCache(config().planCache());
   }
 
   /**
@@ -80,6 +83,7 @@ public final class XsqlConnectionImpl extends CalciteConnectionImpl implements X
       throw new SQLException("register needs a name and a table", "42000");
     }
     session.register(name, table);
+    plans.clear();
   }
 
   @Override
@@ -120,6 +124,7 @@ public final class XsqlConnectionImpl extends CalciteConnectionImpl implements X
   public void refresh(String source) throws SQLException {
     checkOpen();
     session.refresh(source);
+    plans.clear();
   }
 
   @Override
@@ -142,7 +147,9 @@ public final class XsqlConnectionImpl extends CalciteConnectionImpl implements X
   @Override
   public boolean unregister(String name) throws SQLException {
     checkOpen();
-    return session.unregister(name);
+    boolean removed = session.unregister(name);
+    plans.clear();
+    return removed;
   }
 
   @Override
@@ -191,6 +198,24 @@ public final class XsqlConnectionImpl extends CalciteConnectionImpl implements X
   static Optional<AtomicBoolean> flag(AvaticaStatement statement) {
     return statement instanceof XsqlStatement || statement instanceof XsqlPreparedStatement
         ? Optional.of(XsqlStatementAccess.cancelFlag(statement)) : Optional.empty();
+  }
+
+  /** Calcite's preparation, skipped when the connection kept the plan of the same query. */
+  @Override
+  @SuppressWarnings("unchecked")
+  <T> CalcitePrepare.CalciteSignature<T> parseQuery(CalcitePrepare.Query<T> query,
+      CalcitePrepare.Context prepareContext, long maxRowCount) {
+    if (query.sql == null) {
+      return super.parseQuery(query, prepareContext, maxRowCount);
+    }
+    PlanCache.Key key = new PlanCache.Key(query.sql, prepareContext.getDefaultSchemaPath(), maxRowCount);
+    Optional<CalcitePrepare.CalciteSignature<?>> kept = plans.get(key);
+    if (kept.isPresent()) {
+      return (CalcitePrepare.CalciteSignature<T>) kept.get();
+    }
+    CalcitePrepare.CalciteSignature<T> plan = super.parseQuery(query, prepareContext, maxRowCount);
+    plans.put(key, plan);
+    return plan;
   }
 
   @Override
