@@ -63,7 +63,8 @@ final class Report {
     b.append("- Machine: ").append(machine).append('\n');
     b.append(String.format(Locale.ROOT, "- Cold: a fresh JVM per run, timed from outside (JVM start-up,"
         + " planning and reading included), median of %d runs. Warm: the same query repeated in one JVM after"
-        + " its cold run, median of %d runs. Times in seconds.%n", settings.coldRuns(), settings.warmRuns()));
+        + " its cold run, median of %d runs (xsql runs the plan its connection kept for the same SQL)."
+        + " Times in seconds.%n", settings.coldRuns(), settings.warmRuns()));
     b.append(settings.cds() ? "- Every engine's JVMs (DuckDB's too: its JDBC driver runs in one) start with an AppCDS"
         + " archive of the classes that engine loads, made by a training run over 1,000 products, as a deployed"
         + " Java application would start (`bin/xsql` makes one on first use); `--cds false` runs without.\n"

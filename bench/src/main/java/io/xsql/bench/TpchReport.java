@@ -68,7 +68,8 @@ final class TpchReport {
         + " reloaded); drop the databases to reclaim the space.\n");
     b.append(String.format(Locale.ROOT, "- Each query in its own JVM (default heap, no class-data-sharing archive):"
         + " xsql once (\"first\": the first query of a fresh JVM, connection already open), then %d timed runs"
-        + " (median: \"xsql\"), then `EXPLAIN PLAN FOR` the query %d times (median: \"planning\", a proxy for"
+        + " (median: \"xsql\"; each planned anew, as the connection keeps no plans: `planCache=0`), then"
+        + " `EXPLAIN PLAN FOR` the query %d times (median: \"planning\", a proxy for"
         + " planning time: parse, validate and optimize, no code generation or execution), then PostgreSQL once"
         + " untimed and %d timed runs (median). A first run slower than %d s gets one timed run, and a timed run that slow is the"
         + " last (`*`: fewer timed runs). A run is"

@@ -7,7 +7,6 @@ import io.xsql.spi.CatalogException;
 import io.xsql.spi.DataTable;
 import io.xsql.spi.SchemaContract;
 import io.xsql.spi.SchemaSource;
-import io.xsql.spi.SourceFactories;
 import io.xsql.spi.Source;
 import io.xsql.spi.TableSource;
 import java.sql.SQLException;
@@ -103,9 +102,14 @@ public final class Session implements AutoCloseable {
           throw new CatalogException(entry.options().location(), "source '" + entry.name()
               + "' differs from another source only in case; names match case-insensitively");
         }
-        Source source = SourceFactories.open(entry);
-        sources.put(entry.name(), source);
-        types.put(entry.name(), entry.type());
+      }
+      List<Source> opened = SourceOpening.open(catalog.sources());
+      for (int i = 0; i < opened.size(); i++) {
+        sources.put(catalog.sources().get(i).name(), opened.get(i));
+        types.put(catalog.sources().get(i).name(), catalog.sources().get(i).type());
+      }
+      for (Catalog.Entry entry : catalog.sources()) {
+        Source source = sources.get(entry.name());
         if (source instanceof TableSource t) {
           main.add(entry.name(), XsqlTable.of(entry.name(), t.table()));
         } else {

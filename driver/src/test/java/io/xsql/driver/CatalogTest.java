@@ -143,6 +143,16 @@ final class CatalogTest {
   }
 
   @Test
+  void ofSourcesOpenedSideBySideTheFirstFailureInTheCatalogIsReported() {
+    Fixtures.usersAndDepartments(dir);
+    for (int i = 0; i < 5; i++) {
+      assertThat(connectFails("sources:\n  users: { type: csv, path: data/users.csv }\n"
+          + "  x: { type: csv, path: nowhere.csv }\n  y: { type: csv, path: nothere.csv }\n").getMessage())
+          .contains("source 'x'").contains("nowhere.csv").doesNotContain("nothere.csv");
+    }
+  }
+
+  @Test
   void structuralMistakes() {
     assertThat(connectFails("source:\n  x: { type: csv }\n").getMessage()).contains("unknown key 'source'");
     assertThat(connectFails("sources:\n  - x\n").getMessage()).contains("'sources' must be a mapping");
