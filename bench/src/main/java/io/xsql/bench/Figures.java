@@ -1,6 +1,7 @@
 package io.xsql.bench;
 
 import java.util.Locale;
+import java.util.stream.DoubleStream;
 
 /**
  * How the join and MongoDB reports print figures. A figure judged against a target is rounded against xsql:
@@ -8,6 +9,15 @@ import java.util.Locale;
  */
 final class Figures {
   private Figures() {}
+
+  /** The median of some figures (the mean of the middle two for an even count); NaN for none. */
+  static double median(DoubleStream figures) {
+    double[] v = figures.sorted().toArray();
+    if (v.length == 0) {
+      return Double.NaN;
+    }
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
 
   /** Milliseconds as seconds to the millisecond, as measured. */
   static String seconds(double ms) {

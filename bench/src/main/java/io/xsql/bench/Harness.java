@@ -138,6 +138,7 @@ public final class Harness {
     List<BenchQuery> warm = new ArrayList<>();
     for (BenchQuery query : BenchQuery.joins()) {
       List<Measurement> runs = new ArrayList<>();
+      List<ColdPhases> phases = new ArrayList<>();
       String note = "";
       for (int r = 0; r < settings.coldRuns(); r++) {
         ChildJvm.Output c = child(engine, data, 1, List.of(query), Optional.empty());
@@ -146,12 +147,13 @@ public final class Harness {
           break;
         }
         runs.add(c.runs().get(0));
+        c.lines().stream().map(ColdPhases::parse).flatMap(Optional::stream).findFirst().ifPresent(phases::add);
         if (c.runs().get(0).millis() > settings.slowMillis() && r + 1 < settings.coldRuns()) {
           note = "run " + runs.size() + "x: slower than " + settings.slowMillis() / 1000 + " s";
           break;
         }
       }
-      results.add(new Result(scale, engine, query, false, runs, note));
+      results.add(new Result(scale, engine, query, false, runs, note, phases));
       if (note.isEmpty()) {
         warm.add(query);
       } else {

@@ -1,5 +1,6 @@
 package io.xsql.bench;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,8 +17,17 @@ public final class QueryRunner {
 
   /** Runs a query once, reading every column of every row as a client would. */
   static long run(Connection c, BenchQuery query) throws SQLException {
+    return timed(c, query).rows();
+  }
+
+  /** A run's rows, and its time to {@code executeQuery}'s return and from there to the last row. */
+  private record Timed(long rows, long executeNanos, long readNanos) {}
+
+  private static Timed timed(Connection c, BenchQuery query) throws SQLException {
     long rows = 0;
+    long start = System.nanoTime();
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query.sql)) {
+      long executed = System.nanoTime();
       int columns = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         for (int i = 1; i <= columns; i++) {
@@ -25,25 +35,28 @@ public final class QueryRunner {
         }
         rows++;
       }
+      return new Timed(rows, executed - start, System.nanoTime() - executed);
     }
-    return rows;
   }
 
   public static void main(String[] args) throws SQLException {
+    double startup = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     BenchEngine engine = BenchEngine.named(args[0]);
     Path data = Path.of(args[1]);
     int runs = Integer.parseInt(args[2]);
     long start = System.nanoTime();
     try (Connection c = engine.open(data)) {
-      double load = engine.imports() ? (System.nanoTime() - start) / 1e6 : 0;
+      double connect = (System.nanoTime() - start) / 1e6;
+      double load = engine.imports() ? connect : 0;
       for (int a = 3; a < args.length; a++) {
         BenchQuery query = BenchQuery.valueOf(args[a]);
         for (int r = 0; r < runs; r++) {
-          long t = System.nanoTime();
-          long rows = run(c, query);
-          double ms = (System.nanoTime() - t) / 1e6;
-          System.out.println(new Measurement(rows, ms, load, Measurement.jvmPeakHeapMb(),
+          Timed t = timed(c, query);
+          double ms = (t.executeNanos() + t.readNanos()) / 1e6;
+          System.out.println(new Measurement(t.rows(), ms, load, Measurement.jvmPeakHeapMb(),
               Measurement.processPeakRssMb()).toLine());
+          System.out.println(new ColdPhases(startup, connect, t.executeNanos() / 1e6, t.readNanos() / 1e6)
+              .toLine());
         }
       }
     }

@@ -100,6 +100,7 @@ final class Report {
         b.append(load > 0 ? String.format(Locale.ROOT, " %.2f |%n", load / 1000) : " |\n");
       }
       ratios(b, scale);
+      coldPhases(b, scale);
       memory(b, scale);
       scans(b, scale);
     }
@@ -300,6 +301,38 @@ final class Report {
         return Double.NaN;
       }
     }));
+  }
+
+  /**
+   * Where the cold runs' time went, for engines that do not import: each phase's median over the runs,
+   * as the child JVM timed it, beside the cold time from outside.
+   */
+  private void coldPhases(StringBuilder b, int scale) {
+    b.append("\nWhere a cold run's time goes, seconds (medians; the child JVM times from its start to `main`,"
+        + " opening the connection, `executeQuery` (parse, plan, compile, open the reads) and reading every"
+        + " row; the rest of the cold time, timed from outside, is process start and exit)\n\n"
+        + "| engine | query | cold | JVM start to main | connect | executeQuery | read | rest |\n"
+        + "|---|---|---:|---:|---:|---:|---:|---:|\n");
+    for (String engine : settings.engines()) {
+      if (BenchEngine.named(engine).imports()) {
+        continue;
+      }
+      for (BenchQuery q : BenchQuery.joins()) {
+        Optional<Result> r = find(scale, engine, q, false).filter(x -> !x.phases().isEmpty());
+        if (r.isEmpty()) {
+          continue;
+        }
+        List<ColdPhases> p = r.get().phases();
+        double startup = ColdPhases.median(p, ColdPhases::startupMillis);
+        double connect = ColdPhases.median(p, ColdPhases::connectMillis);
+        double execute = ColdPhases.median(p, ColdPhases::executeMillis);
+        double read = ColdPhases.median(p, ColdPhases::readMillis);
+        double cold = r.get().medianMillis();
+        b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", engine, q.name(),
+            Figures.seconds(cold), Figures.seconds(startup), Figures.seconds(connect), Figures.seconds(execute),
+            Figures.seconds(read), Figures.seconds(cold - startup - connect - execute - read)));
+      }
+    }
   }
 
   /** Peak heap and peak RSS of the cold runs. */

@@ -11,9 +11,15 @@ import java.util.List;
  * @param warm whether the runs repeated the query in one JVM (else each run was a fresh JVM)
  * @param runs the measurements, empty when the engine was not run (too slow at a smaller scale)
  * @param note why runs are missing or fewer than asked, else empty
+ * @param phases where each cold run's time went, as the child saw it (empty for warm runs)
  */
-record Result(int scale, String engine, BenchQuery query, boolean warm, List<Measurement> runs, String note)
-    implements Runs {
+record Result(int scale, String engine, BenchQuery query, boolean warm, List<Measurement> runs, String note,
+    List<ColdPhases> phases) implements Runs {
+
+  /** Warm runs, or cold ones without their phases. */
+  Result(int scale, String engine, BenchQuery query, boolean warm, List<Measurement> runs, String note) {
+    this(scale, engine, query, warm, runs, note, List.of());
+  }
 
   /** The median import time, for engines that import. */
   double loadMillis() {

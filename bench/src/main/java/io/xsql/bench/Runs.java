@@ -10,11 +10,7 @@ interface Runs {
 
   /** The median wall time, NaN without runs. */
   default double medianMillis() {
-    double[] ms = runs().stream().mapToDouble(Measurement::millis).sorted().toArray();
-    if (ms.length == 0) {
-      return Double.NaN;
-    }
-    return ms.length % 2 == 1 ? ms[ms.length / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
+    return Figures.median(runs().stream().mapToDouble(Measurement::millis));
   }
 
   /** Rows of the first run; -1 without runs. */

@@ -57,8 +57,6 @@ record SortedResult(SortedCase query, List<Measurement> runs, List<Double> first
   }
 
   private static double median(List<Double> figures) {
-    double[] ms = figures.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return ms.length == 0 ? Double.NaN
-        : ms.length % 2 == 1 ? ms[ms.length / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
+    return Figures.median(figures.stream().mapToDouble(Double::doubleValue));
   }
 }

@@ -166,10 +166,6 @@ record TpchQueryResult(double scaleFactor, int number, Optional<Measurement> fir
   }
 
   static double median(List<Double> values) {
-    double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    if (v.length == 0) {
-      return Double.NaN;
-    }
-    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    return Figures.median(values.stream().mapToDouble(Double::doubleValue));
   }
 }

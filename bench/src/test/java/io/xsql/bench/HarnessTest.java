@@ -28,7 +28,10 @@ final class HarnessTest {
         .contains("300 products: xsql Q1 with -Xmx64m finished").contains("## Targets")
         .containsPattern("1 MB JSON Lines: xsql scan .* with -Xmx64m finished")
         .containsPattern("\\| xsql \\| [0-9.]+ \\| [0-9]+ \\| [0-9.]+ \\| [0-9]+ \\|")
-        .contains("## PostgreSQL table of 2,000 rows").contains("2,000 rows stream through xsql with -Xmx256m | 2,000 rows");
+        .contains("## PostgreSQL table of 2,000 rows").contains("2,000 rows stream through xsql with -Xmx256m | 2,000 rows")
+        .contains("Where a cold run's time goes")
+        .containsPattern("\\| xsql \\| Q1 \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| -?[0-9.]+ \\|")
+        .containsPattern("\\| duckdb \\| Q4 \\| [0-9.]+ \\|");
     assertThat(md.substring(0, md.indexOf("## Targets"))).as("every engine ran every query")
         .doesNotContain("n/a |");
     // The join strategies may fail while the planner is unfinished; the section must be there regardless.

@@ -1,6 +1,7 @@
 package io.xsql.driver;
 
 import io.xsql.spi.Catalog;
+import io.xsql.spi.DaemonThreads;
 import io.xsql.spi.Source;
 import io.xsql.spi.SourceFactories;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,13 +21,9 @@ import org.slf4j.LoggerFactory;
  */
 final class SourceOpening {
   private static final Logger LOG = LoggerFactory.getLogger(SourceOpening.class);
-  private static final AtomicInteger THREADS = new AtomicInteger();
   /** Idle threads end after a minute: connections are opened now and then, not all the time. */
-  private static final ExecutorService OPENERS = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "xsql-open-" + THREADS.incrementAndGet());
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService OPENERS = Executors.newCachedThreadPool(
+      DaemonThreads.named("xsql-open-source"));
 
   private SourceOpening() {}
 
