@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * A data file a suite generates once and keeps for later runs: written beside its place and moved there when
@@ -29,5 +31,17 @@ final class DataFile {
       body.write(out);
     }
     return Files.move(partial, file);
+  }
+
+  /** The folder, empty: what was in it is deleted, and it is made if missing. */
+  static Path emptyFolder(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+    return Files.createDirectories(dir);
   }
 }

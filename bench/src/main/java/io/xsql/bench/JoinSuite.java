@@ -1,13 +1,11 @@
 package io.xsql.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -49,8 +47,7 @@ final class JoinSuite {
     List<JoinResult> out = new ArrayList<>();
     for (JoinQuery q : JoinQuery.of(JoinQuery.Part.Q1)) {
       Path tmp = settings.data().resolve("join-tmp").resolve(q.name()).toAbsolutePath();
-      deleteTree(tmp);
-      Files.createDirectories(tmp);
+      DataFile.emptyFolder(tmp);
       out.add(result(q, run(q, settings.warmRuns() + 1, true, List.of(data.toString()),
           List.of("-Djava.io.tmpdir=" + tmp)), OptionalLong.empty(), ""));
     }
@@ -130,18 +127,4 @@ final class JoinSuite {
     return file;
   }
 
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
-  }
 }

@@ -62,7 +62,10 @@ final class Report {
     b.append("- Date: ").append(LocalDate.now()).append('\n');
     b.append("- Machine: ").append(machine).append('\n');
     b.append(String.format(Locale.ROOT, "- Cold: a fresh JVM per run, timed from outside (JVM start-up,"
-        + " planning and reading included), median of %d runs. Warm: the same query repeated in one JVM after"
+        + " planning and reading included), median of %d runs (xsql's first cold run at a scale checks that"
+        + " the files are in their declared order and remembers it in its index folder, which every JVM of"
+        + " an engine at a scale shares and the next scale starts empty). Warm: the same query repeated in"
+        + " one JVM after"
         + " its cold run, median of %d runs (xsql runs the plan its connection kept for the same SQL)."
         + " Times in seconds.%n", settings.coldRuns(), settings.warmRuns()));
     b.append(settings.cds() ? "- Every engine's JVMs (DuckDB's too: its JDBC driver runs in one) start with an AppCDS"

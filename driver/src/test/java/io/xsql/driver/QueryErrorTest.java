@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -107,6 +108,31 @@ final class QueryErrorTest {
       fails(c, "SELECT k FROM s ORDER BY k LIMIT 1", "22000", "1 follows 5");
       write(dir.resolve("s.csv"), "k,v\n1,b\n3,c\n5,a\n");
       assertThat(Fixtures.rows(c, "SELECT r.k, s.v FROM r JOIN s ON r.k = s.k")).containsExactly("1|b", "3|c");
+    }
+  }
+
+  @Test
+  void aFileIsCheckedAgainstItsDeclaredOrderOncePerVersionWhicheverConnectionReadsIt() throws Exception {
+    Path file = write(dir.resolve("k.jsonl"), "{\"k\": 1}\n{\"k\": 2}\n{\"k\": 3}\n");
+    Path catalog = write(dir.resolve("s.yaml"), "sources:\n  k: { type: jsonl, path: k.jsonl, sorted_by: [k],"
+        + " index_dir: idx }\n");
+    try (Connection c = Fixtures.connect(catalog)) {
+      assertThat(Fixtures.rows(c, "SELECT k FROM k ORDER BY k LIMIT 2")).containsExactly("1", "2");
+    }
+    try (var markers = Files.list(dir.resolve("idx/order"))) {
+      assertThat(markers).singleElement().satisfies(m -> assertThat(m.toString()).endsWith(".ordered"));
+    }
+    // The same path, size and modification time are the same version (as for key indexes): a new
+    // connection trusts the check made before and reads no more than the LIMIT needs.
+    FileTime modified = Files.getLastModifiedTime(file);
+    write(file, "{\"k\": 1}\n{\"k\": 3}\n{\"k\": 2}\n");
+    Files.setLastModifiedTime(file, modified);
+    try (Connection c = Fixtures.connect(catalog)) {
+      assertThat(Fixtures.rows(c, "SELECT k FROM k ORDER BY k LIMIT 1")).containsExactly("1");
+    }
+    Files.setLastModifiedTime(file, FileTime.fromMillis(modified.toMillis() + 1000));
+    try (Connection c = Fixtures.connect(catalog)) {
+      fails(c, "SELECT k FROM k ORDER BY k LIMIT 1", "22000", "not in the declared order (sorted_by: k): 2 follows 3");
     }
   }
 

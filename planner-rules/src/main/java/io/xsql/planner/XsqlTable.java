@@ -90,12 +90,14 @@ public sealed class XsqlTable extends AbstractTable implements TranslatableTable
   /**
    * Fails unless every row of the table is in its declared order. Runs before a scan that relies on the
    * order returns a row; the check reads the sort keys of the whole table, once per data version (every
-   * time for tables that cannot tell their version).
+   * time for tables that cannot tell their version), unless the table knows that version to be in order
+   * from an earlier check ({@link DataTable#orderKnown}).
    */
   synchronized void checkOrder(ScanContext context) {
     SortOrder order = table.sortOrder().orElseThrow();
     Optional<Object> version = table.version();
-    if (version.isPresent() && version.equals(orderChecked)) {
+    if (version.isPresent() && (version.equals(orderChecked) || table.orderKnown(version.get()))) {
+      orderChecked = version;
       return;
     }
     List<Integer> keys = order.keys().stream().map(SortOrder.Key::column).toList();
@@ -120,6 +122,7 @@ public sealed class XsqlTable extends AbstractTable implements TranslatableTable
       }
     }
     orderChecked = version;
+    version.ifPresent(table::orderConfirmed);
   }
 
   private String describe(SortOrder order) {

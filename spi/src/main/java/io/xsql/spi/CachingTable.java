@@ -65,6 +65,16 @@ record CachingTable(String name, DataTable table, LookupCache cache) implements 
   }
 
   @Override
+  public boolean orderKnown(Object version) {
+    return table.orderKnown(version);
+  }
+
+  @Override
+  public void orderConfirmed(Object version) {
+    table.orderConfirmed(version);
+  }
+
+  @Override
   public List<TablePart> parts(long bytesPerPart) {
     return table.parts(bytesPerPart);
   }

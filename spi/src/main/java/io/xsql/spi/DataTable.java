@@ -88,6 +88,18 @@ public interface DataTable {
   }
 
   /**
+   * Whether this version of the data was found in the declared {@link #sortOrder()} before, by a check of
+   * another connection or an earlier process, so that the engine need not read the whole table again.
+   * False for a table that remembers no such check.
+   */
+  default boolean orderKnown(Object version) {
+    return false;
+  }
+
+  /** Remembers, beyond this table object, that the engine read this version whole and found it in order. */
+  default void orderConfirmed(Object version) {}
+
+  /**
    * The table cut into parts that can be read independently, for an engine that spreads a scan over
    * machines: one per file of a file source, or byte ranges of a large file whose records can be found from
    * any offset; ranges of pages of an API listing; {@code _id} ranges of a MongoDB collection. A table that

@@ -32,7 +32,8 @@ import java.util.Set;
  * @param flattenDepth how many levels of nested objects (or elements) become {@code parent.child} columns
  * @param records where the records are in the document (JSON pointer for JSON, element path for XML)
  * @param fileColumn whether the table has a {@code _file} column naming each row's file
- * @param indexDir where key indexes of the file go, if not in {@code <java.io.tmpdir>/xsql-index}
+ * @param indexDir where key indexes of the file and order checks go, if not in
+ *     {@code <java.io.tmpdir>/xsql-index}
  * @param follow whether {@code SELECT STREAM} may follow the file as it grows (JSON Lines, one file)
  * @param eventTime the event time, watermark and idle timeout of a followed file, for windows
  */
@@ -46,6 +47,11 @@ record FileConfig(String source, FileSet files, FileFormat format, CsvOptions cs
 
   /** The name of the column holding each row's file, with {@code file_column: true}. */
   static final String FILE_COLUMN = "_file";
+
+  /** The folder of the files xsql keeps about the source's files: key indexes, order checks. */
+  Path indexFolder() {
+    return indexDir.orElse(Path.of(System.getProperty("java.io.tmpdir"), "xsql-index"));
+  }
 
   private static final Set<String> COMMON =
       Set.of("type", "path", "columns", "sorted_by", "on_error", "sample_size", "file_column", "index_dir");

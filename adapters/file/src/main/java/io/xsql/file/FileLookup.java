@@ -140,11 +140,11 @@ final class FileLookup implements KeyLookup {
     for (int c : keyColumns) {
       identity.append(c).append(' ').append(schema.paths().get(c)).append('\n');
     }
-    Path dir = config.indexDir().orElse(Path.of(System.getProperty("java.io.tmpdir"), "xsql-index"));
-    return dir.resolve(file.getFileName() + "-" + sha256(identity.toString()).substring(0, 16) + ".idx");
+    return config.indexFolder().resolve(file.getFileName() + "-" + sha256(identity.toString()).substring(0, 16)
+        + ".idx");
   }
 
-  private static String sha256(String text) {
+  static String sha256(String text) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
           .digest(text.getBytes(StandardCharsets.UTF_8)));

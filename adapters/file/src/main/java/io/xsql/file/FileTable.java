@@ -30,6 +30,7 @@ final class FileTable implements DataTable {
   private final Optional<SortOrder> sortOrder;
   /** Lookups through an index, for a source of one file in a format and settings an index can cover. */
   private final Optional<FileLookup> lookup;
+  private final FileOrderMarks orderMarks;
 
   FileTable(FileConfig config, FileSchema schema, Optional<SortOrder> sortOrder) {
     this.config = config;
@@ -40,6 +41,7 @@ final class FileTable implements DataTable {
         && format.canSeek(config)
         ? Optional.of(new FileLookup(config, schema, format, files.get(0)))
         : Optional.empty();
+    this.orderMarks = new FileOrderMarks(config.indexFolder());
   }
 
   @Override
@@ -146,6 +148,23 @@ final class FileTable implements DataTable {
     } catch (IOException e) {
       return Optional.empty();
     }
+  }
+
+  @Override
+  public boolean orderKnown(Object version) {
+    return orderMarks.known(orderIdentity(version));
+  }
+
+  @Override
+  public void orderConfirmed(Object version) {
+    orderMarks.found(orderIdentity(version));
+  }
+
+  /** Everything a check of the declared order depends on: the files as they were, how they are read. */
+  private String orderIdentity(Object version) {
+    return String.join("\n", version.toString(), config.format().toString(), config.csv().toString(),
+        config.onError().toString(), schema.columns().toString(), schema.paths().toString(),
+        sortOrder.map(SortOrder::toString).orElse(""));
   }
 
   @Override
