@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * A key lookup over rows in memory that remembers the keys of every call. It can return every row
  * (passing the filters) instead of the matching ones, as a source comparing more loosely than SQL would,
- * fail while reading, or run an action on each call.
+ * fail while reading, or run an action on each call. Calls come one at a time, from the join's fetch threads.
  */
 final class ListLookup implements KeyLookup {
   final List<Object[]> rows;
@@ -19,7 +19,7 @@ final class ListLookup implements KeyLookup {
   boolean superset;
   RuntimeException failure;
   Runnable onLookup = () -> { };
-  int openCursors;
+  volatile int openCursors;
 
   ListLookup(List<Object[]> rows) {
     this.rows = rows;
@@ -36,7 +36,7 @@ final class ListLookup implements KeyLookup {
   }
 
   @Override
-  public RowCursor lookup(List<Integer> keyColumns, List<List<Object>> keys, ScanRequest request) {
+  public synchronized RowCursor lookup(List<Integer> keyColumns, List<List<Object>> keys, ScanRequest request) {
     calls.add(List.copyOf(keys));
     onLookup.run();
     int[] wanted = request.columnArray();
@@ -80,7 +80,9 @@ final class ListLookup implements KeyLookup {
 
       @Override
       public void close() {
-        openCursors--;
+        synchronized (ListLookup.this) {
+          openCursors--;
+        }
       }
     };
   }
