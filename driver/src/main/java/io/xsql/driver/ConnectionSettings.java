@@ -29,9 +29,9 @@ final class ConnectionSettings {
   static final String JOIN_STRATEGIES = "joinStrategies";
 
   /**
-   * The distinct keys after which a lookup join that xsql chose unasked stops looking up and joins the rest
-   * of its outer rows with one scan of its inner side (a whole number from 1); absent, each join's comes
-   * from its estimates. Hinted lookup joins never switch.
+   * The distinct keys after which an adaptive lookup join (one xsql chose unasked into a keyed or indexed
+   * side) stops looking up and joins the rest of its outer rows with one scan of its inner side (a whole
+   * number from 1); absent, each join's comes from its estimates. Hinted lookup joins never switch.
    */
   static final String LOOKUP_SWITCH_KEYS = "lookupSwitchKeys";
 

@@ -491,7 +491,7 @@ final class JoinChooser {
     Optional<LookupBatch> stream = StreamBatches.of(outer);
     int most = batchSize(rows.get(), keyed(innerRight));
     Optional<LookupJoinPlan.Adaptive> switching = adaptive && stream.isEmpty()
-        ? Optional.of(adaptive(innerRight, most, mq.getRowCount(outer), mq.getRowCount(inner))) : Optional.empty();
+        ? adaptive(innerRight, most, mq.getRowCount(outer), mq.getRowCount(inner)) : Optional.empty();
     // A batch holds no more keys than the switch allows, so that the switch can come after the first.
     int batch = stream.map(b -> Math.min(b.size(), most))
         .orElse((int) Math.min(most, switching.map(LookupJoinPlan.Adaptive::afterKeys).orElse((long) most)));
@@ -511,18 +511,22 @@ final class JoinChooser {
   }
 
   /**
-   * When an unhinted lookup join stops looking up: after the connection's {@code lookupSwitchKeys} if set;
-   * else, into a side that is {@link #keyed} or {@link #indexed}, once it has looked up as many keys as would
-   * have made the planner scan it ({@link #LOOKUP_RATIO} times fewer than its rows), but not before its first
-   * batch; into any other side, which its database makes whole per statement, after its first statement. A
-   * lookup costs about what it would have cost to scan before it switches, so a join whose outer side was
-   * underestimated costs at most about twice the better plan: 10,000 keys into PostgreSQL by its primary key
-   * took about 60 ms of statements where a scan of the 5,000,000 rows took about 2 s.
+   * When an unhinted lookup join into a {@link #keyed} or {@link #indexed} side stops looking up: after the
+   * connection's {@code lookupSwitchKeys} if set, else once it has looked up as many keys as would have made
+   * the planner scan that side ({@link #LOOKUP_RATIO} times fewer than its rows), but not before its first
+   * batch. The lookups then cost about what the scan does, so a join whose outer side was underestimated
+   * costs at most about twice the better plan: 10,000 keys into PostgreSQL by its primary key took 50 to 90
+   * ms of statements, a scan of its 5,000,000 rows about 2 s. Any other side is not adaptive: a lookup into
+   * it was chosen for one statement's worth of keys, and it may be one that cannot be read whole (an API
+   * table that needs a parameter).
    */
-  private LookupJoinPlan.Adaptive adaptive(boolean innerRight, int batch, double outerRows, double innerRows) {
-    long after = switchKeys.orElseGet(() -> keyed(innerRight) || indexed(innerRight)
-        ? Math.max(batch, (long) Math.ceil(innerRows / LOOKUP_RATIO)) : batch);
-    return new LookupJoinPlan.Adaptive(after, outerRows, innerRows);
+  private Optional<LookupJoinPlan.Adaptive> adaptive(boolean innerRight, int batch, double outerRows,
+      double innerRows) {
+    if (!keyed(innerRight) && !indexed(innerRight)) {
+      return Optional.empty();
+    }
+    long after = switchKeys.orElseGet(() -> Math.max(batch, (long) Math.ceil(innerRows / LOOKUP_RATIO)));
+    return Optional.of(new LookupJoinPlan.Adaptive(after, outerRows, innerRows));
   }
 
   /** A merge join whose hinted inner side is {@code innerRight}; FIRST_MATCH needs the inner on the right. */

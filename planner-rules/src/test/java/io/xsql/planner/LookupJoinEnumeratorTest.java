@@ -441,6 +441,39 @@ final class LookupJoinEnumeratorTest {
   }
 
   @Test
+  void cancellationStopsTheScanAfterTheSwitchAndClosesIt() {
+    List<Object[]> outer = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      outer.add(new Object[] {null, "o" + i, i});
+    }
+    List<Object[]> table = List.of(new Object[] {1, 0, null, "a"}, new Object[] {2, 9, null, "a"});
+    ListLookup lookup = new ListLookup(table);
+    CountingOuter rows = new CountingOuter(scanned(table, r -> true));
+    for (double innerRows : List.of(100.0, 2.0)) {
+      QueryContext context = new QueryContext(new AtomicBoolean(), 0);
+      DataContext root = new Variables(Map.of(QueryContext.KEY, context));
+      // The scan cancels the query as it starts, as a cancel while it reads would.
+      AbstractEnumerable<Object[]> scan = new AbstractEnumerable<>() {
+        @Override
+        public Enumerator<Object[]> enumerator() {
+          context.cancel();
+          return rows.enumerator();
+        }
+      };
+      Enumerator<Object[]> e = adaptive(plan(lookup, KEYS.get(0), JoinRelType.INNER, false, 2, List.of()), 1,
+          innerRows).join(Linq4j.asEnumerable(outer), scan, root).enumerator();
+      assertThatThrownBy(() -> {
+        while (e.moveNext()) {
+          // Rows of the batches looked up before the switch.
+        }
+      }).isInstanceOf(SourceException.class).hasMessage("query canceled");
+      e.close();
+    }
+    assertThat(rows.closed).isEqualTo(2);
+    assertThat(lookup.openCursors).isZero();
+  }
+
+  @Test
   void rejectsWhatItCannotRun() {
     ListLookup lookup = new ListLookup(List.of());
     for (JoinRelType type : List.of(JoinRelType.FULL, JoinRelType.RIGHT, JoinRelType.ASOF)) {
