@@ -491,7 +491,7 @@ final class JoinChooser {
     Optional<LookupBatch> stream = StreamBatches.of(outer);
     int most = batchSize(rows.get(), keyed(innerRight));
     Optional<LookupJoinPlan.Adaptive> switching = adaptive && stream.isEmpty()
-        ? adaptive(innerRight, most, mq.getRowCount(outer), mq.getRowCount(inner)) : Optional.empty();
+        ? adaptive(innerRight, rows.get(), most, mq.getRowCount(outer), mq.getRowCount(inner)) : Optional.empty();
     // A batch holds no more keys than the switch allows, so that the switch can come after the first.
     int batch = stream.map(b -> Math.min(b.size(), most))
         .orElse((int) Math.min(most, switching.map(LookupJoinPlan.Adaptive::afterKeys).orElse((long) most)));
@@ -499,30 +499,29 @@ final class JoinChooser {
         outer.getRowType().getFieldCount(), inner.getRowType().getFieldCount(), stream.map(LookupBatch::maxDelay),
         switching);
     JoinStrategy strategy = rows.get().fileIndex() ? JoinStrategy.MMAP : JoinStrategy.LOOKUP;
-    Optional<RelNode> scan = switching.map(s -> inner);
     if (innerRight) {
-      return Attempt.of(new XsqlLookupJoin(outer, scan, join.getRowType(), plan, strategy, mq.getRowCount(inner),
+      return Attempt.of(new XsqlLookupJoin(outer, join.getRowType(), plan, strategy, mq.getRowCount(inner),
           mq.getRowCount(join), residual.map(c -> new XsqlLookupJoin.Residual(inner.getRowType(), c))));
     }
     RelDataType swappedRow = SqlValidatorUtil.deriveJoinRowType(outer.getRowType(), inner.getRowType(), type,
         join.getCluster().getTypeFactory(), null, List.of());
-    return Attempt.of(restoreOrder(join, new XsqlLookupJoin(outer, scan, swappedRow, plan, strategy,
+    return Attempt.of(restoreOrder(join, new XsqlLookupJoin(outer, swappedRow, plan, strategy,
         mq.getRowCount(inner), mq.getRowCount(join), Optional.empty())));
   }
 
   /**
-   * When an unhinted lookup join into a {@link #keyed} or {@link #indexed} side stops looking up: after the
-   * connection's {@code lookupSwitchKeys} if set, else once it has looked up as many keys as would have made
-   * the planner scan that side ({@link #LOOKUP_RATIO} times fewer than its rows), but not before its first
-   * batch. The lookups then cost about what the scan does, so a join whose outer side was underestimated
-   * costs at most about twice the better plan: 10,000 keys into PostgreSQL by its primary key took 50 to 90
-   * ms of statements, a scan of its 5,000,000 rows about 2 s. Any other side is not adaptive: a lookup into
-   * it was chosen for one statement's worth of keys, and it may be one that cannot be read whole (an API
-   * table that needs a parameter).
+   * When an unhinted lookup join into a {@link #keyed} or {@link #indexed} side whose lookup can read it
+   * whole ({@link io.xsql.spi.KeyLookup#scans}) stops looking up: after the connection's {@code
+   * lookupSwitchKeys} if set, else once it has looked up as many keys as would have made the planner scan
+   * that side ({@link #LOOKUP_RATIO} times fewer than its rows), but not before its first batch. The lookups
+   * then cost about what the scan does, so a join whose outer side was underestimated costs at most about
+   * twice the better plan: 10,000 keys into PostgreSQL by its primary key took 50 to 90 ms of statements, a
+   * scan of its 5,000,000 rows about 2 s. A lookup into any other side was chosen for one statement's worth
+   * of keys, and is not adaptive.
    */
-  private Optional<LookupJoinPlan.Adaptive> adaptive(boolean innerRight, int batch, double outerRows,
-      double innerRows) {
-    if (!keyed(innerRight) && !indexed(innerRight)) {
+  private Optional<LookupJoinPlan.Adaptive> adaptive(boolean innerRight, KeyedRows rows, int batch,
+      double outerRows, double innerRows) {
+    if (!rows.lookup().scans(rows.keyColumns()) || !keyed(innerRight) && !indexed(innerRight)) {
       return Optional.empty();
     }
     long after = switchKeys.orElseGet(() -> Math.max(batch, (long) Math.ceil(innerRows / LOOKUP_RATIO)));

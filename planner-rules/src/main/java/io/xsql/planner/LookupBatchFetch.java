@@ -84,6 +84,33 @@ record LookupBatchFetch(LookupJoinPlan plan, ScanRequest request, int[] innerKey
     }
   }
 
+  /**
+   * Every row of the inner side, through its lookup's {@link io.xsql.spi.KeyLookup#scan}, for a join that
+   * switched; the caller closes it.
+   */
+  RowCursor scan() {
+    checkCanceled();
+    KeyedRows inner = plan.inner();
+    try {
+      return inner.lookup().scan(inner.keyColumns(), request);
+    } catch (RuntimeException e) {
+      throw KeyedLookups.failure(inner, e, null, context);
+    }
+  }
+
+  /**
+   * Moves {@code cursor} to its next row, checking for a cancel first; on failure closes it and throws the
+   * error named after the inner side.
+   */
+  boolean next(RowCursor cursor) {
+    try {
+      checkCanceled();
+      return cursor.next();
+    } catch (RuntimeException e) {
+      throw KeyedLookups.failure(plan.inner(), e, cursor, context);
+    }
+  }
+
   private void checkCanceled() {
     if (context.isCanceled()) {
       throw context.interruption();

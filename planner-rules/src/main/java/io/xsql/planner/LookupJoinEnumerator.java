@@ -1,5 +1,6 @@
 package io.xsql.planner;
 
+import io.xsql.spi.RowCursor;
 import io.xsql.spi.ScanRequest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,10 +27,8 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
 
   private final LookupJoinPlan plan;
   private final Enumerable<Object[]> outerRows;
-  /** The inner side's rows, read only after an adaptive join's switch. */
-  private final Optional<Enumerable<Object[]>> scan;
-  private final Optional<ScanRequest> request;
-  private final int[] innerKeys;
+  /** How the inner rows are fetched; empty when a NULL parameter leaves none to fetch. */
+  private final Optional<LookupBatchFetch> fetch;
   /** The join's conditions besides its keys, checked on each pair of equal keys. */
   private final Optional<Predicate2<Object[], Object[]>> residual;
   private final QueryContext context;
@@ -59,14 +58,11 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
   private int nextMatch;
   private Object[] current;
 
-  LookupJoinEnumerator(LookupJoinPlan plan, Enumerable<Object[]> outerRows, Optional<Enumerable<Object[]>> scan,
-      Optional<ScanRequest> request, int[] innerKeys, Optional<Predicate2<Object[], Object[]>> residual,
-      QueryContext context) {
+  LookupJoinEnumerator(LookupJoinPlan plan, Enumerable<Object[]> outerRows, Optional<ScanRequest> request,
+      int[] innerKeys, Optional<Predicate2<Object[], Object[]>> residual, QueryContext context) {
     this.plan = plan;
     this.outerRows = outerRows;
-    this.scan = scan;
-    this.request = request;
-    this.innerKeys = innerKeys;
+    this.fetch = request.map(r -> new LookupBatchFetch(plan, r, innerKeys, residual.isPresent(), context));
     this.residual = residual;
     this.context = context;
   }
@@ -176,7 +172,7 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
    * share of keys: it then switches instead, and the rows stay unread.
    */
   private void submitBatch() {
-    if (plan.adaptive().isPresent() && request.isPresent()
+    if (plan.adaptive().isPresent() && fetch.isPresent()
         && keysLookedUp >= plan.adaptive().get().afterKeys()) {
       switched = true;
       return;
@@ -192,18 +188,17 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
     }
     Map<Object, List<Object>> wanted = LookupBatchFetch.wanted(rows, keys, plan.outerKeys());
     keysLookedUp += wanted.size();
-    Optional<LookupBatchFetch> fetch = request.map(r -> new LookupBatchFetch(plan, r, innerKeys,
-        residual.isPresent(), context));
     pipeline.submit(rows, keys, stopped -> fetch.map(f -> f.fetch(wanted, stopped)).orElse(Map.of()));
   }
 
   /**
-   * Joins the outer rows not yet read with one scan of the inner side: up to the inner side's estimated rows
-   * are read and, if the outer side ends there, hashed for the scan to probe ({@link LookupJoinScan});
+   * Joins the outer rows not yet read with one read of the inner side: up to the inner side's estimated rows
+   * are read and, if the outer side ends there, hashed for the inner rows to probe ({@link LookupJoinScan});
    * otherwise the inner side is hashed and they and the rest probe it batch by batch.
    */
   private void switchToScan() {
     LookupJoinPlan.Adaptive adaptive = plan.adaptive().orElseThrow();
+    LookupBatchFetch inner = fetch.orElseThrow();
     List<Object[]> left = new ArrayList<>();
     int most = adaptive.outerBuildRows();
     outerDone = !outer.fill(left, most + 1);
@@ -211,20 +206,20 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
     warnSwitched(hashOuter ? left.size() + " remaining outer rows hashed" : "the inner side hashed, more than "
         + most + " outer rows remaining");
     if (hashOuter) {
-      rest = Optional.of(new LookupJoinScan(plan, left, scan.orElseThrow(), innerKeys, residual, context));
+      rest = Optional.of(new LookupJoinScan(plan, left, inner, residual));
       return;
     }
     Map<Object, List<Object[]>> rows = new HashMap<>();
     boolean firstOnly = plan.firstRowOnly(residual.isPresent());
-    try (Enumerator<Object[]> e = scan.orElseThrow().enumerator()) {
-      while (e.moveNext()) {
-        checkCanceled();
-        Object key = JoinKeys.of(e.current(), innerKeys);
-        if (key != null) {
-          LookupBatchFetch.add(rows, key, e.current(), firstOnly);
-        }
+    RowCursor cursor = inner.scan();
+    // A failed or canceled read closes the cursor itself.
+    while (inner.next(cursor)) {
+      Object key = JoinKeys.of(cursor.current(), inner.innerKeys());
+      if (key != null) {
+        LookupBatchFetch.add(rows, key, cursor.current(), firstOnly);
       }
     }
+    cursor.close();
     scanned = Optional.of(rows);
     held = left;
   }

@@ -21,9 +21,9 @@ import org.apache.calcite.rel.core.JoinRelType;
  * match them in the engine, since a source may return more rows than asked for (MySQL compares text
  * case-insensitively). The next batch is looked up on a background thread while the current one is joined
  * ({@link LookupPipeline}). Memory holds the batch being joined and the one fetched ahead, each with its
- * inner rows. An adaptive join also has the inner side's scan: once it has looked up more keys than its
- * {@link Adaptive#afterKeys()}, the outer rows not yet looked up join one scan of the inner side instead
- * ({@link LookupJoinScan}). Public only because generated code calls it.
+ * inner rows. An adaptive join, once it has looked up more keys than its {@link Adaptive#afterKeys()}, joins
+ * the outer rows not yet looked up with one read of the inner side through its lookup's {@link
+ * io.xsql.spi.KeyLookup#scan} instead ({@link LookupJoinScan}). Public only because generated code calls it.
  *
  * @param inner the inner side: its lookup and the request giving its rows
  * @param outerKeys the outer row's key fields, in the order of {@code inner.keyColumns()}
@@ -73,8 +73,9 @@ public record LookupJoinPlan(KeyedRows inner, int[] outerKeys, JoinRelType type,
     requireNonNull(type, "type is null");
     requireNonNull(maxDelay, "maxDelay is null");
     requireNonNull(adaptive, "adaptive is null");
-    if (adaptive.isPresent() && maxDelay.isPresent()) {
-      throw new IllegalArgumentException("a stream's lookup join looks up every batch: it cannot scan instead");
+    if (adaptive.isPresent() && (maxDelay.isPresent() || !inner.lookup().scans(inner.keyColumns()))) {
+      throw new IllegalArgumentException("an adaptive lookup join reads " + inner.name() + " whole after its"
+          + " switch: not a stream's, and only through a lookup that scans");
     }
     outerKeys = outerKeys.clone();
     if (type != JoinRelType.INNER && type != JoinRelType.LEFT && type != JoinRelType.SEMI
@@ -110,7 +111,7 @@ public record LookupJoinPlan(KeyedRows inner, int[] outerKeys, JoinRelType type,
    * values only (SEMI, ANTI).
    */
   public Enumerable<Object[]> join(Enumerable<Object[]> outer, DataContext root) {
-    return join(outer, Optional.empty(), root, Optional.empty());
+    return join(outer, root, Optional.empty());
   }
 
   /**
@@ -120,28 +121,11 @@ public record LookupJoinPlan(KeyedRows inner, int[] outerKeys, JoinRelType type,
    */
   public Enumerable<Object[]> join(Enumerable<Object[]> outer, DataContext root,
       Predicate2<Object[], Object[]> residual) {
-    return join(outer, Optional.empty(), root, Optional.of(residual));
+    return join(outer, root, Optional.of(residual));
   }
 
-  /**
-   * Called by generated code for an {@link #adaptive} join: {@code scan} gives the inner side's rows, all of
-   * them, in the lookup's row shape; it is read only if the join switches.
-   */
-  public Enumerable<Object[]> join(Enumerable<Object[]> outer, Enumerable<Object[]> scan, DataContext root) {
-    return join(outer, Optional.of(scan), root, Optional.empty());
-  }
-
-  /** Called by generated code for an {@link #adaptive} join with conditions besides its keys. */
-  public Enumerable<Object[]> join(Enumerable<Object[]> outer, Enumerable<Object[]> scan, DataContext root,
-      Predicate2<Object[], Object[]> residual) {
-    return join(outer, Optional.of(scan), root, Optional.of(residual));
-  }
-
-  private Enumerable<Object[]> join(Enumerable<Object[]> outer, Optional<Enumerable<Object[]>> scan,
-      DataContext root, Optional<Predicate2<Object[], Object[]>> residual) {
-    if (scan.isPresent() != adaptive.isPresent()) {
-      throw new IllegalArgumentException("an adaptive lookup join needs the inner side's scan, and only it has one");
-    }
+  private Enumerable<Object[]> join(Enumerable<Object[]> outer, DataContext root,
+      Optional<Predicate2<Object[], Object[]>> residual) {
     Optional<ScanRequest> request = KeyedLookups.request(inner, root);
     if (request.isEmpty() && (type == JoinRelType.INNER || type == JoinRelType.SEMI)) {
       return Linq4j.emptyEnumerable();
@@ -151,7 +135,7 @@ public record LookupJoinPlan(KeyedRows inner, int[] outerKeys, JoinRelType type,
     return new AbstractEnumerable<>() {
       @Override
       public Enumerator<Object[]> enumerator() {
-        return new LookupJoinEnumerator(LookupJoinPlan.this, outer, scan, request, innerKeys, residual, context);
+        return new LookupJoinEnumerator(LookupJoinPlan.this, outer, request, innerKeys, residual, context);
       }
     };
   }

@@ -1,20 +1,20 @@
 package io.xsql.planner;
 
+import io.xsql.spi.RowCursor;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.function.Predicate2;
 import org.apache.calcite.rel.core.JoinRelType;
 
 /**
  * The rest of an adaptive lookup join after its switch, when the outer rows not yet looked up are few
- * enough to hold (at most the inner side's estimated rows): they are hashed by key, the inner side is
- * scanned once, and each inner row probes the hash. A LEFT join's outer rows without a match (with NULLs)
+ * enough to hold (at most the inner side's estimated rows): they are hashed by key, the inner side is read
+ * once through its lookup's scan, and each inner row probes the hash. A LEFT join's outer rows without a match (with NULLs)
  * and an ANTI join's come after the scan, in their order. No scan is needed when no outer row has a key.
  */
 final class LookupJoinScan implements Enumerator<Object[]> {
@@ -23,14 +23,12 @@ final class LookupJoinScan implements Enumerator<Object[]> {
   /** Each non-NULL key's outer rows, by their index in {@link #outerRows}. */
   private final Map<Object, List<Integer>> byKey = new HashMap<>();
   private final BitSet matched = new BitSet();
-  private final Enumerable<Object[]> scan;
-  private final int[] innerKeys;
+  private final LookupBatchFetch fetch;
   private final Optional<Predicate2<Object[], Object[]>> residual;
-  private final QueryContext context;
   /** Whether an outer row joins one inner row at most: FIRST_MATCH, SEMI and ANTI. */
   private final boolean once;
 
-  private Enumerator<Object[]> inner;
+  private RowCursor inner;
   private boolean scanDone;
   private Object[] innerRow;
   private List<Integer> candidates = List.of();
@@ -39,14 +37,12 @@ final class LookupJoinScan implements Enumerator<Object[]> {
   private int nextUnmatched;
   private Object[] current;
 
-  LookupJoinScan(LookupJoinPlan plan, List<Object[]> outerRows, Enumerable<Object[]> scan, int[] innerKeys,
-      Optional<Predicate2<Object[], Object[]>> residual, QueryContext context) {
+  LookupJoinScan(LookupJoinPlan plan, List<Object[]> outerRows, LookupBatchFetch fetch,
+      Optional<Predicate2<Object[], Object[]>> residual) {
     this.plan = plan;
     this.outerRows = outerRows;
-    this.scan = scan;
-    this.innerKeys = innerKeys;
+    this.fetch = fetch;
     this.residual = residual;
-    this.context = context;
     this.once = plan.firstMatch() || !plan.type().projectsRight();
     for (int i = 0; i < outerRows.size(); i++) {
       Object key = JoinKeys.of(outerRows.get(i), plan.outerKeys());
@@ -101,18 +97,23 @@ final class LookupJoinScan implements Enumerator<Object[]> {
 
   private void nextInnerRow() {
     if (inner == null) {
-      inner = scan.enumerator();
+      inner = fetch.scan();
     }
-    if (context.isCanceled()) {
-      throw context.interruption();
+    boolean more;
+    try {
+      more = fetch.next(inner);
+    } catch (RuntimeException e) {
+      // The failed cursor is closed already.
+      inner = null;
+      throw e;
     }
-    if (!inner.moveNext()) {
+    if (!more) {
       scanDone = true;
       close();
       return;
     }
     innerRow = inner.current();
-    Object key = JoinKeys.of(innerRow, innerKeys);
+    Object key = JoinKeys.of(innerRow, fetch.innerKeys());
     candidates = key == null ? List.of() : byKey.getOrDefault(key, List.of());
     nextCandidate = 0;
   }
@@ -125,9 +126,9 @@ final class LookupJoinScan implements Enumerator<Object[]> {
   @Override
   public void close() {
     if (inner != null) {
-      Enumerator<Object[]> e = inner;
+      RowCursor c = inner;
       inner = null;
-      e.close();
+      c.close();
     }
   }
 }

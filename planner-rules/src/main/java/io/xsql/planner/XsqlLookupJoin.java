@@ -2,7 +2,6 @@ package io.xsql.planner;
 
 import io.xsql.spi.Column;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -19,33 +18,26 @@ import org.apache.calcite.linq4j.tree.Types;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelTraitSet;
-import org.apache.calcite.rel.AbstractRelNode;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
+import org.apache.calcite.rel.SingleRel;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexNode;
 
 /**
- * A lookup (dependent) join: streams its first input, the outer side, and fetches the inner side's rows by
- * batches of distinct keys ({@link LookupJoinPlan}) through its {@link io.xsql.spi.KeyLookup}. With {@link
- * JoinStrategy#MMAP} the lookup reads a file through its key index. An adaptive join has the inner side as
- * its second input, read only if the outer side turns out too large to look up ({@link
- * LookupJoinPlan.Adaptive}); otherwise the inner side is not an input and is never scanned.
+ * A lookup (dependent) join: streams its one input, the outer side, and fetches the inner side's rows by
+ * batches of distinct keys ({@link LookupJoinPlan}). The inner side is not an input: it is read only
+ * through its {@link io.xsql.spi.KeyLookup}, by key, or whole by an adaptive join that switched (EXPLAIN
+ * shows {@code adaptive=[scan after N keys]}). With {@link JoinStrategy#MMAP} the lookup reads a file
+ * through its key index.
  */
-public final class XsqlLookupJoin extends AbstractRelNode implements EnumerableRel {
+public final class XsqlLookupJoin extends SingleRel implements EnumerableRel {
   private static final Method JOIN =
       Types.lookupMethod(LookupJoinPlan.class, "join", Enumerable.class, DataContext.class);
   private static final Method JOIN_RESIDUAL =
       Types.lookupMethod(LookupJoinPlan.class, "join", Enumerable.class, DataContext.class, Predicate2.class);
-  private static final Method JOIN_SCAN = Types.lookupMethod(LookupJoinPlan.class, "join", Enumerable.class,
-      Enumerable.class, DataContext.class);
-  private static final Method JOIN_SCAN_RESIDUAL = Types.lookupMethod(LookupJoinPlan.class, "join",
-      Enumerable.class, Enumerable.class, DataContext.class, Predicate2.class);
 
-  private RelNode outer;
-  /** The inner side's own plan, for an adaptive join. */
-  private Optional<RelNode> scan;
   private final LookupJoinPlan plan;
   private final JoinStrategy strategy;
   private final RelDataType joinRowType;
@@ -63,19 +55,9 @@ public final class XsqlLookupJoin extends AbstractRelNode implements EnumerableR
    */
   record Residual(RelDataType innerType, RexNode condition) {}
 
-  /**
-   * A lookup join.
-   *
-   * @param scan the inner side, for a plan that is {@link LookupJoinPlan#adaptive()} (and only for one)
-   */
-  XsqlLookupJoin(RelNode outer, Optional<RelNode> scan, RelDataType rowType, LookupJoinPlan plan,
-      JoinStrategy strategy, double innerRows, double joinRows, Optional<Residual> residual) {
-    super(outer.getCluster(), outer.getCluster().traitSetOf(EnumerableConvention.INSTANCE));
-    if (scan.isPresent() != plan.adaptive().isPresent()) {
-      throw new IllegalArgumentException("an adaptive lookup join has the inner side as an input, and only it");
-    }
-    this.outer = outer;
-    this.scan = scan;
+  XsqlLookupJoin(RelNode outer, RelDataType rowType, LookupJoinPlan plan, JoinStrategy strategy,
+      double innerRows, double joinRows, Optional<Residual> residual) {
+    super(outer.getCluster(), outer.getTraitSet().replace(EnumerableConvention.INSTANCE), outer);
     this.plan = plan;
     this.strategy = strategy;
     this.joinRowType = rowType;
@@ -90,46 +72,20 @@ public final class XsqlLookupJoin extends AbstractRelNode implements EnumerableR
   }
 
   @Override
-  public List<RelNode> getInputs() {
-    List<RelNode> inputs = new ArrayList<>(2);
-    inputs.add(outer);
-    scan.ifPresent(inputs::add);
-    return inputs;
-  }
-
-  @Override
-  public void replaceInput(int ordinalInParent, RelNode p) {
-    if (ordinalInParent == 0) {
-      outer = p;
-    } else if (ordinalInParent == 1 && scan.isPresent()) {
-      scan = Optional.of(p);
-    } else {
-      throw new IndexOutOfBoundsException("input " + ordinalInParent + " of a lookup join");
-    }
-    recomputeDigest();
-  }
-
-  @Override
   public RelNode copy(RelTraitSet traitSet, List<RelNode> inputs) {
-    return new XsqlLookupJoin(inputs.get(0), inputs.size() > 1 ? Optional.of(inputs.get(1)) : Optional.empty(),
-        joinRowType, plan, strategy, innerRows, joinRows, residual);
+    return new XsqlLookupJoin(sole(inputs), joinRowType, plan, strategy, innerRows, joinRows, residual);
   }
 
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
     BlockBuilder block = new BlockBuilder();
-    List<Expression> arguments = new ArrayList<>();
-    arguments.add(JoinCode.arrays(implementor, block, this, 0, outer));
-    if (scan.isPresent()) {
-      arguments.add(JoinCode.arrays(implementor, block, this, 1, scan.get()));
-    }
-    arguments.add(DataContext.ROOT);
-    residual.ifPresent(r -> arguments.add(JoinCode.residual(implementor, outer.getRowType(), r.innerType(),
-        r.condition(), getCluster().getRexBuilder())));
-    Method method = scan.isPresent() ? residual.isPresent() ? JOIN_SCAN_RESIDUAL : JOIN_SCAN
-        : residual.isPresent() ? JOIN_RESIDUAL : JOIN;
-    return JoinCode.result(implementor, block, this, Expressions.call(implementor.stash(plan, LookupJoinPlan.class),
-        method, arguments));
+    Expression outer = JoinCode.arrays(implementor, block, this, 0, getInput());
+    Expression stashed = implementor.stash(plan, LookupJoinPlan.class);
+    return JoinCode.result(implementor, block, this, residual.isEmpty()
+        ? Expressions.call(stashed, JOIN, outer, DataContext.ROOT)
+        : Expressions.call(stashed, JOIN_RESIDUAL, outer, DataContext.ROOT, JoinCode.residual(implementor,
+            getInput().getRowType(), residual.get().innerType(), residual.get().condition(),
+            getCluster().getRexBuilder())));
   }
 
   /**
@@ -139,22 +95,19 @@ public final class XsqlLookupJoin extends AbstractRelNode implements EnumerableR
    */
   @Override
   public double estimateRowCount(RelMetadataQuery mq) {
-    double outerRows = mq.getRowCount(outer);
+    double outer = mq.getRowCount(getInput());
     return switch (plan.type()) {
-      case SEMI, ANTI -> outerRows / 2;
-      case LEFT -> Math.max(outerRows, joinRows);
+      case SEMI, ANTI -> outer / 2;
+      case LEFT -> Math.max(outer, joinRows);
       default -> joinRows;
     };
   }
 
-  /**
-   * One request per batch plus the rows fetched, far below reading the whole inner side; an adaptive join's
-   * scan is not counted, as it runs only when the estimate was wrong.
-   */
   @Override
   public RelOptCost computeSelfCost(RelOptPlanner planner, RelMetadataQuery mq) {
-    double outerRows = mq.getRowCount(outer);
-    double work = outerRows + Math.ceil(outerRows / plan.batchSize()) * 100 + Math.min(outerRows, innerRows);
+    // One request per batch plus the rows fetched, far below reading the whole inner side.
+    double outer = mq.getRowCount(getInput());
+    double work = outer + Math.ceil(outer / plan.batchSize()) * 100 + Math.min(outer, innerRows);
     return planner.getCostFactory().makeCost(work, work, 0);
   }
 
@@ -162,11 +115,7 @@ public final class XsqlLookupJoin extends AbstractRelNode implements EnumerableR
   public RelWriter explainTerms(RelWriter pw) {
     List<Column> columns = plan.inner().tableColumns();
     String request = plan.inner().lookup().describe(plan.inner().keyColumns());
-    RelWriter inputs = super.explainTerms(pw).input("input", outer);
-    if (scan.isPresent()) {
-      inputs = inputs.input("scan", scan.get());
-    }
-    return inputs
+    return super.explainTerms(pw)
         .item("strategy", strategy)
         .item("joinType", plan.type().lowerName)
         .item("inner", plan.inner().name())

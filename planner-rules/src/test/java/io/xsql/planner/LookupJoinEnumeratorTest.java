@@ -129,18 +129,9 @@ final class LookupJoinEnumeratorTest {
         Optional.of(new LookupJoinPlan.Adaptive(afterKeys, 1, innerRows)));
   }
 
-  /** The inner rows passing the filter, in the requested columns: what an adaptive join's scan reads. */
-  private static List<Object[]> scanned(List<Object[]> table, java.util.function.Predicate<Object[]> filter) {
-    return table.stream().filter(filter).map(r -> REQUESTED.stream().map(c -> r[c]).toArray()).toList();
-  }
-
   private static List<List<Object>> run(LookupJoinPlan plan, Iterable<Object[]> outer, DataContext root) {
-    return drain(plan.join(Linq4j.asEnumerable(outer), root));
-  }
-
-  private static List<List<Object>> drain(org.apache.calcite.linq4j.Enumerable<Object[]> rows) {
     List<List<Object>> out = new ArrayList<>();
-    try (Enumerator<Object[]> e = rows.enumerator()) {
+    try (Enumerator<Object[]> e = plan.join(Linq4j.asEnumerable(outer), root).enumerator()) {
       while (e.moveNext()) {
         out.add(Arrays.asList(e.current()));
       }
@@ -251,9 +242,8 @@ final class LookupJoinEnumeratorTest {
             long afterKeys = 1 + random.nextInt(4);
             double innerRows = random.nextBoolean() ? 2 : 1000;
             ListLookup lookup = new ListLookup(table);
-            List<List<Object>> adaptive = drain(adaptive(plan(lookup, keys, type, firstMatch, batchSize, filters),
-                afterKeys, innerRows).join(Linq4j.asEnumerable(outer),
-                Linq4j.asEnumerable(scanned(table, innerFilter)), NO_VARIABLES));
+            List<List<Object>> adaptive = run(adaptive(plan(lookup, keys, type, firstMatch, batchSize, filters),
+                afterKeys, innerRows), outer, NO_VARIABLES);
             assertThat(adaptive).as("adaptive round %d keys %s %s first %s batch %d after %d inner %s", round,
                 keys.innerColumns(), type, firstMatch, batchSize, afterKeys, innerRows)
                 .containsExactlyInAnyOrderElementsOf(expected);
@@ -425,13 +415,13 @@ final class LookupJoinEnumeratorTest {
       QueryContext context = new QueryContext(new AtomicBoolean(), 0);
       DataContext root = new Variables(Map.of(QueryContext.KEY, context));
       LookupJoinPlan plan = adaptive(plan(lookup, KEYS.get(0), JoinRelType.LEFT, false, 2, List.of()), 3, innerRows);
-      List<List<Object>> rows = drain(plan.join(Linq4j.asEnumerable(outer),
-          Linq4j.asEnumerable(scanned(table, r -> true)), root));
+      List<List<Object>> rows = run(plan, outer, root);
 
       assertThat(rows).extracting(r -> r.get(1)).containsExactlyInAnyOrder("o0", "o1", "o2", "o3", "o4", "o5", "o6",
           "o7", "o8", "o9");
       // Two batches of two keys reach the threshold of 3: the six rows after them are not looked up.
       assertThat(lookup.calls).hasSize(2);
+      assertThat(lookup.scans).isEqualTo(1);
       assertThat(context.warnings()).singleElement().asString().startsWith(
           "adaptive join: the lookup join into orders looked up 4 keys (the plan estimated 1 outer rows, and"
               + " switches after 3 keys), then joined the other outer rows with one scan of orders")
@@ -447,30 +437,23 @@ final class LookupJoinEnumeratorTest {
       outer.add(new Object[] {null, "o" + i, i});
     }
     List<Object[]> table = List.of(new Object[] {1, 0, null, "a"}, new Object[] {2, 9, null, "a"});
-    ListLookup lookup = new ListLookup(table);
-    CountingOuter rows = new CountingOuter(scanned(table, r -> true));
     for (double innerRows : List.of(100.0, 2.0)) {
       QueryContext context = new QueryContext(new AtomicBoolean(), 0);
       DataContext root = new Variables(Map.of(QueryContext.KEY, context));
-      // The scan cancels the query as it starts, as a cancel while it reads would.
-      AbstractEnumerable<Object[]> scan = new AbstractEnumerable<>() {
-        @Override
-        public Enumerator<Object[]> enumerator() {
-          context.cancel();
-          return rows.enumerator();
-        }
-      };
+      ListLookup lookup = new ListLookup(table);
+      // The scan's first row cancels the query, as a cancel while it reads would.
+      lookup.onScanRow = context::cancel;
       Enumerator<Object[]> e = adaptive(plan(lookup, KEYS.get(0), JoinRelType.INNER, false, 2, List.of()), 1,
-          innerRows).join(Linq4j.asEnumerable(outer), scan, root).enumerator();
+          innerRows).join(Linq4j.asEnumerable(outer), root).enumerator();
       assertThatThrownBy(() -> {
         while (e.moveNext()) {
           // Rows of the batches looked up before the switch.
         }
       }).isInstanceOf(SourceException.class).hasMessage("query canceled");
       e.close();
+      assertThat(lookup.scans).isEqualTo(1);
+      assertThat(lookup.openCursors).isZero();
     }
-    assertThat(rows.closed).isEqualTo(2);
-    assertThat(lookup.openCursors).isZero();
   }
 
   @Test
