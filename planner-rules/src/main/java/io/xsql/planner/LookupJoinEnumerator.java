@@ -203,8 +203,8 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
     int most = adaptive.outerBuildRows();
     outerDone = !outer.fill(left, most + 1);
     boolean hashOuter = outerDone && left.size() <= most;
-    warnSwitched(hashOuter ? left.size() + " remaining outer rows hashed" : "the inner side hashed, more than "
-        + most + " outer rows remaining");
+    warnSwitched(hashOuter ? String.format(Locale.ROOT, "%,d remaining outer rows hashed", left.size())
+        : String.format(Locale.ROOT, "the inner side hashed, more than %,d outer rows remaining", most));
     if (hashOuter) {
       rest = Optional.of(new LookupJoinScan(plan, left, inner, residual));
       return;
