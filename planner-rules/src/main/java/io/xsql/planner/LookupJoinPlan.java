@@ -6,7 +6,6 @@ import io.xsql.spi.KeyedRows;
 import io.xsql.spi.ScanRequest;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
@@ -35,7 +34,8 @@ import org.apache.calcite.rel.core.JoinRelType;
  * @param maxDelay for an outer side that is a stream: the longest an outer row waits for its batch to fill
  *     ({@link io.xsql.spi.LookupBatch}); empty for one that ends, whose batches fill as fast as it reads
  * @param adaptive when the join stops looking up and scans the inner side instead; empty for a join that
- *     only looks up (forced by a hint, or enriching a stream)
+ *     only looks up (forced by a hint, enriching a stream, or into a side that is neither keyed nor indexed
+ *     or whose lookup cannot read it whole)
  */
 public record LookupJoinPlan(KeyedRows inner, int[] outerKeys, JoinRelType type, boolean firstMatch,
     int batchSize, int outerWidth, int innerWidth, Optional<Duration> maxDelay, Optional<Adaptive> adaptive) {

@@ -69,13 +69,15 @@ final class LookupPipeline implements AutoCloseable {
 
   /** The oldest batch, once its inner rows are in; empty when none is in flight. */
   Optional<Batch> next() {
-    Batch batch = batches.poll();
+    // Left in the queue until it is in, so that closing after a cancel waits for it too.
+    Batch batch = batches.peek();
     if (batch == null) {
       return Optional.empty();
     }
     while (true) {
       try {
         batch.inner().get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        batches.poll();
         return Optional.of(batch);
       } catch (TimeoutException e) {
         if (context.mustStop()) {
@@ -97,7 +99,7 @@ final class LookupPipeline implements AutoCloseable {
     for (Batch b : batches) {
       try {
         b.inner().join();
-      } catch (CompletionException | java.util.concurrent.CancellationException e) {
+      } catch (CompletionException e) {
         // The join is over: nobody reads this batch's rows or its error.
       }
     }
