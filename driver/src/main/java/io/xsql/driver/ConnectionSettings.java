@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,6 +27,13 @@ final class ConnectionSettings {
    * leaves every join to Calcite's own rules.
    */
   static final String JOIN_STRATEGIES = "joinStrategies";
+
+  /**
+   * The distinct keys after which an adaptive lookup join (one xsql chose unasked into a keyed or indexed
+   * side) stops looking up and joins the rest of its outer rows with one scan of its inner side (a whole
+   * number from 1); absent, each join's comes from its estimates. Hinted lookup joins never switch.
+   */
+  static final String LOOKUP_SWITCH_KEYS = "lookupSwitchKeys";
 
   /**
    * How long planning one statement may take, in seconds (default 30); beyond it the statement fails with
@@ -69,8 +77,8 @@ final class ConnectionSettings {
   private ConnectionSettings() {}
 
   private static Set<String> known() {
-    Set<String> out = new TreeSet<>(Set.of(CATALOG, JOIN_STRATEGIES, PLANNING_TIMEOUT, QUERY_HISTORY, PLAN_CACHE, SOURCES,
-        "user", "password"));
+    Set<String> out = new TreeSet<>(Set.of(CATALOG, JOIN_STRATEGIES, LOOKUP_SWITCH_KEYS, PLANNING_TIMEOUT,
+        QUERY_HISTORY, PLAN_CACHE, SOURCES, "user", "password"));
     for (CalciteConnectionProperty p : CalciteConnectionProperty.values()) {
       out.add(p.camelName());
     }
@@ -113,6 +121,7 @@ final class ConnectionSettings {
     effective.putAll(url);
     try {
       joinStrategies(effective);
+      lookupSwitchKeys(effective);
       planningTimeout(effective);
       queryHistory(effective);
       planCache(effective);
@@ -129,6 +138,24 @@ final class ConnectionSettings {
       throw new IllegalArgumentException(JOIN_STRATEGIES + " must be true or false, not '" + value + "'");
     }
     return Boolean.parseBoolean(value);
+  }
+
+  /** The {@link #LOOKUP_SWITCH_KEYS} setting, if given; anything but a whole number from 1 is refused. */
+  static OptionalLong lookupSwitchKeys(Properties settings) {
+    String value = settings.getProperty(LOOKUP_SWITCH_KEYS);
+    if (value == null) {
+      return OptionalLong.empty();
+    }
+    try {
+      long n = Long.parseLong(value.trim());
+      if (n >= 1) {
+        return OptionalLong.of(n);
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new IllegalArgumentException(LOOKUP_SWITCH_KEYS + " must be a whole number of keys from 1, not '" + value
+        + "'");
   }
 
   /** The {@link #PLANNING_TIMEOUT} setting; anything but a positive number of seconds is refused. */

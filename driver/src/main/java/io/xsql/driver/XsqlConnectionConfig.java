@@ -1,6 +1,7 @@
 package io.xsql.driver;
 
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.Properties;
 import org.apache.calcite.config.CalciteConnectionConfigImpl;
 
@@ -9,6 +10,7 @@ public final class XsqlConnectionConfig extends CalciteConnectionConfigImpl {
   private final boolean joinStrategies;
   private final Duration planningTimeout;
   private final int planCache;
+  private final OptionalLong lookupSwitchKeys;
 
   /** The settings of a connection. */
   public XsqlConnectionConfig(Properties properties) {
@@ -16,11 +18,17 @@ public final class XsqlConnectionConfig extends CalciteConnectionConfigImpl {
     this.joinStrategies = ConnectionSettings.joinStrategies(properties);
     this.planningTimeout = ConnectionSettings.planningTimeout(properties);
     this.planCache = ConnectionSettings.planCache(properties);
+    this.lookupSwitchKeys = ConnectionSettings.lookupSwitchKeys(properties);
   }
 
   /** Whether xsql chooses lookup, merge and mmap joins; false leaves every join to Calcite. */
   public boolean joinStrategies() {
     return joinStrategies;
+  }
+
+  /** The keys after which an unhinted lookup join switches to a scan; empty to decide per join. */
+  public OptionalLong lookupSwitchKeys() {
+    return lookupSwitchKeys;
   }
 
   /** How long planning one statement may take. */

@@ -5,6 +5,7 @@ import io.xsql.planner.XsqlPrograms;
 import io.xsql.planner.XsqlRules;
 import java.lang.reflect.Type;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -62,7 +63,7 @@ final class XsqlPrepare extends CalcitePrepareImpl {
       @Override
       protected Program getProgram() {
         // Calcite asks for the program before it validates; the hints are read when the program runs.
-        return XsqlPrograms.standard(joinStrategies(context), joinHints::get);
+        return XsqlPrograms.standard(joinStrategies(context), joinHints::get, lookupSwitchKeys(context));
       }
 
       @Override
@@ -100,6 +101,10 @@ final class XsqlPrepare extends CalcitePrepareImpl {
 
   private static boolean joinStrategies(Context context) {
     return !(context.config() instanceof XsqlConnectionConfig c) || c.joinStrategies();
+  }
+
+  private static OptionalLong lookupSwitchKeys(Context context) {
+    return context.config() instanceof XsqlConnectionConfig c ? c.lookupSwitchKeys() : OptionalLong.empty();
   }
 
   @Override

@@ -18,8 +18,11 @@ import org.apache.calcite.rel.core.JoinRelType;
  * What a lookup (dependent) join does at run time: stream the outer side in batches, fetch only the inner
  * rows matching each batch's distinct keys through the inner side's {@link io.xsql.spi.KeyLookup}, and
  * match them in the engine, since a source may return more rows than asked for (MySQL compares text
- * case-insensitively). Memory holds one batch of outer rows and that batch's inner rows. Public only
- * because generated code calls it.
+ * case-insensitively). The next batch is looked up on a background thread while the current one is joined
+ * ({@link LookupPipeline}). Memory holds the batch being joined and the one fetched ahead, each with its
+ * inner rows. An adaptive join, once it has looked up more keys than its {@link Adaptive#afterKeys()}, joins
+ * the outer rows not yet looked up with one read of the inner side through its lookup's {@link
+ * io.xsql.spi.KeyLookup#scan} instead ({@link LookupJoinScan}). Public only because generated code calls it.
  *
  * @param inner the inner side: its lookup and the request giving its rows
  * @param outerKeys the outer row's key fields, in the order of {@code inner.keyColumns()}
@@ -30,20 +33,50 @@ import org.apache.calcite.rel.core.JoinRelType;
  * @param innerWidth the inner row's field count, one per requested column
  * @param maxDelay for an outer side that is a stream: the longest an outer row waits for its batch to fill
  *     ({@link io.xsql.spi.LookupBatch}); empty for one that ends, whose batches fill as fast as it reads
+ * @param adaptive when the join stops looking up and scans the inner side instead; empty for a join that
+ *     only looks up (forced by a hint, enriching a stream, or into a side that is neither keyed nor indexed
+ *     or whose lookup cannot read it whole)
  */
 public record LookupJoinPlan(KeyedRows inner, int[] outerKeys, JoinRelType type, boolean firstMatch,
-    int batchSize, int outerWidth, int innerWidth, Optional<Duration> maxDelay) {
+    int batchSize, int outerWidth, int innerWidth, Optional<Duration> maxDelay, Optional<Adaptive> adaptive) {
 
-  /** The plan of a join whose outer side ends. */
+  /**
+   * When an adaptive lookup join switches to a scan of its inner side, and how it joins the rest there.
+   *
+   * @param afterKeys the distinct keys looked up (summed over batches) past which no further batch is looked
+   *     up: the rest of the outer rows join one scan of the inner side
+   * @param outerRows the planner's estimate of the outer rows, which the switch's warning compares with
+   * @param innerRows the planner's estimate of the inner rows: the most remaining outer rows hashed for the
+   *     scan to probe; past that many, the inner side is hashed instead and the outer rows probe it
+   */
+  public record Adaptive(long afterKeys, double outerRows, double innerRows) {
+    public Adaptive {
+      if (afterKeys < 1) {
+        throw new IllegalArgumentException("an adaptive join switches after at least 1 key, not " + afterKeys);
+      }
+    }
+
+    /** The most remaining outer rows the scan probes a hash of, as a buffer size. */
+    int outerBuildRows() {
+      return (int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, Math.ceil(innerRows)));
+    }
+  }
+
+  /** The plan of a join whose outer side ends and that only looks up. */
   public LookupJoinPlan(KeyedRows inner, int[] outerKeys, JoinRelType type, boolean firstMatch, int batchSize,
       int outerWidth, int innerWidth) {
-    this(inner, outerKeys, type, firstMatch, batchSize, outerWidth, innerWidth, Optional.empty());
+    this(inner, outerKeys, type, firstMatch, batchSize, outerWidth, innerWidth, Optional.empty(), Optional.empty());
   }
 
   public LookupJoinPlan {
     requireNonNull(inner, "inner is null");
     requireNonNull(type, "type is null");
     requireNonNull(maxDelay, "maxDelay is null");
+    requireNonNull(adaptive, "adaptive is null");
+    if (adaptive.isPresent() && (maxDelay.isPresent() || !inner.lookup().scans(inner.keyColumns()))) {
+      throw new IllegalArgumentException("an adaptive lookup join reads " + inner.name() + " whole after its"
+          + " switch: not a stream's, and only through a lookup that scans");
+    }
     outerKeys = outerKeys.clone();
     if (type != JoinRelType.INNER && type != JoinRelType.LEFT && type != JoinRelType.SEMI
         && type != JoinRelType.ANTI) {
@@ -105,5 +138,21 @@ public record LookupJoinPlan(KeyedRows inner, int[] outerKeys, JoinRelType type,
         return new LookupJoinEnumerator(LookupJoinPlan.this, outer, request, innerKeys, residual, context);
       }
     };
+  }
+
+  /** An output row of an INNER or LEFT join: the outer row's values, then the inner row's. */
+  Object[] joined(Object[] outerValues, Object[] innerValues) {
+    Object[] row = new Object[outerWidth + innerWidth];
+    System.arraycopy(outerValues, 0, row, 0, outerWidth);
+    System.arraycopy(innerValues, 0, row, outerWidth, innerWidth);
+    return row;
+  }
+
+  /**
+   * Whether the inner rows of a key keep only the first one found: FIRST_MATCH, unless other conditions
+   * choose among them.
+   */
+  boolean firstRowOnly(boolean hasResidual) {
+    return firstMatch && !hasResidual;
   }
 }

@@ -1,6 +1,7 @@
 package io.xsql.planner;
 
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
@@ -25,15 +26,17 @@ public final class XsqlJoinProgram {
    * Calcite's {@code planner} program followed by the join choice.
    *
    * @param hints the statement's join hints, aliases replaced by table names, read when the program runs
+   * @param switchKeys the keys after which an unhinted lookup join switches to a scan; empty to decide per join
    */
-  public static Program around(Program planner, Supplier<List<RelHint>> hints) {
+  public static Program around(Program planner, Supplier<List<RelHint>> hints, OptionalLong switchKeys) {
     Program choose = (p, rel, traits, materializations, lattices) -> {
       List<RelHint> statementHints = hints.get();
       return rel.accept(new RelShuttleImpl() {
         @Override
         public RelNode visit(RelNode other) {
           RelNode visited = super.visit(other);
-          return JoinChooser.replaces(visited) ? JoinChooser.choose((Join) visited, statementHints) : visited;
+          return JoinChooser.replaces(visited) ? JoinChooser.choose((Join) visited, statementHints, switchKeys)
+              : visited;
         }
       });
     };

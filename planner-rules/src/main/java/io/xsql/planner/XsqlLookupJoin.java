@@ -28,8 +28,9 @@ import org.apache.calcite.rex.RexNode;
 /**
  * A lookup (dependent) join: streams its one input, the outer side, and fetches the inner side's rows by
  * batches of distinct keys ({@link LookupJoinPlan}). The inner side is not an input: it is read only
- * through its {@link io.xsql.spi.KeyLookup}, never scanned. With {@link JoinStrategy#MMAP} the lookup
- * reads a file through its key index.
+ * through its {@link io.xsql.spi.KeyLookup}, by key, or whole by an adaptive join that switched (EXPLAIN
+ * shows {@code adaptive=[scan after N keys]}). With {@link JoinStrategy#MMAP} the lookup reads a file
+ * through its key index.
  */
 public final class XsqlLookupJoin extends SingleRel implements EnumerableRel {
   private static final Method JOIN =
@@ -124,6 +125,8 @@ public final class XsqlLookupJoin extends SingleRel implements EnumerableRel {
         .itemIf("maxDelay", plan.maxDelay().map(d -> d.toMillis() + "ms").orElse(""), plan.maxDelay().isPresent())
         .itemIf("firstMatch", true, plan.firstMatch())
         .itemIf("residual", residual.map(Residual::condition).orElse(null), residual.isPresent())
-        .itemIf(strategy == JoinStrategy.MMAP ? "index" : "request", request, !request.isEmpty());
+        .itemIf(strategy == JoinStrategy.MMAP ? "index" : "request", request, !request.isEmpty())
+        .itemIf("adaptive", plan.adaptive().map(a -> "scan after " + a.afterKeys() + " keys").orElse(""),
+            plan.adaptive().isPresent());
   }
 }

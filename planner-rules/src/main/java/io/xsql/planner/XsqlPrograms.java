@@ -4,6 +4,7 @@ import io.xsql.spi.ErrorCode;
 import io.xsql.spi.SourceException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.apache.calcite.plan.RelOptCostImpl;
 import org.apache.calcite.plan.RelOptRule;
@@ -65,10 +66,13 @@ public final class XsqlPrograms {
    *
    * @param joinStrategies whether xsql chooses how each join runs, or leaves that to Calcite
    * @param hints the statement's join hints, read when the program runs
+   * @param lookupSwitchKeys the keys after which an unhinted lookup join switches to a scan of its inner side;
+   *     empty to decide from each join's estimates
    */
-  public static Program standard(boolean joinStrategies, Supplier<List<RelHint>> hints) {
+  public static Program standard(boolean joinStrategies, Supplier<List<RelHint>> hints,
+      OptionalLong lookupSwitchKeys) {
     Program planned = Programs.sequence(subqueries(), joinOrder(), physical(), Programs.calc(METADATA));
-    return Programs.sequence(joinStrategies ? XsqlJoinProgram.around(planned, hints) : planned,
+    return Programs.sequence(joinStrategies ? XsqlJoinProgram.around(planned, hints, lookupSwitchKeys) : planned,
         HopWindows.PROGRAM, NestedLoopBuffers.PROGRAM, StreamingWindows.PROGRAM, SortedAggregates.PROGRAM, RedundantSorts.PROGRAM);
   }
 

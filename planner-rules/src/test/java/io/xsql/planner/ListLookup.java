@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * A key lookup over rows in memory that remembers the keys of every call. It can return every row
  * (passing the filters) instead of the matching ones, as a source comparing more loosely than SQL would,
- * fail while reading, or run an action on each call.
+ * fail while reading, or run an action on each call. Calls come one at a time, from the join's fetch threads.
  */
 final class ListLookup implements KeyLookup {
   final List<Object[]> rows;
@@ -19,7 +19,11 @@ final class ListLookup implements KeyLookup {
   boolean superset;
   RuntimeException failure;
   Runnable onLookup = () -> { };
-  int openCursors;
+  /** Run on each row a scan reads. */
+  Runnable onScanRow = () -> { };
+  volatile int openCursors;
+  /** How many times all rows were read. */
+  int scans;
 
   ListLookup(List<Object[]> rows) {
     this.rows = rows;
@@ -36,13 +40,31 @@ final class ListLookup implements KeyLookup {
   }
 
   @Override
-  public RowCursor lookup(List<Integer> keyColumns, List<List<Object>> keys, ScanRequest request) {
+  public boolean scans(List<Integer> keyColumns) {
+    return true;
+  }
+
+  /** Every row passing the filters, counted as a call without keys. */
+  @Override
+  public RowCursor scan(List<Integer> keyColumns, ScanRequest request) {
+    scans++;
+    return cursor(request, row -> true, onScanRow);
+  }
+
+  @Override
+  public synchronized RowCursor lookup(List<Integer> keyColumns, List<List<Object>> keys, ScanRequest request) {
     calls.add(List.copyOf(keys));
     onLookup.run();
+    return cursor(request, row -> superset || keys.stream().anyMatch(key -> matches(row, keyColumns, key)),
+        () -> { });
+  }
+
+  private synchronized RowCursor cursor(ScanRequest request, java.util.function.Predicate<Object[]> wantedRow,
+      Runnable onRow) {
     int[] wanted = request.columnArray();
     List<Object[]> out = new ArrayList<>();
     for (Object[] row : rows) {
-      boolean ok = superset || keys.stream().anyMatch(key -> matches(row, keyColumns, key));
+      boolean ok = wantedRow.test(row);
       for (Predicate p : request.filters()) {
         ok &= p.test(c -> row[c]);
       }
@@ -65,6 +87,7 @@ final class ListLookup implements KeyLookup {
           throw failure;
         }
         read++;
+        onRow.run();
         return cursor.next();
       }
 
@@ -80,7 +103,9 @@ final class ListLookup implements KeyLookup {
 
       @Override
       public void close() {
-        openCursors--;
+        synchronized (ListLookup.this) {
+          openCursors--;
+        }
       }
     };
   }

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.DataContext;
@@ -119,6 +120,13 @@ final class LookupJoinEnumeratorTest {
     KeyedRows inner = new KeyedRows("orders", lookup, keys.innerColumns(), REQUESTED, TABLE, filters, false);
     return new LookupJoinPlan(inner, keys.outerFields(), type, firstMatch, batchSize, OUTER_WIDTH,
         REQUESTED.size());
+  }
+
+  /** The same plan made adaptive: it switches after {@code afterKeys} keys, hashing at most {@code innerRows} outer rows. */
+  private static LookupJoinPlan adaptive(LookupJoinPlan plan, long afterKeys, double innerRows) {
+    return new LookupJoinPlan(plan.inner(), plan.outerKeys(), plan.type(), plan.firstMatch(),
+        plan.batchSize(), plan.outerWidth(), plan.innerWidth(), Optional.empty(),
+        Optional.of(new LookupJoinPlan.Adaptive(afterKeys, 1, innerRows)));
   }
 
   private static List<List<Object>> run(LookupJoinPlan plan, Iterable<Object[]> outer, DataContext root) {
@@ -230,6 +238,16 @@ final class LookupJoinEnumeratorTest {
                   keys.innerColumns(), type, firstMatch, superset, batchSize).isEqualTo(expected);
               assertThat(lookup.openCursors).isZero();
             }
+            // Adaptive: switched after a few keys, the rest hashed (few outer rows) or the inner side hashed.
+            long afterKeys = 1 + random.nextInt(4);
+            double innerRows = random.nextBoolean() ? 2 : 1000;
+            ListLookup lookup = new ListLookup(table);
+            List<List<Object>> adaptive = run(adaptive(plan(lookup, keys, type, firstMatch, batchSize, filters),
+                afterKeys, innerRows), outer, NO_VARIABLES);
+            assertThat(adaptive).as("adaptive round %d keys %s %s first %s batch %d after %d inner %s", round,
+                keys.innerColumns(), type, firstMatch, batchSize, afterKeys, innerRows)
+                .containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(lookup.openCursors).isZero();
           }
         }
       }
@@ -250,7 +268,8 @@ final class LookupJoinEnumeratorTest {
     List<List<Object>> rows = run(plan(lookup, KEYS.get(0), JoinRelType.INNER, false, 3, List.of()), outer,
         NO_VARIABLES);
 
-    assertThat(lookup.calls).hasSize(4).containsExactly(
+    // The next batch is fetched while one is joined: the calls may come in another order.
+    assertThat(lookup.calls).hasSize(4).containsExactlyInAnyOrder(
         List.of(List.of(1), List.of(2)), List.of(List.of(3)),
         List.of(List.of(4), List.of(5), List.of(6)), List.of(List.of(7)));
     assertThat(rows).extracting(r -> r.get(1)).containsExactly("o3", "o5", "o9");
@@ -379,8 +398,62 @@ final class LookupJoinEnumeratorTest {
         // Drains the rows of the batch already looked up.
       }
     }).isInstanceOf(SourceException.class).hasMessage("query canceled");
-    assertThat(lookup.calls).hasSize(1);
+    // The first batch, and at most the one fetched ahead of it while it was joined, of the four.
+    assertThat(lookup.calls).hasSizeBetween(1, 2);
     e.close();
+  }
+
+  @Test
+  void adaptiveJoinSwitchesOnceItsKeysPassTheThresholdAndSaysSo() {
+    List<Object[]> outer = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      outer.add(new Object[] {null, "o" + i, i % 4});
+    }
+    List<Object[]> table = List.of(new Object[] {1, 0, null, "a"}, new Object[] {2, 3, null, "a"});
+    for (double innerRows : List.of(100.0, 2.0)) {
+      ListLookup lookup = new ListLookup(table);
+      QueryContext context = new QueryContext(new AtomicBoolean(), 0);
+      DataContext root = new Variables(Map.of(QueryContext.KEY, context));
+      LookupJoinPlan plan = adaptive(plan(lookup, KEYS.get(0), JoinRelType.LEFT, false, 2, List.of()), 3, innerRows);
+      List<List<Object>> rows = run(plan, outer, root);
+
+      assertThat(rows).extracting(r -> r.get(1)).containsExactlyInAnyOrder("o0", "o1", "o2", "o3", "o4", "o5", "o6",
+          "o7", "o8", "o9");
+      // Two batches of two keys reach the threshold of 3: the six rows after them are not looked up.
+      assertThat(lookup.calls).hasSize(2);
+      assertThat(lookup.scans).isEqualTo(1);
+      assertThat(context.warnings()).singleElement().asString().startsWith(
+          "adaptive join: the lookup join into orders looked up 4 keys (the plan estimated 1 outer rows, and"
+              + " switches after 3 keys), then joined the other outer rows with one scan of orders")
+          .endsWith(innerRows > 6 ? "(6 remaining outer rows hashed)" : "(the inner side hashed, more than 2 outer"
+              + " rows remaining)");
+    }
+  }
+
+  @Test
+  void cancellationStopsTheScanAfterTheSwitchAndClosesIt() {
+    List<Object[]> outer = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      outer.add(new Object[] {null, "o" + i, i});
+    }
+    List<Object[]> table = List.of(new Object[] {1, 0, null, "a"}, new Object[] {2, 9, null, "a"});
+    for (double innerRows : List.of(100.0, 2.0)) {
+      QueryContext context = new QueryContext(new AtomicBoolean(), 0);
+      DataContext root = new Variables(Map.of(QueryContext.KEY, context));
+      ListLookup lookup = new ListLookup(table);
+      // The scan's first row cancels the query, as a cancel while it reads would.
+      lookup.onScanRow = context::cancel;
+      Enumerator<Object[]> e = adaptive(plan(lookup, KEYS.get(0), JoinRelType.INNER, false, 2, List.of()), 1,
+          innerRows).join(Linq4j.asEnumerable(outer), root).enumerator();
+      assertThatThrownBy(() -> {
+        while (e.moveNext()) {
+          // Rows of the batches looked up before the switch.
+        }
+      }).isInstanceOf(SourceException.class).hasMessage("query canceled");
+      e.close();
+      assertThat(lookup.scans).isEqualTo(1);
+      assertThat(lookup.openCursors).isZero();
+    }
   }
 
   @Test

@@ -27,6 +27,16 @@ public interface ForwardingLookup extends KeyLookup {
   }
 
   @Override
+  default boolean scans(List<Integer> keyColumns) {
+    return lookup().scans(keyColumns);
+  }
+
+  @Override
+  default RowCursor scan(List<Integer> keyColumns, ScanRequest request) {
+    return lookup().scan(keyColumns, request);
+  }
+
+  @Override
   default String describe(List<Integer> keyColumns) {
     return lookup().describe(keyColumns);
   }

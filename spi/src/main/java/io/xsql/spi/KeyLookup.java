@@ -34,6 +34,23 @@ public interface KeyLookup {
   RowCursor lookup(List<Integer> keyColumns, List<List<Object>> keys, ScanRequest request);
 
   /**
+   * Whether {@link #scan} reads every row a lookup by these columns could return, in one request (a
+   * database's statement without the key condition): what lets a lookup join whose outer side turns out
+   * far larger than planned switch to one read of this side.
+   */
+  default boolean scans(List<Integer> keyColumns) {
+    return false;
+  }
+
+  /**
+   * Every row a lookup by these columns could return, whatever the keys, in the shape {@link #lookup} returns
+   * them: the request's columns, its filters applied. Only where {@link #scans} says so.
+   */
+  default RowCursor scan(List<Integer> keyColumns, ScanRequest request) {
+    throw new UnsupportedOperationException("this lookup cannot read all its rows at once");
+  }
+
+  /**
    * What EXPLAIN shows for lookups by these columns: the native request (SQL with its placeholders, a
    * MongoDB filter) or the index file. Must not contain secrets or key values.
    */

@@ -160,18 +160,40 @@ final class JdbcLookup implements KeyLookup {
     if (keys.isEmpty()) {
       return RowCursor.of(Collections.emptyIterator());
     }
+    return execute(sql.sql(keys.size()), keys, request);
+  }
+
+  /** Runs a statement with the keys bound (none for a scan) on the query's connection, streaming its rows. */
+  private RowCursor execute(String statementSql, List<List<Object>> keys, ScanRequest request) {
     Connection connection = null;
     PreparedStatement statement = null;
     try {
       connection = source.connection(request.context());
-      statement = connection.prepareStatement(sql.sql(keys.size()));
-      bind(connection, statement, keys);
+      statement = connection.prepareStatement(statementSql);
+      if (!keys.isEmpty()) {
+        bind(connection, statement, keys);
+      }
       return new JdbcLookupCursor(connection, statement, statement.executeQuery(), reader,
           request.columnArray(), source.config());
     } catch (SQLException e) {
       JdbcLookupCursor.closeQuietly(statement, connection);
       throw JdbcErrors.source(source.config(), e);
     }
+  }
+
+  /** Every key's rows: the subtree's statement alone, read in parts of the source's fetch size. */
+  @Override
+  public boolean scans(List<Integer> keyColumns) {
+    return supports(keyColumns);
+  }
+
+  @Override
+  public RowCursor scan(List<Integer> keyColumns, ScanRequest request) {
+    if (!supports(keyColumns) || !request.filters().isEmpty()) {
+      throw new IllegalArgumentException("the lookup of " + name + " reads all rows of keys " + keyFields
+          + " and no filters, not keys " + keyColumns + " and " + request.filters().size() + " filters");
+    }
+    return execute(sql.scan(), List.of(), request);
   }
 
   @Override

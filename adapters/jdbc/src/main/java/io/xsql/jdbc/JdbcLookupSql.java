@@ -17,6 +17,9 @@ import java.util.StringJoiner;
 record JdbcLookupSql(String select, List<String> keys, JdbcKind kind) {
   JdbcLookupSql {
     keys = List.copyOf(keys);
+    if (!select.endsWith(" WHERE ")) {
+      throw new IllegalArgumentException("the lookup's select must end with its WHERE: " + select);
+    }
   }
 
   /** Whether the keys bind as PostgreSQL arrays, one per key column. */
@@ -68,6 +71,11 @@ record JdbcLookupSql(String select, List<String> keys, JdbcKind kind) {
       out.append(t == 0 ? "" : ", ").append(tuple);
     }
     return out.append(')').toString();
+  }
+
+  /** The statement for every row, whatever its keys: the subtree's SQL without the key condition. */
+  String scan() {
+    return select.substring(0, select.length() - " WHERE ".length());
   }
 
   /** The statement with its placeholders for one tuple, and "..." for the others. */
