@@ -35,7 +35,8 @@ final class XsqlTrinoTpchTest {
   private static final double SCALE_FACTOR = 0.01;
   /**
    * Scans, joins of up to six tables, EXISTS, OR-ed join conditions; Q8 and Q17 test little at this scale
-   * (FACTS.md), and the others need syntax only one of the engines reads as the tck writes it.
+   * (FACTS.md), and the others need syntax only one of the engines reads as the tck writes it. The Trino
+   * benchmark ({@link XsqlTrinoBenchmark}) times the same ones.
    */
   static final List<Integer> QUERIES = List.of(1, 3, 4, 5, 6, 10, 12, 14, 19);
   /** Some 30 splits of lineitem's 7 MB of JSON Lines, and two of part's documents. */
