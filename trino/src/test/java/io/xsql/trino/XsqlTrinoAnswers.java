@@ -6,15 +6,20 @@ import io.trino.testing.DistributedQueryRunner;
 import io.trino.testing.MaterializedResult;
 import io.trino.testing.MaterializedRow;
 import io.trino.testing.QueryRunner;
+import io.xsql.tck.TpchResult;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The answers of Trino and of embedded xsql as comparable text, and how a query's scan spread over nodes. */
+/**
+ * The answers of Trino and of embedded xsql as comparable text or TPC-H results, and how a query's scan spread
+ * over nodes.
+ */
 final class XsqlTrinoAnswers {
   private XsqlTrinoAnswers() {}
 
@@ -39,6 +44,29 @@ final class XsqlTrinoAnswers {
       out.add(row.getFields().stream().map(XsqlTrinoAnswers::normalize).toList().toString());
     }
     return out;
+  }
+
+  /**
+   * Trino's rows as {@link TpchResult#read} gives JDBC's (numbers as decimals, dates as ISO text), for
+   * {@link io.xsql.tck.TpchComparison}.
+   */
+  static TpchResult tpchResult(MaterializedResult result) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (MaterializedRow row : result.getMaterializedRows()) {
+      rows.add(row.getFields().stream().map(XsqlTrinoAnswers::tpchValue).toList());
+    }
+    return new TpchResult(result.getColumnNames(), rows);
+  }
+
+  private static Object tpchValue(Object value) {
+    return switch (value) {
+      case null -> null;
+      case BigDecimal d -> d;
+      case Double d -> BigDecimal.valueOf(d);
+      case Number n -> BigDecimal.valueOf(n.longValue());
+      case LocalDate d -> d.toString();
+      default -> value.toString();
+    };
   }
 
   /**

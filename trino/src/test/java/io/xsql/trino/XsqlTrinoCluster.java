@@ -18,18 +18,34 @@ import java.util.Properties;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Trino cluster of a coordinator and two workers in this JVM, with the plugin serving an xsql catalog file,
- * and embedded xsql over the same file, for comparing their answers.
+ * A Trino cluster of a coordinator and workers in this JVM, with the plugin serving an xsql catalog file, and
+ * embedded xsql over the same file, for comparing their answers.
  *
  * @param trino the cluster; its session reads the Trino catalog of the file, schema {@code main}
  * @param xsql the xsql driver, from the jar users get
  * @param catalog the xsql catalog file
  */
 record XsqlTrinoCluster(DistributedQueryRunner trino, Driver xsql, Path catalog) implements AutoCloseable {
-  /** Starts the cluster with the file as the Trino catalog {@code name}, splits of about {@code splitBytes}. */
+  /**
+   * Starts a coordinator and two workers with the file as the Trino catalog {@code name}, splits of about
+   * {@code splitBytes}. The coordinator runs tasks too, as in Trino's test clusters.
+   */
   static XsqlTrinoCluster start(String name, Path catalog, int splitBytes) throws Exception {
+    return start(name, catalog, splitBytes, 2, Map.of());
+  }
+
+  /**
+   * {@link #start(String, Path, int)} with {@code workers} workers that alone run the tasks, so that a
+   * measurement at one worker and at two compares one node reading the splits with two.
+   */
+  static XsqlTrinoCluster startWorkers(String name, Path catalog, int splitBytes, int workers) throws Exception {
+    return start(name, catalog, splitBytes, workers, Map.of("node-scheduler.include-coordinator", "false"));
+  }
+
+  private static XsqlTrinoCluster start(String name, Path catalog, int splitBytes, int workers,
+      Map<String, String> coordinatorProperties) throws Exception {
     DistributedQueryRunner trino = DistributedQueryRunner.builder(testSessionBuilder().setCatalog(name)
-        .setSchema("main").build()).setWorkerCount(2).build();
+        .setSchema("main").build()).setWorkerCount(workers).setCoordinatorProperties(coordinatorProperties).build();
     trino.installPlugin(new XsqlTrinoPlugin());
     trino.createCatalog(name, "xsql", Map.of("xsql.catalog", catalog.toString(),
         "xsql.split-bytes", Integer.toString(splitBytes)));
@@ -55,7 +71,12 @@ record XsqlTrinoCluster(DistributedQueryRunner trino, Driver xsql, Path catalog)
 
   /** A connection of embedded xsql to the catalog file. */
   Connection connectXsql() throws SQLException {
-    return xsql.connect("jdbc:xsql:catalog=" + catalog, new Properties());
+    return connectXsql("");
+  }
+
+  /** A connection of embedded xsql to the catalog file, with settings for the URL ({@code ;planCache=0}). */
+  Connection connectXsql(String settings) throws SQLException {
+    return xsql.connect("jdbc:xsql:catalog=" + catalog + settings, new Properties());
   }
 
   /** The rows of a query in embedded xsql, each as text ({@link XsqlTrinoAnswers#rows(ResultSet)}). */

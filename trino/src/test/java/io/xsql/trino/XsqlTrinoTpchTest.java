@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.trino.testing.MaterializedResult;
-import io.trino.testing.MaterializedRow;
 import io.xsql.tck.TpchComparison;
 import io.xsql.tck.TpchFixture;
 import io.xsql.tck.TpchQueries;
 import io.xsql.tck.TpchQuery;
 import io.xsql.tck.TpchResult;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -39,9 +35,10 @@ final class XsqlTrinoTpchTest {
   private static final double SCALE_FACTOR = 0.01;
   /**
    * Scans, joins of up to six tables, EXISTS, OR-ed join conditions; Q8 and Q17 test little at this scale
-   * (FACTS.md), and the others need syntax only one of the engines reads as the tck writes it.
+   * (FACTS.md), and the others need syntax only one of the engines reads as the tck writes it. The Trino
+   * benchmark ({@link XsqlTrinoBenchmark}) times the same ones.
    */
-  private static final List<Integer> QUERIES = List.of(1, 3, 4, 5, 6, 10, 12, 14, 19);
+  static final List<Integer> QUERIES = List.of(1, 3, 4, 5, 6, 10, 12, 14, 19);
   /** Some 30 splits of lineitem's 7 MB of JSON Lines, and two of part's documents. */
   private static final int SPLIT_BYTES = 256 * 1024;
 
@@ -68,7 +65,7 @@ final class XsqlTrinoTpchTest {
     for (int number : QUERIES) {
       TpchQuery query = TpchQueries.get(number);
       TpchResult embedded = embedded(query.withoutDatabasesSql());
-      TpchResult viaTrino = result(cluster.trino().execute(query.withoutDatabasesSql()));
+      TpchResult viaTrino = XsqlTrinoAnswers.tpchResult(cluster.trino().execute(query.withoutDatabasesSql()));
       assertThat(embedded.rows()).as(query.name()).isNotEmpty();
       TpchComparison.difference(query, embedded, viaTrino).ifPresent(differences::add);
     }
@@ -80,25 +77,5 @@ final class XsqlTrinoTpchTest {
         Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       return TpchResult.read(rs);
     }
-  }
-
-  /** Trino's rows as {@link TpchResult#read} gives JDBC's: numbers as decimals, dates as ISO text. */
-  private static TpchResult result(MaterializedResult result) {
-    List<List<Object>> rows = new ArrayList<>();
-    for (MaterializedRow row : result.getMaterializedRows()) {
-      rows.add(row.getFields().stream().map(XsqlTrinoTpchTest::value).toList());
-    }
-    return new TpchResult(result.getColumnNames(), rows);
-  }
-
-  private static Object value(Object value) {
-    return switch (value) {
-      case null -> null;
-      case BigDecimal d -> d;
-      case Double d -> BigDecimal.valueOf(d);
-      case Number n -> BigDecimal.valueOf(n.longValue());
-      case LocalDate d -> d.toString();
-      default -> value.toString();
-    };
   }
 }
