@@ -28,7 +28,7 @@ public final class XsqlEnumerableScan extends XsqlTableScan implements Enumerabl
   private XsqlEnumerableScan(RelOptCluster cluster, List<RelHint> hints, RelOptTable table, XsqlTable xsqlTable,
       ImmutableIntList columns, List<Predicate> filters, OptionalLong limit, Optional<SortOrder> limitOrder,
       Optional<ScanGroups> groups) {
-    super(cluster, traits(cluster, EnumerableConvention.INSTANCE, xsqlTable, columns), hints, table, xsqlTable,
+    super(cluster, traits(cluster, EnumerableConvention.INSTANCE, xsqlTable, columns, groups), hints, table, xsqlTable,
         columns, filters, limit, limitOrder, groups);
   }
 
@@ -59,7 +59,7 @@ public final class XsqlEnumerableScan extends XsqlTableScan implements Enumerabl
     // Calcite's usual row shapes: an array, or a bare value for one column (see ScanPlan).
     PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
     ScanPlan plan = new ScanPlan(xsqlTable, columns.toIntArray(), filters,
-        !sortedPrefix(dataTable(), columns).isEmpty(), limit, limitOrder, groups.map(ScanGroups::aggregation));
+        !sortedPrefix(dataTable(), columns, groups).isEmpty(), limit, limitOrder, groups.map(ScanGroups::aggregation));
     return implementor.result(physType, Blocks.toBlock(
         Expressions.call(implementor.stash(plan, ScanPlan.class), "enumerable", DataContext.ROOT)));
   }

@@ -14,9 +14,15 @@ import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.hint.RelHint;
 import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
 import org.apache.calcite.rel.metadata.RelMetadataProvider;
+import org.apache.calcite.rel.rules.AggregateProjectMergeRule;
+import org.apache.calcite.rel.rules.AggregateReduceFunctionsRule;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.JoinPushThroughJoinRule;
 import org.apache.calcite.tools.Program;
@@ -37,8 +43,11 @@ import org.apache.calcite.util.CancelFlag;
  *       pushed into joins, and each tree of inner joins is collapsed into one {@code MultiJoin} and
  *       ordered from row estimates ({@link XsqlJoinOrderRule}; with outer joins, Calcite's
  *       {@code LoptOptimizeJoinRule});</li>
+ *   <li>{@link #keyCounts()}: a GROUP BY over a join one side of which gives only its keys counts that
+ *       side per key first ({@link JoinKeyCountRule});</li>
  *   <li>{@link #physical()}: the cost-based search, without the rules that reorder joins;</li>
- *   <li>Calcite's calc phase, then the join strategies ({@link XsqlJoinProgram});</li>
+ *   <li>Calcite's calc phase, aggregates over input ordered on their keys streamed ({@link SortedAggregates}),
+ *       then the join strategies ({@link XsqlJoinProgram}), which see those aggregates' order;</li>
  *   <li>HOP placed by xsql's runtime ({@link HopWindows}); the inner input of every nested-loop join
  *       read once ({@link NestedLoopBuffers}); windows and
  *       aggregates over input ordered on their keys streamed or run per run of equal keys
@@ -71,7 +80,10 @@ public final class XsqlPrograms {
    */
   public static Program standard(boolean joinStrategies, Supplier<List<RelHint>> hints,
       OptionalLong lookupSwitchKeys) {
-    Program planned = Programs.sequence(subqueries(), joinOrder(), physical(), Programs.calc(METADATA));
+    // Aggregates over sorted input stream before the joins are chosen, so that a join reading their groups
+    // sees them ordered on the keys (a count per key of a sorted file, from JoinKeyCountRule).
+    Program planned = Programs.sequence(subqueries(), joinOrder(), keyCounts(), physical(), Programs.calc(METADATA),
+        SortedAggregates.PROGRAM);
     return Programs.sequence(joinStrategies ? XsqlJoinProgram.around(planned, hints, lookupSwitchKeys) : planned,
         HopWindows.PROGRAM, NestedLoopBuffers.PROGRAM, StreamingWindows.PROGRAM, SortedAggregates.PROGRAM, RedundantSorts.PROGRAM);
   }
@@ -113,6 +125,28 @@ public final class XsqlPrograms {
       JOIN_REORDERING.forEach(planner::removeRule);
       return order.run(planner, conditioned, traits, materializations, lattices);
     };
+  }
+
+  /**
+   * A GROUP BY over an inner join one side of which gives only its join keys counts that side's rows per
+   * key before the join ({@link JoinKeyCountRule}); AVG and the like over such a join are first reduced to
+   * SUM and COUNT, which the count weighs, and a projection of fields between the aggregate and the join
+   * merged into the aggregate, as the cost-based phase would do anyway.
+   */
+  static Program keyCounts() {
+    return hep(new HepProgramBuilder()
+        .addRuleInstance(AggregateProjectMergeRule.Config.DEFAULT
+            .withOperandSupplier(b0 -> b0.operand(Aggregate.class).oneInput(b1 -> b1.operand(Project.class)
+                .oneInput(b2 -> b2.operand(Join.class).predicate(j -> j.getJoinType() == JoinRelType.INNER)
+                    .anyInputs())))
+            .as(AggregateProjectMergeRule.Config.class).toRule())
+        .addRuleInstance(AggregateReduceFunctionsRule.Config.DEFAULT
+            .withOperandSupplier(b0 -> b0.operand(Aggregate.class)
+                .oneInput(b1 -> b1.operand(Join.class).predicate(j -> j.getJoinType() == JoinRelType.INNER)
+                    .anyInputs()))
+            .as(AggregateReduceFunctionsRule.Config.class).toRule())
+        .addRuleInstance(JoinKeyCountRule.CONFIG.toRule())
+        .build());
   }
 
   /** The cost-based search over the planner's rules. */

@@ -85,14 +85,14 @@ public class XsqlTableScan extends TableScan {
   private static XsqlTableScan logical(RelOptCluster cluster, List<RelHint> hints, RelOptTable table,
       XsqlTable xsqlTable, ImmutableIntList columns, List<Predicate> filters, OptionalLong limit,
       Optional<SortOrder> limitOrder, Optional<ScanGroups> groups) {
-    return new XsqlTableScan(cluster, traits(cluster, Convention.NONE, xsqlTable, columns), hints, table,
+    return new XsqlTableScan(cluster, traits(cluster, Convention.NONE, xsqlTable, columns, groups), hints, table,
         xsqlTable, columns, filters, limit, limitOrder, groups);
   }
 
-  /** The traits of a scan: its convention and the collation its columns keep. */
+  /** The traits of a scan: its convention and the collation its columns (or groups) keep. */
   static RelTraitSet traits(RelOptCluster cluster, Convention convention, XsqlTable table,
-      ImmutableIntList columns) {
-    return cluster.traitSetOf(convention).replace(collation(table.table(), columns));
+      ImmutableIntList columns, Optional<ScanGroups> groups) {
+    return cluster.traitSetOf(convention).replace(collation(table.table(), columns, groups));
   }
 
   /** The same scan producing other table columns. */
@@ -138,12 +138,21 @@ public class XsqlTableScan extends TableScan {
     return xsqlTable.table();
   }
 
-  /** The table's sort keys that survive the projection, as output positions. */
-  static List<RelFieldCollation> sortedPrefix(DataTable table, ImmutableIntList columns) {
+  /**
+   * The table's sort keys that survive the projection, as output positions; of a scan returning groups, the
+   * sort keys among the group columns when the table returns its groups in order, else none.
+   */
+  static List<RelFieldCollation> sortedPrefix(DataTable table, ImmutableIntList columns,
+      Optional<ScanGroups> groups) {
+    if (groups.isPresent() && !table.groupsInOrder(groups.get().aggregation())) {
+      return List.of();
+    }
+    // A group row starts with the group columns.
+    List<Integer> output = groups.<List<Integer>>map(g -> g.aggregation().groupBy()).orElse(columns);
     List<RelFieldCollation> fields = new ArrayList<>();
     List<SortOrder.Key> keys = table.sortOrder().map(SortOrder::keys).orElse(List.of());
     for (SortOrder.Key key : keys) {
-      int position = columns.indexOf(key.column());
+      int position = output.indexOf(key.column());
       if (position < 0) {
         break;
       }
@@ -154,8 +163,8 @@ public class XsqlTableScan extends TableScan {
     return fields;
   }
 
-  private static RelCollation collation(DataTable table, ImmutableIntList columns) {
-    List<RelFieldCollation> prefix = sortedPrefix(table, columns);
+  private static RelCollation collation(DataTable table, ImmutableIntList columns, Optional<ScanGroups> groups) {
+    List<RelFieldCollation> prefix = sortedPrefix(table, columns, groups);
     return prefix.isEmpty() ? RelCollations.EMPTY : RelCollations.of(prefix);
   }
 
@@ -195,11 +204,12 @@ public class XsqlTableScan extends TableScan {
     String describe = dataTable().describe(new ScanRequest(columns, filters, limit, limitOrder,
         groups.map(ScanGroups::aggregation), ScanContext.detached()));
     // The order the scan delivers (and checks), which sorted aggregates, windows and merge joins rely on.
-    List<RelFieldCollation> sorted = groups.isPresent() ? List.of() : sortedPrefix(dataTable(), columns);
+    List<Integer> output = groups.<List<Integer>>map(g -> g.aggregation().groupBy()).orElse(columns);
+    List<RelFieldCollation> sorted = sortedPrefix(dataTable(), columns, groups);
     return super.explainTerms(pw)
         .itemIf("alias", alias().orElse(""), alias().isPresent())
         .item("columns", columns.stream().map(c -> all.get(c).name()).collect(Collectors.toList()))
-        .itemIf("sortedBy", sorted.stream().map(f -> all.get(columns.get(f.getFieldIndex())).name()
+        .itemIf("sortedBy", sorted.stream().map(f -> all.get(output.get(f.getFieldIndex())).name()
             + (f.direction.isDescending() ? " DESC" : "")).toList(), !sorted.isEmpty())
         .itemIf("filters", filters.stream().map(f -> ScanFilters.explain(f, all))
             .collect(Collectors.joining(" AND ")), !filters.isEmpty())

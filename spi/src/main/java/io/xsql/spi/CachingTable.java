@@ -55,6 +55,11 @@ record CachingTable(String name, DataTable table, LookupCache cache) implements 
   }
 
   @Override
+  public boolean groupsInOrder(Aggregation aggregation) {
+    return table.groupsInOrder(aggregation);
+  }
+
+  @Override
   public Optional<SortOrder> sortOrder() {
     return table.sortOrder();
   }

@@ -70,6 +70,15 @@ public interface DataTable {
   }
 
   /**
+   * Whether the scan returns the groups of an aggregation it {@link #canAggregate} in the order of
+   * {@link #sortOrder()}, whose leading keys are then its group columns: a merge join or an aggregate above
+   * may rely on that order, and the engine checks the table against it as it does for rows.
+   */
+  default boolean groupsInOrder(Aggregation aggregation) {
+    return false;
+  }
+
+  /**
    * The order rows come in, if the source promises one. Before a query that relies on the order reads its
    * first row, the engine checks the whole table against it (once per {@link #version()}), so that an
    * operator that stops early, such as a merge join or a LIMIT, can never be misled by rows out of order.

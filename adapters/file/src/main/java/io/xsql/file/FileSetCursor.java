@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
 /**
  * Reads the files of a source one after the other as one table: passes over files the {@code _file}
  * filters rule out, reads a large uncompressed line-based file in parallel chunks, stops at the limit, and
- * reports what {@code on_error} set aside once the scan ends.
+ * reports what {@code on_error} set aside once the scan ends. With an aggregation, each file or chunk
+ * returns the partial groups of its runs ({@link FileScan#rows}), which {@link FileGroups#merging} adds up.
  */
 final class FileSetCursor implements RowCursor {
   /**
@@ -100,7 +101,7 @@ final class FileSetCursor implements RowCursor {
           file = Optional.of(new JsonlChunks(scan, index, path, chunkBytes));
         } else {
           RecordReader reader = config.format().reader().open(config, scan.schema(), path, scan.converted());
-          file = Optional.of(new FileCursor(scan, index, path, reader));
+          file = Optional.of(scan.rows(new FileCursor(scan, index, path, reader)));
         }
       } catch (IOException e) {
         throw FileInputs.unreadable(path, e);

@@ -1,5 +1,6 @@
 package io.xsql.file;
 
+import io.xsql.spi.Aggregation;
 import io.xsql.spi.Column;
 import io.xsql.spi.FilterOp;
 import io.xsql.spi.DataTable;
@@ -10,14 +11,18 @@ import io.xsql.spi.SortOrder;
 import io.xsql.spi.SourceException;
 import io.xsql.spi.TablePart;
 import io.xsql.spi.ErrorCode;
+import io.xsql.spi.TypeKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A source's files as a table. Scans read the files afresh, convert only the columns the query needs,
@@ -25,6 +30,10 @@ import java.util.OptionalLong;
  * also looks rows up by key through an index of the file ({@link FileLookup}).
  */
 final class FileTable implements DataTable {
+  /** Group column types whose values are equal in Java exactly when they are in SQL. */
+  private static final Set<TypeKind> EXACT_KEYS = EnumSet.of(TypeKind.BOOLEAN, TypeKind.INTEGER, TypeKind.BIGINT,
+      TypeKind.VARCHAR, TypeKind.DATE, TypeKind.TIME, TypeKind.TIMESTAMP);
+
   private final FileConfig config;
   private final FileSchema schema;
   private final Optional<SortOrder> sortOrder;
@@ -56,8 +65,13 @@ final class FileTable implements DataTable {
 
   /** A scan with a given size of parallel chunks, for tests of chunk boundaries. */
   RowCursor scan(ScanRequest request, long chunkBytes) {
-    return new FileSetCursor(FileScan.of(config, schema, request), request.context(),
-        request.limit().orElse(Long.MAX_VALUE), chunkBytes);
+    return groups(request, new FileSetCursor(FileScan.of(config, schema, request), request.context(),
+        request.limit().orElse(Long.MAX_VALUE), chunkBytes));
+  }
+
+  /** The groups of a scan with an aggregation, from its files' and chunks' partial groups; else the rows. */
+  private static RowCursor groups(ScanRequest request, RowCursor rows) {
+    return request.aggregation().<RowCursor>map(a -> FileGroups.merging(rows, a, request.context())).orElse(rows);
   }
 
   /** The file followed as it grows, with {@code follow: true}. */
@@ -115,9 +129,9 @@ final class FileTable implements DataTable {
     if (!part.isWhole() && rangeSize(Path.of(part.name())) == 0) {
       throw new IllegalArgumentException("a byte range of " + part.name() + ", which is read only whole");
     }
-    return new FileSetCursor(FileScan.of(config, schema, request), request.context(),
+    return groups(request, new FileSetCursor(FileScan.of(config, schema, request), request.context(),
         request.limit().orElse(Long.MAX_VALUE), JsonlChunks.CHUNK,
-        List.of(new FileSetCursor.Piece(index, part.start(), part.end())));
+        List.of(new FileSetCursor.Piece(index, part.start(), part.end()))));
   }
 
   @Override
@@ -133,6 +147,31 @@ final class FileTable implements DataTable {
   @Override
   public boolean canLimit() {
     return true;
+  }
+
+  /**
+   * Counts per group ({@code COUNT(*)}, {@code COUNT(column)}) where the file is declared sorted on the group
+   * columns (its leading {@code sorted_by} keys, in any order) and they are of a type whose Java
+   * {@code equals} is SQL's equality: the scan then counts one run of equal values at a time, on the
+   * threads that parse the chunks, holding one group ({@link FileGroups}). The engine checks the declared
+   * order before the first group ({@link #groupsInOrder}), as it does for a merge join. What else a GROUP BY
+   * computes stays with the engine.
+   */
+  @Override
+  public boolean canAggregate(Aggregation aggregation) {
+    List<Integer> groupBy = aggregation.groupBy();
+    List<SortOrder.Key> keys = sortOrder.map(SortOrder::keys).orElse(List.of());
+    return !groupBy.isEmpty() && keys.size() >= groupBy.size() && Set.copyOf(groupBy).size() == groupBy.size()
+        && Set.copyOf(groupBy).equals(keys.subList(0, groupBy.size()).stream().map(SortOrder.Key::column)
+            .collect(Collectors.toSet()))
+        && groupBy.stream().allMatch(c -> EXACT_KEYS.contains(schema.columns().get(c).type().kind()))
+        && aggregation.calls().stream().allMatch(c -> c.function() == Aggregation.Function.COUNT);
+  }
+
+  /** Groups come in the declared order: a run is counted as the sorted file is read. */
+  @Override
+  public boolean groupsInOrder(Aggregation aggregation) {
+    return canAggregate(aggregation);
   }
 
   @Override

@@ -110,7 +110,8 @@ final class JsonlChunks implements RowCursor {
     List<Object[]> out = new ArrayList<>();
     JsonlReader reader = JsonlReader.range(scan.config(), scan.schema(), file, scan.converted(), channel, start,
         end);
-    try (FileCursor cursor = new FileCursor(scan, index, file, reader)) {
+    // With an aggregation, the chunk's rows are counted here, on the chunk's thread, into the groups of its runs.
+    try (RowCursor cursor = scan.rows(new FileCursor(scan, index, file, reader))) {
       while (!closed.get() && cursor.next()) {
         out.add(cursor.current());
       }
