@@ -2,10 +2,16 @@ package io.xsql.trino;
 
 import static io.trino.testing.TestingSession.testSessionBuilder;
 
+import com.google.inject.Key;
+import io.trino.server.PluginInstaller;
+import io.trino.server.PluginManager;
+import io.trino.server.testing.TestingTrinoServer;
 import io.trino.testing.DistributedQueryRunner;
 import io.trino.testing.MaterializedResult;
+import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -14,7 +20,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -44,12 +52,54 @@ record XsqlTrinoCluster(DistributedQueryRunner trino, Driver xsql, Path catalog)
 
   private static XsqlTrinoCluster start(String name, Path catalog, int splitBytes, int workers,
       Map<String, String> coordinatorProperties) throws Exception {
-    DistributedQueryRunner trino = DistributedQueryRunner.builder(testSessionBuilder().setCatalog(name)
-        .setSchema("main").build()).setWorkerCount(workers).setCoordinatorProperties(coordinatorProperties).build();
+    DistributedQueryRunner trino = runner(name, workers, coordinatorProperties).build();
     trino.installPlugin(new XsqlTrinoPlugin());
-    trino.createCatalog(name, "xsql", Map.of("xsql.catalog", catalog.toString(),
-        "xsql.split-bytes", Integer.toString(splitBytes)));
+    return withCatalog(trino, name, catalog, splitBytes);
+  }
+
+  /**
+   * {@link #startWorkers} with two workers and the plugin loaded as a Trino server loads it: from the plugin
+   * folder, copied into the plugin directory {@code plugins} as {@code plugins/xsql}, by Trino's plugin manager
+   * on every node, in a class loader of its own that shares only Trino's SPI with the engine.
+   */
+  static XsqlTrinoCluster startFromFolder(String name, Path catalog, int splitBytes, Path folder, Path plugins)
+      throws Exception {
+    // Copied, as the README says, since a server takes every folder in its plugin directory for a plugin.
+    copyFolder(folder, Files.createDirectories(plugins.resolve("xsql")));
+    // A test server's plugin directory (plugin.dir) is its data directory; it loads nothing from it until
+    // asked, as a server does when it starts.
+    DistributedQueryRunner trino = runner(name, 2, Map.of("node-scheduler.include-coordinator", "false"))
+        .setBaseDataDir(Optional.of(plugins)).build();
+    for (TestingTrinoServer server : trino.getServers()) {
+      ((PluginManager) server.getInstance(Key.get(PluginInstaller.class))).loadPlugins();
+    }
+    return withCatalog(trino, name, catalog, splitBytes);
+  }
+
+  private static DistributedQueryRunner.Builder<?> runner(String name, int workers,
+      Map<String, String> coordinatorProperties) {
+    return DistributedQueryRunner.builder(testSessionBuilder().setCatalog(name).setSchema("main").build())
+        .setWorkerCount(workers).setCoordinatorProperties(coordinatorProperties);
+  }
+
+  private static XsqlTrinoCluster withCatalog(DistributedQueryRunner trino, String name, Path catalog,
+      int splitBytes) throws Exception {
+    trino.createCatalog(name, XsqlTrinoConnectorFactory.NAME, Map.of(XsqlTrinoConfig.CATALOG, catalog.toString(),
+        XsqlTrinoConfig.SPLIT_BYTES, Integer.toString(splitBytes)));
     return new XsqlTrinoCluster(trino, driver(), catalog);
+  }
+
+  /** Copies the jars of the plugin folder, which must have been built ({@code mvn package}). */
+  private static void copyFolder(Path folder, Path target) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      List<Path> jars = files.filter(f -> f.toString().endsWith(".jar")).toList();
+      if (jars.stream().noneMatch(f -> f.getFileName().toString().startsWith("xsql-trino-"))) {
+        throw new IllegalStateException("no plugin jar in " + folder + ": build the plugin folder first");
+      }
+      for (Path jar : jars) {
+        Files.copy(jar, target.resolve(jar.getFileName()));
+      }
+    }
   }
 
   /**
