@@ -122,13 +122,20 @@ final class Report {
     return b.toString();
   }
 
+  /** Whether every query's cold median at this scale is at most {@code millis}. */
+  private boolean coldAtMost(int scale, double millis) {
+    return BenchQuery.joins().stream().allMatch(q -> find(scale, "xsql", q, false).map(Result::medianMillis)
+        .filter(ms -> ms <= millis).isPresent());
+  }
+
   /** The benchmark issue's targets, judged on this run's figures where the run has them. */
   private void targets(StringBuilder b) {
     b.append("\n## Targets\n\n| target | measured | met |\n|---|---|---|\n");
     int large = 1_000_000;
     int small = 100_000;
     for (BenchQuery q : BenchQuery.joins()) {
-      double limit = q == BenchQuery.Q1 || q == BenchQuery.Q2 ? 1.0 : 2.0;
+      // Q3 (an aggregate over the join) was within 2x; issue 17 asks for no slower.
+      double limit = q == BenchQuery.Q4 ? 2.0 : 1.0;
       double ratio = ratio(large, "duckdb", q, true);
       b.append(String.format(Locale.ROOT, "| xsql warm %s DuckDB warm, %s at %,d | %s | %s |%n",
           limit == 1.0 ? "no slower than" : "within 2x of", q.name(), large,
@@ -146,6 +153,18 @@ final class Report {
     }
     b.append(String.format(Locale.ROOT, "| xsql cold under 2 s at %,d | %s | %s |%n", small,
         measured ? cold : "not run", measured ? (under ? "yes" : "no") : "n/a"));
+    b.append(String.format(Locale.ROOT, "| xsql cold at most 1.0 s at %,d | %s | %s |%n", small,
+        measured ? cold : "not run", measured ? (coldAtMost(small, 1000) ? "yes" : "no") : "n/a"));
+    StringBuilder coldRatios = new StringBuilder();
+    double worst = Double.NaN;
+    for (BenchQuery q : BenchQuery.joins()) {
+      double r = ratio(large, "duckdb", q, false);
+      worst = Double.isNaN(worst) || r > worst ? r : worst;
+      coldRatios.append(coldRatios.length() > 0 ? ", " : "").append(q.name()).append(' ')
+          .append(String.format(Locale.ROOT, "%.2fx", r));
+    }
+    b.append(String.format(Locale.ROOT, "| xsql cold within 1.2x of DuckDB cold at %,d (Q1-Q4; where a cold run's"
+        + " time goes is in the table under each scale) | %s | %s |%n", large, coldRatios, met(worst <= 1.2, worst)));
     String memory = memoryChecks.stream().filter(m -> m.startsWith(String.format(Locale.ROOT, "%,d ", large)))
         .findFirst().orElse("");
     b.append(String.format(Locale.ROOT, "| xsql Q1 at %,d with at most 64 MiB of heap | %s | %s |%n", large,
