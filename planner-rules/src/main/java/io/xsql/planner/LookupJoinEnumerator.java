@@ -20,8 +20,9 @@ import org.apache.calcite.rel.core.JoinRelType;
  */
 final class LookupJoinEnumerator implements Enumerator<Object[]> {
   /**
-   * Batches fetched ahead of the one joined, for an outer side that ends. A stream's batch is fetched when
-   * it is cut, so that its rows wait for no later ones.
+   * Batches fetched ahead of the one joined, for an outer side that ends and a lookup that waits on another
+   * process ({@link io.xsql.spi.KeyLookup#remote}). A stream's batch is fetched when it is cut, so that its
+   * rows wait for no later ones.
    */
   private static final int AHEAD = 1;
 
@@ -145,7 +146,8 @@ final class LookupJoinEnumerator implements Enumerator<Object[]> {
       Enumerator<Object[]> rows = outerRows.enumerator();
       outer = plan.maxDelay().map(delay -> LookupJoinOuter.stream(rows, delay, context))
           .orElseGet(() -> LookupJoinOuter.of(rows));
-      pipeline = new LookupPipeline(plan.maxDelay().isPresent() ? 0 : AHEAD, context);
+      pipeline = new LookupPipeline(plan.maxDelay().isPresent() || !plan.inner().lookup().remote() ? 0 : AHEAD,
+          context);
     }
     if (scanned.isPresent()) {
       return scannedBatch();

@@ -40,4 +40,9 @@ public interface ForwardingLookup extends KeyLookup {
   default String describe(List<Integer> keyColumns) {
     return lookup().describe(keyColumns);
   }
+
+  @Override
+  default boolean remote() {
+    return lookup().remote();
+  }
 }

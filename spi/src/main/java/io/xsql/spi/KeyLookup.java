@@ -51,6 +51,16 @@ public interface KeyLookup {
   }
 
   /**
+   * Whether a lookup waits on another process (a database, a server, an API), so that a join fetches its
+   * next batch while it joins the current one. False for lookups answered in this process (a file's
+   * memory-mapped index), where a second thread only adds work: an mmap join at 1,000,000 products took
+   * 3.35 s with batches fetched ahead against 2.25 s without.
+   */
+  default boolean remote() {
+    return true;
+  }
+
+  /**
    * What EXPLAIN shows for lookups by these columns: the native request (SQL with its placeholders, a
    * MongoDB filter) or the index file. Must not contain secrets or key values.
    */

@@ -121,6 +121,12 @@ final class FileLookup implements KeyLookup {
     }
   }
 
+  /** Answered from a memory-mapped index in this process: nothing to wait on while a batch is joined. */
+  @Override
+  public boolean remote() {
+    return false;
+  }
+
   /** How many indexes this lookup built (not found ready), for tests. */
   synchronized int builds() {
     return builds;
