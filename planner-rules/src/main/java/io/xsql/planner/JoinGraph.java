@@ -120,7 +120,7 @@ final class JoinGraph {
    * The source-specific convention all table scans of a relation share (a database's, whose joins run in
    * the database), if there is one.
    */
-  private static Optional<Convention> source(RelNode rel) {
+  static Optional<Convention> source(RelNode rel) {
     List<Convention> found = new ArrayList<>();
     collectScans(rel.stripped(), found);
     if (found.isEmpty() || found.stream().distinct().count() != 1) {

@@ -78,7 +78,7 @@ public final class JoinKeyCountRule extends RelRule<XsqlRuleConfig> {
   }
 
   /** A call the count can weigh: a plain COUNT, SUM, $SUM0, MIN, MAX or ANY_VALUE of at most one field. */
-  private static boolean weighable(AggregateCall c) {
+  static boolean weighable(AggregateCall c) {
     SqlKind kind = c.getAggregation().getKind();
     return !c.isDistinct() && !c.isApproximate() && c.filterArg < 0 && c.collation.getFieldCollations().isEmpty()
         && (kind == SqlKind.COUNT ? c.getArgList().size() <= 1 : c.getArgList().size() == 1)
@@ -92,14 +92,42 @@ public final class JoinKeyCountRule extends RelRule<XsqlRuleConfig> {
    * Whether a count first pays on {@code side}: it is estimated to hold enough rows per key, or, its keys'
    * distinct values unknown, it comes ordered on the keys, so that the count streams for little work.
    */
-  private static boolean repeats(RelMetadataQuery mq, RelNode side, ImmutableIntList keys) {
+  static boolean repeats(RelMetadataQuery mq, RelNode side, ImmutableIntList keys) {
+    return repeats(mq, side, keys, MIN_ROWS_PER_KEY);
+  }
+
+  /** The same with another least number of rows per key. */
+  static boolean repeats(RelMetadataQuery mq, RelNode side, ImmutableIntList keys, double minRowsPerKey) {
     ImmutableBitSet keySet = ImmutableBitSet.of(keys);
     Double rows = mq.getRowCount(side);
     Double distinct = mq.getDistinctRowCount(side, keySet, null);
     if (distinct == null) {
       return InputOrder.leadingIn(side, keySet).size() == keySet.cardinality();
     }
-    return rows != null && distinct > 0 && rows >= MIN_ROWS_PER_KEY * distinct;
+    return rows != null && distinct > 0 && rows >= minRowsPerKey * distinct;
+  }
+
+  /**
+   * Joins {@code other} and an aggregate of the other side of a join, which {@code aggregate} pushes, in
+   * the join's order ({@code aggregatedRight}: the aggregate is the right side), on {@code otherKeys}
+   * equal to the aggregated side's {@code keys}, which the aggregate outputs at their place in
+   * {@code groups}.
+   */
+  static void joinPerKey(RelBuilder b, RelNode other, boolean aggregatedRight, Runnable aggregate,
+      ImmutableIntList otherKeys, ImmutableIntList keys, List<Integer> groups, JoinRelType type) {
+    if (aggregatedRight) {
+      b.push(other);
+    }
+    aggregate.run();
+    if (!aggregatedRight) {
+      b.push(other);
+    }
+    List<RexNode> conditions = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      conditions.add(b.equals(b.field(2, aggregatedRight ? 0 : 1, otherKeys.get(i)),
+          b.field(2, aggregatedRight ? 1 : 0, groups.indexOf(keys.get(i)))));
+    }
+    b.join(type, conditions);
   }
 
   /**
@@ -119,19 +147,8 @@ public final class JoinKeyCountRule extends RelRule<XsqlRuleConfig> {
     int shift = right ? 0 : leftWidth;
 
     // The sides in the join's order, the counts where the counted side was.
-    if (right) {
-      b.push(other);
-    }
-    b.push(counted).aggregate(b.groupKey(keySet), b.countStar("cnt"));
-    if (!right) {
-      b.push(other);
-    }
-    List<RexNode> conditions = new ArrayList<>();
-    for (int i = 0; i < countedKeys.size(); i++) {
-      conditions.add(b.equals(b.field(2, right ? 0 : 1, otherKeys.get(i)),
-          b.field(2, right ? 1 : 0, keySet.indexOf(countedKeys.get(i)))));
-    }
-    b.join(JoinRelType.INNER, conditions);
+    joinPerKey(b, other, right, () -> b.push(counted).aggregate(b.groupKey(keySet), b.countStar("cnt")),
+        otherKeys, countedKeys, keySet.asList(), JoinRelType.INNER);
     int countField = right ? otherWidth + keySet.cardinality() : keySet.cardinality();
     int otherStart = right ? 0 : keySet.cardinality() + 1;
     RexBuilder rex = b.getRexBuilder();

@@ -4,6 +4,7 @@ import io.xsql.spi.ColumnStatistics;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.IntFunction;
+import org.apache.calcite.rel.convert.ConverterImpl;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.metadata.BuiltInMetadata;
 import org.apache.calcite.rel.metadata.MetadataDef;
@@ -55,6 +56,16 @@ public final class XsqlMdDistinctRowCount implements MetadataHandler<BuiltInMeta
       @Nullable RexNode predicate) {
     ColumnStatistics statistics = scan.getTable().unwrap(ColumnStatistics.class);
     return statistics == null ? null : estimate(scan, mq, groupKey, predicate, true, statistics::distinctValues);
+  }
+
+  /**
+   * A converter's, such as a database's rows leaving it for xsql: its input's. Calcite guesses for any
+   * node it does not know, so a GROUP BY computed in xsql over a database's filtered rows looked like a
+   * tenth of them, and cheaper than the same GROUP BY in the database, which the statistics size.
+   */
+  public @Nullable Double getDistinctRowCount(ConverterImpl converter, RelMetadataQuery mq, ImmutableBitSet groupKey,
+      @Nullable RexNode predicate) {
+    return mq.getDistinctRowCount(converter.getInput(), groupKey, predicate);
   }
 
   /**

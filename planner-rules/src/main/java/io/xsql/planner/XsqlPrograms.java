@@ -25,6 +25,7 @@ import org.apache.calcite.rel.rules.AggregateProjectMergeRule;
 import org.apache.calcite.rel.rules.AggregateReduceFunctionsRule;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.rules.JoinPushThroughJoinRule;
+import org.apache.calcite.rel.rules.ProjectMergeRule;
 import org.apache.calcite.tools.Program;
 import org.apache.calcite.tools.Programs;
 import org.apache.calcite.util.CancelFlag;
@@ -44,7 +45,9 @@ import org.apache.calcite.util.CancelFlag;
  *       ordered from row estimates ({@link XsqlJoinOrderRule}; with outer joins, Calcite's
  *       {@code LoptOptimizeJoinRule});</li>
  *   <li>{@link #keyCounts()}: a GROUP BY over a join one side of which gives only its keys counts that
- *       side per key first ({@link JoinKeyCountRule});</li>
+ *       side per key first ({@link JoinKeyCountRule}); one whose aggregates read one side, the other side
+ *       unique on its keys, aggregates the read side per key first ({@link JoinSideAggregateRule}); a
+ *       semi-join into another database reads its distinct keys ({@link SemiJoinDistinctRule});</li>
  *   <li>{@link #physical()}: the cost-based search, without the rules that reorder joins;</li>
  *   <li>Calcite's calc phase, aggregates over input ordered on their keys streamed ({@link SortedAggregates}),
  *       then the join strategies ({@link XsqlJoinProgram}), which see those aggregates' order;</li>
@@ -131,22 +134,37 @@ public final class XsqlPrograms {
    * A GROUP BY over an inner join one side of which gives only its join keys counts that side's rows per
    * key before the join ({@link JoinKeyCountRule}); AVG and the like over such a join are first reduced to
    * SUM and COUNT, which the count weighs, and a projection of fields between the aggregate and the join
-   * merged into the aggregate, as the cost-based phase would do anyway.
+   * merged into the aggregate, as the cost-based phase would do anyway. Then a GROUP BY over an inner or
+   * LEFT join whose aggregates read one side only, the other unique on its keys, aggregates that side per
+   * key first ({@link JoinSideAggregateRule}), and a semi- or anti-join into another database asks it for
+   * distinct keys ({@link SemiJoinDistinctRule}).
    */
   static Program keyCounts() {
     return hep(new HepProgramBuilder()
+        // The join order phase leaves the fields of a reordered join in their order by a projection.
+        .addRuleInstance(ProjectMergeRule.Config.DEFAULT
+            .withOperandSupplier(b0 -> b0.operand(Project.class).oneInput(b1 -> b1.operand(Project.class)
+                .oneInput(b2 -> b2.operand(Join.class).predicate(XsqlPrograms::innerOrLeft).anyInputs())))
+            .as(ProjectMergeRule.Config.class).toRule())
         .addRuleInstance(AggregateProjectMergeRule.Config.DEFAULT
             .withOperandSupplier(b0 -> b0.operand(Aggregate.class).oneInput(b1 -> b1.operand(Project.class)
-                .oneInput(b2 -> b2.operand(Join.class).predicate(j -> j.getJoinType() == JoinRelType.INNER)
+                .oneInput(b2 -> b2.operand(Join.class).predicate(XsqlPrograms::innerOrLeft)
                     .anyInputs())))
             .as(AggregateProjectMergeRule.Config.class).toRule())
         .addRuleInstance(AggregateReduceFunctionsRule.Config.DEFAULT
             .withOperandSupplier(b0 -> b0.operand(Aggregate.class)
-                .oneInput(b1 -> b1.operand(Join.class).predicate(j -> j.getJoinType() == JoinRelType.INNER)
+                .oneInput(b1 -> b1.operand(Join.class).predicate(XsqlPrograms::innerOrLeft)
                     .anyInputs()))
             .as(AggregateReduceFunctionsRule.Config.class).toRule())
         .addRuleInstance(JoinKeyCountRule.CONFIG.toRule())
+        .addRuleCollection(List.of(JoinSideAggregateRule.CONFIG.toRule(), JoinSideAggregateRule.PROJECTED.toRule()))
+        .addRuleInstance(SemiJoinDistinctRule.CONFIG.toRule())
         .build());
+  }
+
+  /** Whether a join is one the aggregate rules of {@link #keyCounts} read through. */
+  private static boolean innerOrLeft(Join join) {
+    return join.getJoinType() == JoinRelType.INNER || join.getJoinType() == JoinRelType.LEFT;
   }
 
   /** The cost-based search over the planner's rules. */

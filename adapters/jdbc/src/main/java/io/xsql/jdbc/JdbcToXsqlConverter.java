@@ -11,7 +11,10 @@ import java.util.stream.IntStream;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.jdbc.JdbcToEnumerableConverter;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.adapter.jdbc.JdbcImplementor;
 import org.apache.calcite.linq4j.tree.BlockStatement;
+import org.apache.calcite.linq4j.tree.ConstantExpression;
 import org.apache.calcite.linq4j.tree.Expression;
 import org.apache.calcite.linq4j.tree.Expressions;
 import org.apache.calcite.linq4j.tree.MethodCallExpression;
@@ -30,6 +33,8 @@ import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.sql.SqlDialect;
+import org.apache.calcite.sql.SqlNode;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -73,17 +78,42 @@ public final class JdbcToXsqlConverter extends JdbcToEnumerableConverter impleme
     RelNode sql = JdbcExists.rewrite(getInput());
     Result result = sql == getInput() ? super.implement(implementor, pref)
         : new JdbcToXsqlConverter(getCluster(), getTraitSet(), sql).implement(implementor, pref);
-    if (!readsWhole()) {
+    Optional<String[]> shared = shared(sql);
+    boolean whole = readsWhole();
+    if (!whole && shared.isEmpty()) {
       return result;
     }
-    // The code asks JdbcBinding.streamed for its data source (the convention's expression): ask whole.
+    // The code asks JdbcBinding.streamed for its data source (the convention's expression): ask whole. Its
+    // statement is a constant: the one with the shared queries replaces it.
     Statement block = result.block.accept(new Shuttle() {
       @Override
       public Expression visit(MethodCallExpression call, @Nullable Expression target, List<Expression> args) {
-        return call.method.equals(STREAMED) ? Expressions.call(WHOLE, args) : super.visit(call, target, args);
+        return whole && call.method.equals(STREAMED) ? Expressions.call(WHOLE, args)
+            : super.visit(call, target, args);
+      }
+
+      @Override
+      public ConstantExpression visit(ConstantExpression constant) {
+        return shared.isPresent() && shared.get()[0].equals(constant.value) ? Expressions.constant(shared.get()[1])
+            : super.visit(constant);
       }
     });
     return new Result((BlockStatement) block, result.physType, result.format);
+  }
+
+  /**
+   * The statement Calcite's code runs for {@code sql} and, on PostgreSQL, the same statement with its
+   * repeated derived tables written once ({@link JdbcCommonSubqueries}), if it has any.
+   */
+  private Optional<String[]> shared(RelNode sql) {
+    if (!(sql.getConvention() instanceof JdbcPushdownConvention convention) || convention.kind() != JdbcKind.POSTGRES) {
+      return Optional.empty();
+    }
+    SqlDialect dialect = convention.dialect;
+    SqlNode statement = new JdbcImplementor(dialect, (JavaTypeFactory) getCluster().getTypeFactory())
+        .visitRoot(sql).asStatement();
+    String original = statement.toSqlString(dialect).getSql();
+    return JdbcCommonSubqueries.hoisted(statement, dialect).map(hoisted -> new String[] {original, hoisted});
   }
 
   /** Shows {@code read=[whole]} where the result is read at once (see {@link #readsWhole}). */
