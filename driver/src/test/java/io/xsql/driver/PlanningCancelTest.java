@@ -3,7 +3,7 @@ package io.xsql.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.xsql.planner.XsqlRuleConfig;
+import io.xsql.spi.XsqlRuleConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
 package io.xsql.planner;
 
+import io.xsql.spi.XsqlRuleConfig;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.xsql.planner;
 
+import io.xsql.spi.XsqlRuleConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,9 +33,9 @@ import org.apache.calcite.util.mapping.Mappings;
  * customer's count of orders), aggregates the read side by its join keys (and the group keys it holds)
  * first, and joins the other side with those partial results: the database computes the partial aggregate
  * and returns a row per key instead of per row, and a key's rows meet their one partner as one row. A join
- * within one database is left to that database's planner. The aggregate above rolls the partial results up: {@code COUNT} by {@code $SUM0}, {@code SUM},
- * {@code $SUM0}, MIN, MAX and ANY_VALUE by themselves; a partner's uniqueness means no partial row is
- * counted twice.
+ * within one database is left to that database's planner. The aggregate above rolls the partial results
+ * up: {@code COUNT} by {@code $SUM0}, {@code SUM}, {@code $SUM0}, MIN, MAX and ANY_VALUE by themselves; a
+ * partner's uniqueness means no partial row is counted twice.
  *
  * <p>Inner joins (either side read), and LEFT joins whose right side is read: an unmatched left row then
  * meets NULL partial results, which the roll-up treats as the original aggregate treats the NULLs the join
@@ -203,8 +204,8 @@ public final class JoinSideAggregateRule extends RelRule<XsqlRuleConfig> {
     Optional<Convention> database = JoinGraph.source(read);
     if (database.isEmpty() || database.equals(JoinGraph.source(partner))
         || !Boolean.TRUE.equals(mq.areColumnsUnique(partner, ImmutableBitSet.of(partnerKeys)))
-        || !JoinKeyCountRule.repeats(mq, read, ImmutableIntList.copyOf(groups)) || !mostlyMatched(mq, read, readKeys,
-        partner)) {
+        || !JoinKeyCountRule.repeats(mq, read, ImmutableIntList.copyOf(groups))
+        || !mostlyMatched(mq, read, readKeys, partner)) {
       return Optional.empty();
     }
     return Optional.of(partial(b, aggregate, join, readKeys, partnerKeys, groups, right));
@@ -213,8 +214,8 @@ public final class JoinSideAggregateRule extends RelRule<XsqlRuleConfig> {
   /**
    * Whether most of the read side's keys find a partner (as many partner rows, each of a key of its own, as
    * {@link #MIN_MATCHED} of the read side's distinct keys): a join that drops most of the read side is
-   * better joined first (TPC-H Q10's lines of the orders of one quarter, aggregated per order of every
-   * quarter first, took half as long again).
+   * better joined first, or looked up, than aggregated for every key (within one database, TPC-H Q10's
+   * lines of one quarter's orders, aggregated per order of every quarter first, took half as long again).
    */
   private static boolean mostlyMatched(RelMetadataQuery mq, RelNode read, ImmutableIntList readKeys,
       RelNode partner) {

@@ -1,5 +1,6 @@
 package io.xsql.planner;
 
+import io.xsql.spi.XsqlRuleConfig;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelRule;
 import org.apache.calcite.rel.core.Filter;

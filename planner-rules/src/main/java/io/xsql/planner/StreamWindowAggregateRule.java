@@ -2,6 +2,7 @@ package io.xsql.planner;
 
 import io.xsql.spi.ErrorCode;
 import io.xsql.spi.SourceException;
+import io.xsql.spi.XsqlRuleConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

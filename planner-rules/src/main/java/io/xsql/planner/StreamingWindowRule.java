@@ -1,5 +1,6 @@
 package io.xsql.planner;
 
+import io.xsql.spi.XsqlRuleConfig;
 import java.util.List;
 import java.util.Optional;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;

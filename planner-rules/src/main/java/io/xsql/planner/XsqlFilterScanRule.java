@@ -1,6 +1,7 @@
 package io.xsql.planner;
 
 import io.xsql.spi.Predicate;
+import io.xsql.spi.XsqlRuleConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

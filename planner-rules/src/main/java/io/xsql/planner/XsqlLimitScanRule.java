@@ -1,6 +1,7 @@
 package io.xsql.planner;
 
 import io.xsql.spi.SortOrder;
+import io.xsql.spi.XsqlRuleConfig;
 import java.math.BigDecimal;
 import java.util.Optional;
 import org.apache.calcite.plan.RelOptRuleCall;

@@ -1,6 +1,7 @@
 package io.xsql.planner;
 
 import com.google.common.collect.ImmutableList;
+import io.xsql.spi.XsqlRuleConfig;
 import org.apache.calcite.plan.RelOptRuleCall;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.RelRule;

@@ -124,8 +124,10 @@ final class TpchTest {
       assertThat(plan).containsPattern("HashJoin\\(condition=\\[AND\\(=\\(\\$\\d+, \\$\\d+\\)|keys=\\[\\[l_partkey\\]\\]");
     }
     if (number == 7) {
-      // The nations the OR allows filter both nation inputs where they are read.
-      assertThat(plan.split("Sarg\\['FRANCE'", -1)).as(plan).hasSize(3);
+      // The nations the OR allows filter both nation inputs where they are read: in MariaDB first (which
+      // compares text loosely), then exactly in xsql.
+      assertThat(plan.split("preFilter=\\[SEARCH\\(\\$1, Sarg\\['FRANCE'", -1)).as(plan).hasSize(3);
+      assertThat(plan.split("Sarg\\['FRANCE'", -1)).as(plan).hasSize(5);
     }
     if (number == 12) {
       // orders and lineitem, both in PostgreSQL, join there.

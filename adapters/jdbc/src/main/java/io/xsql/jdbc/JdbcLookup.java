@@ -89,7 +89,7 @@ final class JdbcLookup implements KeyLookup {
     JavaTypeFactory typeFactory = (JavaTypeFactory) input.getCluster().getTypeFactory();
     Optional<JdbcRowReader> reader = JdbcRowReader.of(input.getRowType(), typeFactory, dialect);
     Named named = Named.of(input, keyFields);
-    SqlString subtreeSql = new JdbcImplementor(dialect, typeFactory).visitRoot(JdbcExists.rewrite(named.rel()))
+    SqlString subtreeSql = new JdbcImplementor(dialect, typeFactory).visitRoot(JdbcSqlForm.rewrite(named.rel()))
         .asStatement()
         .toSqlString(dialect);
     if (reader.isEmpty() || subtreeSql.getDynamicParameters() != null
@@ -108,13 +108,13 @@ final class JdbcLookup implements KeyLookup {
   }
 
   /**
-   * Whether the subtree reads one table through projections and filters only, and the keys are its columns
-   * that lead one of its indexes (not a partial one): the database then finds each key's rows through the
-   * index. TPC-H's lineitem, keyed by order and line number, answers order keys so.
+   * Whether the subtree reads one table through projections and filters (pre-filters too) only, and the
+   * keys are its columns that lead one of its indexes (not a partial one): the database then finds each
+   * key's rows through the index. TPC-H's lineitem, keyed by order and line number, answers order keys so.
    */
   private static boolean indexed(RelNode input, List<Integer> keyFields) {
     RelNode r = input;
-    while (r instanceof Project || r instanceof Filter) {
+    while (r instanceof Project || r instanceof Filter || r instanceof JdbcPreFilter) {
       r = r.getInput(0);
     }
     if (!(r instanceof TableScan scan) || scan.getTable().unwrap(TableMetadata.class) == null) {

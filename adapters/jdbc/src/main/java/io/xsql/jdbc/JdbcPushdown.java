@@ -129,6 +129,39 @@ final class JdbcPushdown {
     };
   }
 
+  /**
+   * Whether the database, evaluating a condition it may not evaluate exactly, keeps every row xsql keeps:
+   * equality of text (one value or an IN list) on MySQL, whose collations make more strings equal (case,
+   * accents, trailing blanks), never fewer. Its operands are columns, literals and {@code SUBSTRING}s of
+   * them with literal positions (which both count in characters). Such a condition can filter rows before
+   * they leave the database, as long as xsql checks it again on what it receives.
+   */
+  static boolean superset(JdbcKind kind, RexNode node) {
+    if (kind != JdbcKind.MYSQL || !(node instanceof RexCall call)) {
+      return false;
+    }
+    List<RexNode> operands = call.getOperands();
+    return switch (call.getKind()) {
+      case EQUALS -> operands.stream().allMatch(JdbcPushdown::textValue);
+      case SEARCH -> textValue(operands.get(0)) && operands.get(1) instanceof RexLiteral literal
+          && literal.getValue() instanceof Sarg<?> sarg && sarg.isPoints();
+      default -> false;
+    };
+  }
+
+  /** A text column, literal or {@code SUBSTRING} of one with literal positions. */
+  private static boolean textValue(RexNode node) {
+    if (!isText(node.getType())) {
+      return false;
+    }
+    if (node instanceof RexInputRef || node instanceof RexLiteral) {
+      return true;
+    }
+    return node instanceof RexCall call && call.getOperator().getName().equals("SUBSTRING")
+        && textValue(call.getOperands().get(0))
+        && call.getOperands().stream().skip(1).allMatch(o -> o instanceof RexLiteral && isInteger(o.getType()));
+  }
+
   /** Whether the database may compute an aggregate: groups and extremes of text follow its collation. */
   static boolean aggregate(JdbcKind kind, Aggregate aggregate) {
     List<RelDataType> input = aggregate.getInput().getRowType().getFieldList().stream()

@@ -49,6 +49,9 @@ final class JdbcPushdownConvention extends JdbcConvention {
       planner.addRule(checked(rule));
     }
     planner.addRule(JdbcSemiJoinRule.create(this, this::pushable));
+    if (kind == JdbcKind.MYSQL) {
+      planner.addRule(JdbcPreFilterRule.create(this));
+    }
     planner.addRule(CoreRules.FILTER_SET_OP_TRANSPOSE);
     planner.addRule(CoreRules.PROJECT_REMOVE);
   }

@@ -13,7 +13,7 @@ import org.apache.calcite.rel.core.JoinRelType;
 /**
  * Semi- and anti-joins into the database, which Calcite's join rule refuses: a decorrelated {@code EXISTS}
  * (TPC-H Q4) then runs as the database's semi-join instead of a join with the inner side's distinct keys.
- * Their SQL is written by {@link JdbcExists}.
+ * Their SQL is written by {@link JdbcSqlForm}.
  */
 final class JdbcSemiJoinRule extends JdbcRules.JdbcJoinRule {
   private static final Set<JoinRelType> SEMI_OR_ANTI = EnumSet.of(JoinRelType.SEMI, JoinRelType.ANTI);

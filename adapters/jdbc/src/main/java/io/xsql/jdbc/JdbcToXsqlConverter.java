@@ -70,12 +70,12 @@ public final class JdbcToXsqlConverter extends JdbcToEnumerableConverter impleme
   }
 
   /**
-   * Calcite's code, with the SQL of semi- and anti-joins written as {@link JdbcExists} writes it, and a
+   * Calcite's code, with the SQL of semi- and anti-joins written as {@link JdbcSqlForm} writes it, and a
    * small aggregated result read whole (see {@link #readsWhole}).
    */
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-    RelNode sql = JdbcExists.rewrite(getInput());
+    RelNode sql = JdbcSqlForm.rewrite(getInput());
     Result result = sql == getInput() ? super.implement(implementor, pref)
         : new JdbcToXsqlConverter(getCluster(), getTraitSet(), sql).implement(implementor, pref);
     Optional<String[]> shared = shared(sql);

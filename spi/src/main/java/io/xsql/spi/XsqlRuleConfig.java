@@ -1,4 +1,4 @@
-package io.xsql.planner;
+package io.xsql.spi;
 
 import java.util.function.Function;
 import org.apache.calcite.plan.RelOptRule;
@@ -8,8 +8,8 @@ import org.apache.calcite.tools.RelBuilderFactory;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * The immutable configuration all of xsql's rules share: Calcite's three settings plus the rule's
- * constructor. A record instead of Calcite's generated Immutables classes.
+ * The immutable configuration all of xsql's rules share, the engine's and the adapters': Calcite's three
+ * settings plus the rule's constructor. A record instead of Calcite's generated Immutables classes.
  *
  * @param relBuilderFactory builds replacements
  * @param description the rule's name in planner traces
@@ -21,7 +21,7 @@ public record XsqlRuleConfig(RelBuilderFactory relBuilderFactory, @Nullable Stri
     implements RelRule.Config {
 
   /** A configuration with Calcite's logical builder. */
-  static XsqlRuleConfig of(String description, RelRule.OperandTransform operands,
+  public static XsqlRuleConfig of(String description, RelRule.OperandTransform operands,
       Function<XsqlRuleConfig, RelOptRule> constructor) {
     return new XsqlRuleConfig(RelFactories.LOGICAL_BUILDER, description, operands, constructor);
   }

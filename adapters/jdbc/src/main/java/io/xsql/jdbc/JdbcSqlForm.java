@@ -21,17 +21,22 @@ import org.apache.calcite.rex.RexSubQuery;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
 /**
- * Semi- and anti-joins inside a database, rewritten for writing their SQL as what Calcite writes right: a
- * filter {@code [NOT] EXISTS (SELECT ... FROM right WHERE cond)} whose condition reads the left side through
- * a correlation variable, which Calcite qualifies with the left side's alias. Written as joins, Calcite
- * names the left side's columns unqualified inside the {@code EXISTS}, where a right-side column of the same
- * name captures them ({@code l1.l_orderkey = l2.l_orderkey} read as {@code l2.l_orderkey = l2.l_orderkey}),
- * and repeats an alias when semi-joins nest. The plan keeps the joins; only the SQL comes from this form.
+ * The form of a database subtree its SQL is written from. Semi- and anti-joins become what Calcite writes
+ * right: a filter {@code [NOT] EXISTS (SELECT ... FROM right WHERE cond)} whose condition reads the left
+ * side through a correlation variable, which Calcite qualifies with the left side's alias. Written as
+ * joins, Calcite names the left side's columns unqualified inside the {@code EXISTS}, where a right-side
+ * column of the same name captures them ({@code l1.l_orderkey = l2.l_orderkey} read as
+ * {@code l2.l_orderkey = l2.l_orderkey}), and repeats an alias when semi-joins nest. A
+ * {@link JdbcPreFilter} becomes the filter it is in SQL. The plan keeps its nodes; only the SQL comes from
+ * this form.
  */
-final class JdbcExists {
-  private JdbcExists() {}
+final class JdbcSqlForm {
+  private JdbcSqlForm() {}
 
-  /** The subtree with each semi- or anti-join as a filter on EXISTS; the subtree itself when it has none. */
+  /**
+   * The subtree with each semi- or anti-join as a filter on EXISTS and each pre-filter as a filter; the
+   * subtree itself when it has neither.
+   */
   static RelNode rewrite(RelNode rel) {
     List<RelNode> inputs = new ArrayList<>();
     boolean changed = false;
@@ -43,6 +48,9 @@ final class JdbcExists {
     if (rel instanceof Join join && (join.getJoinType() == JoinRelType.SEMI
         || join.getJoinType() == JoinRelType.ANTI)) {
       return exists(join, inputs.get(0), inputs.get(1));
+    }
+    if (rel instanceof JdbcPreFilter pre) {
+      return new JdbcRules.JdbcFilter(pre.getCluster(), pre.getTraitSet(), inputs.get(0), pre.condition());
     }
     return changed ? rel.copy(rel.getTraitSet(), inputs) : rel;
   }
