@@ -65,7 +65,8 @@ public final class SemiJoinDistinctRule extends RelRule<XsqlRuleConfig> {
     }
     RelMetadataQuery mq = call.getMetadataQuery();
     ImmutableBitSet keys = ImmutableBitSet.of(info.rightKeys);
-    if (Boolean.TRUE.equals(mq.areColumnsUnique(inner, keys)) || !JoinKeyCountRule.repeats(mq, inner, info.rightKeys, MIN_ROWS_PER_KEY)) {
+    if (Boolean.TRUE.equals(mq.areColumnsUnique(inner, keys))
+        || !JoinKeyCountRule.repeats(mq, inner, info.rightKeys, MIN_ROWS_PER_KEY)) {
       return;
     }
     RelBuilder b = call.builder();

@@ -40,7 +40,8 @@ final class FederatedAggregationTest {
     TestDatabase.POSTGRES.create(DATABASE);
     TestDatabase.MARIADB.create(DATABASE);
     Random random = new Random(20261207);
-    try (Connection pg = TestDatabase.POSTGRES.connect(DATABASE); Connection my = TestDatabase.MARIADB.connect(DATABASE);
+    try (Connection pg = TestDatabase.POSTGRES.connect(DATABASE);
+        Connection my = TestDatabase.MARIADB.connect(DATABASE);
         Statement ps = pg.createStatement(); Statement ms = my.createStatement()) {
       String customers = "CREATE TABLE customers (id int PRIMARY KEY, name varchar(20), region varchar(10))";
       ps.execute(customers);

@@ -15,8 +15,8 @@ import org.apache.calcite.rex.RexUtil;
  * rows it keeps all of xsql's and maybe more (text equality on MySQL and MariaDB, whose collations make
  * strings equal that differ in case, accents or trailing blanks, never unequal ones that are the same),
  * with the conjuncts it evaluates exactly, as a pre-filter ({@link JdbcPreFilter}); xsql then checks the
- * whole condition on the rows that leave the database (TPC-H Q3's customers of one market segment: a fifth of MariaDB's table
- * instead of all of it).
+ * whole condition on the rows that leave the database (TPC-H Q3's customers of one market segment: a
+ * fifth of MariaDB's table instead of all of it).
  */
 final class JdbcPreFilterRule extends RelRule<XsqlRuleConfig> {
   private final JdbcPushdownConvention convention;

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
-import org.apache.calcite.adapter.jdbc.JdbcToEnumerableConverter;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.adapter.jdbc.JdbcImplementor;
+import org.apache.calcite.adapter.jdbc.JdbcToEnumerableConverter;
 import org.apache.calcite.linq4j.tree.BlockStatement;
 import org.apache.calcite.linq4j.tree.ConstantExpression;
 import org.apache.calcite.linq4j.tree.Expression;
@@ -70,15 +70,15 @@ public final class JdbcToXsqlConverter extends JdbcToEnumerableConverter impleme
   }
 
   /**
-   * Calcite's code, with the SQL of semi- and anti-joins written as {@link JdbcSqlForm} writes it, and a
-   * small aggregated result read whole (see {@link #readsWhole}).
+   * Calcite's code, with the SQL written from {@link JdbcSqlForm}, on PostgreSQL its repeated groupings
+   * written once (see {@link #shared}), and a small aggregated result read whole (see {@link #readsWhole}).
    */
   @Override
   public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
     RelNode sql = JdbcSqlForm.rewrite(getInput());
     Result result = sql == getInput() ? super.implement(implementor, pref)
         : new JdbcToXsqlConverter(getCluster(), getTraitSet(), sql).implement(implementor, pref);
-    Optional<String[]> shared = shared(sql);
+    Optional<SharedStatement> shared = shared(sql);
     boolean whole = readsWhole();
     if (!whole && shared.isEmpty()) {
       return result;
@@ -94,8 +94,8 @@ public final class JdbcToXsqlConverter extends JdbcToEnumerableConverter impleme
 
       @Override
       public ConstantExpression visit(ConstantExpression constant) {
-        return shared.isPresent() && shared.get()[0].equals(constant.value) ? Expressions.constant(shared.get()[1])
-            : super.visit(constant);
+        return shared.isPresent() && shared.get().original().equals(constant.value)
+            ? Expressions.constant(shared.get().shared()) : super.visit(constant);
       }
     });
     return new Result((BlockStatement) block, result.physType, result.format);
@@ -105,16 +105,20 @@ public final class JdbcToXsqlConverter extends JdbcToEnumerableConverter impleme
    * The statement Calcite's code runs for {@code sql} and, on PostgreSQL, the same statement with its
    * repeated derived tables written once ({@link JdbcCommonSubqueries}), if it has any.
    */
-  private Optional<String[]> shared(RelNode sql) {
-    if (!(sql.getConvention() instanceof JdbcPushdownConvention convention) || convention.kind() != JdbcKind.POSTGRES) {
+  private Optional<SharedStatement> shared(RelNode sql) {
+    if (!(sql.getConvention() instanceof JdbcPushdownConvention convention)
+        || convention.kind() != JdbcKind.POSTGRES) {
       return Optional.empty();
     }
     SqlDialect dialect = convention.dialect;
     SqlNode statement = new JdbcImplementor(dialect, (JavaTypeFactory) getCluster().getTypeFactory())
         .visitRoot(sql).asStatement();
     String original = statement.toSqlString(dialect).getSql();
-    return JdbcCommonSubqueries.hoisted(statement, dialect).map(hoisted -> new String[] {original, hoisted});
+    return JdbcCommonSubqueries.hoisted(statement, dialect).map(hoisted -> new SharedStatement(original, hoisted));
   }
+
+  /** A statement as Calcite writes it, and the same with its repeated groupings written once. */
+  private record SharedStatement(String original, String shared) {}
 
   /** Shows {@code read=[whole]} where the result is read at once (see {@link #readsWhole}). */
   @Override
