@@ -17,6 +17,7 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.util.NlsString;
 import org.apache.calcite.util.Sarg;
 
 /**
@@ -131,10 +132,11 @@ final class JdbcPushdown {
 
   /**
    * Whether the database, evaluating a condition it may not evaluate exactly, keeps every row xsql keeps:
-   * equality of text (one value or an IN list) on MySQL, whose collations make more strings equal (case,
-   * accents, trailing blanks), never fewer. Its operands are columns, literals and {@code SUBSTRING}s of
-   * them with literal positions (which both count in characters). Such a condition can filter rows before
-   * they leave the database, as long as xsql checks it again on what it receives.
+   * a text column (or a {@code SUBSTRING} of one with literal positions, which both count in characters)
+   * equal to a literal or in a list of literals, on MySQL, whose collations make more strings equal (case,
+   * accents, trailing blanks), never fewer. Not for literals ending in a blank: MySQL 8's NO PAD collations
+   * tell {@code 'a '} from {@code 'a'}, which xsql finds equal where the column is a CHAR. Such a condition
+   * can filter rows before they leave the database, as long as xsql checks it again on what it receives.
    */
   static boolean superset(JdbcKind kind, RexNode node) {
     if (kind != JdbcKind.MYSQL || !(node instanceof RexCall call)) {
@@ -142,24 +144,33 @@ final class JdbcPushdown {
     }
     List<RexNode> operands = call.getOperands();
     return switch (call.getKind()) {
-      case EQUALS -> operands.stream().allMatch(JdbcPushdown::textValue);
-      case SEARCH -> textValue(operands.get(0)) && operands.get(1) instanceof RexLiteral literal
-          && literal.getValue() instanceof Sarg<?> sarg && sarg.isPoints();
+      case EQUALS -> textColumn(operands.get(0)) && unpadded(operands.get(1))
+          || textColumn(operands.get(1)) && unpadded(operands.get(0));
+      case SEARCH -> textColumn(operands.get(0)) && operands.get(1) instanceof RexLiteral literal
+          && literal.getValue() instanceof Sarg<?> sarg && sarg.isPoints()
+          && sarg.rangeSet.asRanges().stream().allMatch(r -> !text(r.lowerEndpoint()).endsWith(" "));
       default -> false;
     };
   }
 
-  /** A text column, literal or {@code SUBSTRING} of one with literal positions. */
-  private static boolean textValue(RexNode node) {
+  /** A text column or a {@code SUBSTRING} of one with literal positions. */
+  private static boolean textColumn(RexNode node) {
     if (!isText(node.getType())) {
       return false;
     }
-    if (node instanceof RexInputRef || node instanceof RexLiteral) {
-      return true;
-    }
-    return node instanceof RexCall call && call.getOperator().getName().equals("SUBSTRING")
-        && textValue(call.getOperands().get(0))
+    return node instanceof RexInputRef || node instanceof RexCall call
+        && call.getOperator().getName().equals("SUBSTRING") && textColumn(call.getOperands().get(0))
         && call.getOperands().stream().skip(1).allMatch(o -> o instanceof RexLiteral && isInteger(o.getType()));
+  }
+
+  /** A text literal that does not end in a blank. */
+  private static boolean unpadded(RexNode node) {
+    return node instanceof RexLiteral literal && isText(node.getType()) && literal.getValue() != null
+        && !text(literal.getValue()).endsWith(" ");
+  }
+
+  private static String text(Object value) {
+    return value instanceof NlsString nls ? nls.getValue() : String.valueOf(value);
   }
 
   /** Whether the database may compute an aggregate: groups and extremes of text follow its collation. */
