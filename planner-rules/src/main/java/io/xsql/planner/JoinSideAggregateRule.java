@@ -72,7 +72,8 @@ public final class JoinSideAggregateRule extends RelRule<XsqlRuleConfig> {
     super(config);
   }
 
-  private static boolean innerOrLeft(Join join) {
+  /** Whether a join is one the aggregate rules of the key counts phase read through. */
+  static boolean innerOrLeft(Join join) {
     return join.getJoinType() == JoinRelType.INNER || join.getJoinType() == JoinRelType.LEFT;
   }
 
@@ -133,7 +134,8 @@ public final class JoinSideAggregateRule extends RelRule<XsqlRuleConfig> {
     b.push(join.getRight()).project(concat(b.fields(), rightComputed));
     b.join(join.getJoinType(), RexUtil.shift(join.getCondition(), leftWidth, shift));
     RelNode computed = b.build();
-    ImmutableBitSet groups = ImmutableBitSet.of(aggregate.getGroupSet().asList().stream().map(g -> target[g]).toList());
+    ImmutableBitSet groups = ImmutableBitSet.of(aggregate.getGroupSet().asList().stream()
+        .map(g -> target[g]).toList());
     if (groups.cardinality() != aggregate.getGroupCount()) {
       return;
     }

@@ -16,7 +16,6 @@ import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.Join;
-import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.hint.RelHint;
 import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
@@ -144,27 +143,23 @@ public final class XsqlPrograms {
         // The join order phase leaves the fields of a reordered join in their order by a projection.
         .addRuleInstance(ProjectMergeRule.Config.DEFAULT
             .withOperandSupplier(b0 -> b0.operand(Project.class).oneInput(b1 -> b1.operand(Project.class)
-                .oneInput(b2 -> b2.operand(Join.class).predicate(XsqlPrograms::innerOrLeft).anyInputs())))
+                .oneInput(b2 -> b2.operand(Join.class).predicate(JoinSideAggregateRule::innerOrLeft)
+                    .anyInputs())))
             .as(ProjectMergeRule.Config.class).toRule())
         .addRuleInstance(AggregateProjectMergeRule.Config.DEFAULT
             .withOperandSupplier(b0 -> b0.operand(Aggregate.class).oneInput(b1 -> b1.operand(Project.class)
-                .oneInput(b2 -> b2.operand(Join.class).predicate(XsqlPrograms::innerOrLeft)
+                .oneInput(b2 -> b2.operand(Join.class).predicate(JoinSideAggregateRule::innerOrLeft)
                     .anyInputs())))
             .as(AggregateProjectMergeRule.Config.class).toRule())
         .addRuleInstance(AggregateReduceFunctionsRule.Config.DEFAULT
             .withOperandSupplier(b0 -> b0.operand(Aggregate.class)
-                .oneInput(b1 -> b1.operand(Join.class).predicate(XsqlPrograms::innerOrLeft)
+                .oneInput(b1 -> b1.operand(Join.class).predicate(JoinSideAggregateRule::innerOrLeft)
                     .anyInputs()))
             .as(AggregateReduceFunctionsRule.Config.class).toRule())
         .addRuleInstance(JoinKeyCountRule.CONFIG.toRule())
         .addRuleCollection(List.of(JoinSideAggregateRule.CONFIG.toRule(), JoinSideAggregateRule.PROJECTED.toRule()))
         .addRuleInstance(SemiJoinDistinctRule.CONFIG.toRule())
         .build());
-  }
-
-  /** Whether a join is one the aggregate rules of {@link #keyCounts} read through. */
-  private static boolean innerOrLeft(Join join) {
-    return join.getJoinType() == JoinRelType.INNER || join.getJoinType() == JoinRelType.LEFT;
   }
 
   /** The cost-based search over the planner's rules. */

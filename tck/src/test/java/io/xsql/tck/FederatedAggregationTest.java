@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class FederatedAggregationTest {
-  private static final String DATABASE = "xsql_early_aggregation";
+  private static final String DATABASE = "xsql_federated_aggregation_" + UUID.randomUUID().toString().substring(0, 8);
   private static final int CUSTOMERS = 300;
 
   @TempDir

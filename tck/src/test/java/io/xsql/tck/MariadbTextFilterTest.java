@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class MariadbTextFilterTest {
-  private static final String DATABASE = "xsql_text_filter";
+  private static final String DATABASE = "xsql_text_filter_" + UUID.randomUUID().toString().substring(0, 8);
   private static final List<String> NAMES = List.of("anna", "Anna", "anna ", "ánna", "ANNA", "bob", "Bob ",
       "carl", "13-55", "13-56", "31-00", "1x-13");
 
