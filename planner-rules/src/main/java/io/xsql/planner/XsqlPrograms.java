@@ -48,7 +48,8 @@ import org.apache.calcite.util.CancelFlag;
  *       unique on its keys, aggregates the read side per key first ({@link JoinSideAggregateRule}); a
  *       semi-join into another database reads its distinct keys ({@link SemiJoinDistinctRule});</li>
  *   <li>{@link #physical()}: the cost-based search, without the rules that reorder joins;</li>
- *   <li>Calcite's calc phase, aggregates over input ordered on their keys streamed ({@link SortedAggregates}),
+ *   <li>Calcite's calc phase, reads from other systems asked for the fields the expressions over them use
+ *       ({@link ReadPruning}), aggregates over input ordered on their keys streamed ({@link SortedAggregates}),
  *       then the join strategies ({@link XsqlJoinProgram}), which see those aggregates' order;</li>
  *   <li>HOP placed by xsql's runtime ({@link HopWindows}); the inner input of every nested-loop join
  *       read once ({@link NestedLoopBuffers}); windows and
@@ -85,7 +86,7 @@ public final class XsqlPrograms {
     // Aggregates over sorted input stream before the joins are chosen, so that a join reading their groups
     // sees them ordered on the keys (a count per key of a sorted file, from JoinKeyCountRule).
     Program planned = Programs.sequence(subqueries(), joinOrder(), keyCounts(), physical(), Programs.calc(METADATA),
-        SortedAggregates.PROGRAM);
+        ReadPruning.PROGRAM, SortedAggregates.PROGRAM);
     return Programs.sequence(joinStrategies ? XsqlJoinProgram.around(planned, hints, lookupSwitchKeys) : planned,
         HopWindows.PROGRAM, NestedLoopBuffers.PROGRAM, StreamingWindows.PROGRAM, SortedAggregates.PROGRAM, RedundantSorts.PROGRAM);
   }

@@ -4,6 +4,7 @@ import io.xsql.spi.CachedLookup;
 import io.xsql.spi.KeyLookup;
 import io.xsql.spi.KeyedRows;
 import io.xsql.spi.LookupSide;
+import io.xsql.spi.PrunableRead;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.apache.calcite.DataContext;
 import org.apache.calcite.adapter.enumerable.EnumerableRelImplementor;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.adapter.jdbc.JdbcImplementor;
+import org.apache.calcite.adapter.jdbc.JdbcRules;
 import org.apache.calcite.adapter.jdbc.JdbcToEnumerableConverter;
 import org.apache.calcite.linq4j.tree.BlockStatement;
 import org.apache.calcite.linq4j.tree.ConstantExpression;
@@ -33,8 +35,13 @@ import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlDialect;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.util.ImmutableBitSet;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -42,7 +49,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * statement, its rows read by generated code), and can also fetch the subtree's rows by key for a lookup
  * join ({@link JdbcLookup}).
  */
-public final class JdbcToXsqlConverter extends JdbcToEnumerableConverter implements LookupSide {
+public final class JdbcToXsqlConverter extends JdbcToEnumerableConverter implements LookupSide, PrunableRead {
   /** The most rows of a result read whole. */
   private static final int WHOLE_ROWS = 10_000;
   private static final Method STREAMED = Types.lookupMethod(JdbcBinding.class, "streamed", DataContext.class,
@@ -157,6 +164,26 @@ public final class JdbcToXsqlConverter extends JdbcToEnumerableConverter impleme
       };
     }
     return false;
+  }
+
+  /**
+   * The same statement selecting only {@code fields}: a projection of the subtree's projection, or a new
+   * one. Not over an ORDER BY, which a projection around it would make a derived table's, whose order SQL
+   * does not keep.
+   */
+  @Override
+  public Optional<RelNode> pruned(ImmutableBitSet fields) {
+    RelNode input = getInput();
+    if (input instanceof Sort) {
+      return Optional.empty();
+    }
+    RelNode base = input instanceof Project p ? p.getInput() : input;
+    List<RexNode> projects = fields.asList().stream().map(i -> input instanceof Project p ? p.getProjects().get(i)
+        : (RexNode) RexInputRef.of(i, input.getRowType())).toList();
+    List<String> names = fields.asList().stream().map(i -> input.getRowType().getFieldNames().get(i)).toList();
+    RelDataType rowType = RexUtil.createStructType(getCluster().getTypeFactory(), projects, names, null);
+    return Optional.of(new JdbcToXsqlConverter(getCluster(), getTraitSet(),
+        new JdbcRules.JdbcProject(getCluster(), input.getTraitSet(), base, projects, rowType)));
   }
 
   /**
