@@ -9,8 +9,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.rel.core.JoinRelType;
 
 /** Runs one hash join with a dynamic filter; see {@link FilteredHashJoinPlan}. */
 final class FilteredHashJoinEnumerator implements Enumerator<Object[]> {
@@ -20,8 +22,15 @@ final class FilteredHashJoinEnumerator implements Enumerator<Object[]> {
   private final ScanRequest request;
   private final QueryContext context;
 
-  /** Build rows by normalized key; null until the build side is read. */
+  /**
+   * Build rows by normalized key; null until the build side is read. A join that keeps left rows alone
+   * built on the left removes each key a probe row has.
+   */
   private Map<Object, List<Object[]>> table;
+  /** An anti-join's left rows that no probe row matched, null keys first, once the probe side is read. */
+  private Iterator<Object[]> unmatched;
+  /** An anti-join's left rows with a NULL key, which match nothing. */
+  private final List<Object[]> unkeyed = new ArrayList<>();
   /** The filter whose lookup gives the probe rows; null when the probe side is scanned instead. */
   private KeyedRows chosen;
   /** The batches of distinct keys still to look up; null when the probe side is scanned instead. */
@@ -52,18 +61,38 @@ final class FilteredHashJoinEnumerator implements Enumerator<Object[]> {
     if (table == null) {
       readBuild();
     }
+    boolean leftBuilt = plan.leftOnly() && plan.buildLeft();
     while (true) {
       if (nextMatch < matches.size()) {
-        current = joined(matches.get(nextMatch++), probeRow);
+        Object[] match = matches.get(nextMatch++);
+        current = leftBuilt ? match : joined(match, probeRow);
+        return true;
+      }
+      if (unmatched != null) {
+        if (!unmatched.hasNext()) {
+          return false;
+        }
+        current = unmatched.next();
         return true;
       }
       if (table.isEmpty() || !nextProbeRow()) {
-        return false;
+        if (plan.joinType() != JoinRelType.ANTI) {
+          return false;
+        }
+        unmatched = Stream.concat(unkeyed.stream(), table.values().stream().flatMap(List::stream)).iterator();
+        continue;
       }
       Object key = JoinKeys.of(probeRow, plan.probeKeys());
+      if (leftBuilt) {
+        // Each left row once: its key leaves the table with its first match.
+        List<Object[]> found = key == null ? null : table.remove(key);
+        matches = found == null || plan.joinType() == JoinRelType.ANTI ? List.of() : found;
+        nextMatch = 0;
+        continue;
+      }
       matches = key == null ? List.of() : table.getOrDefault(key, List.of());
       nextMatch = 0;
-      if (plan.semi() && !matches.isEmpty()) {
+      if (plan.joinType() == JoinRelType.SEMI && !matches.isEmpty()) {
         matches = List.of();
         current = probeRow.clone();
         return true;
@@ -84,6 +113,10 @@ final class FilteredHashJoinEnumerator implements Enumerator<Object[]> {
         Object[] row = e.current();
         Object key = JoinKeys.of(row, plan.buildKeys());
         if (key == null) {
+          // Matches nothing: an anti-join keeps it.
+          if (plan.joinType() == JoinRelType.ANTI) {
+            unkeyed.add(row);
+          }
           continue;
         }
         List<Object[]> same = rows.get(key);
@@ -185,6 +218,8 @@ final class FilteredHashJoinEnumerator implements Enumerator<Object[]> {
   public void reset() {
     close();
     table = null;
+    unmatched = null;
+    unkeyed.clear();
     chosen = null;
     batches = null;
     matches = List.of();

@@ -11,14 +11,17 @@ import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.rel.core.JoinRelType;
 
 /**
- * What an inner or semi hash join with a dynamic filter does at run time: read the build side whole into a hash
- * table, as any hash join does; then, when it holds at most {@code maxKeys} distinct keys, fetch only the
- * probe side's rows with those keys through its {@link io.xsql.spi.KeyLookup} (in batches), so that its
+ * What an inner, semi or anti hash join with a dynamic filter does at run time: read the build side whole into
+ * a hash table, as any hash join does; then, when it holds at most {@code maxKeys} distinct keys, fetch only
+ * the probe side's rows with those keys through its {@link io.xsql.spi.KeyLookup} (in batches), so that its
  * source sends only rows that can match; with more keys, read the probe side whole. The choice is made
- * when the build side is known, so a wrong row estimate costs nothing beyond the plain hash join. Public
- * only because generated code calls it.
+ * when the build side is known, so a wrong row estimate costs nothing beyond the plain hash join. A semi-
+ * or anti-join that builds on its left side emits each left row once its key is found (semi), or the left
+ * rows whose keys no probe row had once the probe side is read (anti; a row without a key among them).
+ * Public only because generated code calls it.
  *
  * @param filters the ways the probe side can be filtered, one lookup each: by all keys, or, where the probe
  *     side cannot look up several at once, by each key alone (its rows with those values are a superset
@@ -28,15 +31,15 @@ import org.apache.calcite.linq4j.Linq4j;
  * @param probeKeys the probe row's key fields, pair by pair with {@code buildKeys}, the same whether it was
  *     looked up or scanned
  * @param buildLeft whether the build side is the join's left input, whose fields come first
- * @param semi whether the join is a semi-join: the probe side is its left input, and each probe row with a
- *     match comes out once, alone
+ * @param joinType INNER, SEMI or ANTI: a semi-join keeps its left rows that have a match, once, alone, and
+ *     builds on either side; an anti-join keeps those that have none, and builds on its left side
  * @param buildWidth the build row's field count
  * @param probeWidth the probe row's field count
  * @param maxKeys the most distinct keys sent to the probe side
  * @param batchSize keys per lookup call, at most each lookup's {@code maxBatchSize()}
  */
 public record FilteredHashJoinPlan(List<DynamicFilter> filters, int[] buildKeys, int[] probeKeys,
-    boolean buildLeft, boolean semi, int buildWidth, int probeWidth, int maxKeys, int batchSize) {
+    boolean buildLeft, JoinRelType joinType, int buildWidth, int probeWidth, int maxKeys, int batchSize) {
 
   /**
    * One way to filter the probe side.
@@ -66,8 +69,10 @@ public record FilteredHashJoinPlan(List<DynamicFilter> filters, int[] buildKeys,
       throw new IllegalArgumentException(filters.size() + " filters, " + buildKeys.length + " build keys and "
           + probeKeys.length + " probe keys");
     }
-    if (semi && buildLeft) {
-      throw new IllegalArgumentException("a semi-join builds on its right side");
+    if (joinType != JoinRelType.INNER && joinType != JoinRelType.SEMI
+        && !(joinType == JoinRelType.ANTI && buildLeft)) {
+      throw new IllegalArgumentException("a filtered hash join is inner, semi or, building on its left side,"
+          + " anti, not " + joinType + (buildLeft ? " building left" : " building right"));
     }
     for (DynamicFilter f : filters) {
       KeyedRows probe = f.probe();
@@ -86,6 +91,11 @@ public record FilteredHashJoinPlan(List<DynamicFilter> filters, int[] buildKeys,
     }
   }
 
+  /** Whether the join keeps its left rows alone, each once: a semi- or anti-join. */
+  boolean leftOnly() {
+    return joinType != JoinRelType.INNER;
+  }
+
   /**
    * Called by generated code with the join's inputs as {@code Object[]} rows; emits the left row's values
    * followed by the right row's.
@@ -94,7 +104,8 @@ public record FilteredHashJoinPlan(List<DynamicFilter> filters, int[] buildKeys,
     // The filters differ only in their keys: one request serves them all.
     Optional<ScanRequest> request = KeyedLookups.request(filters.get(0).probe(), root);
     if (request.isEmpty()) {
-      return Linq4j.emptyEnumerable();
+      // No probe row can match: an anti-join keeps every left row.
+      return joinType == JoinRelType.ANTI ? left : Linq4j.emptyEnumerable();
     }
     Enumerable<Object[]> build = buildLeft ? left : right;
     Enumerable<Object[]> probeScan = buildLeft ? right : left;

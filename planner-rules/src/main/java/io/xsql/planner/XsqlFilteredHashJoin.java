@@ -78,7 +78,7 @@ public final class XsqlFilteredHashJoin extends BiRel implements EnumerableRel {
         .collect(Collectors.joining(" | "));
     return super.explainTerms(pw)
         .item("strategy", JoinStrategy.HASH)
-        .item("joinType", plan.semi() ? "semi" : "inner")
+        .item("joinType", plan.joinType().lowerName)
         .item("build", plan.buildLeft() ? "left" : "right")
         .item("dynamicFilter", probes.get(0).name())
         .item("keys", probes.size() == 1 ? names(probes.get(0), columns)

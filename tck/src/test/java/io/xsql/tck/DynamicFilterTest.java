@@ -74,6 +74,9 @@ final class DynamicFilterTest {
       s.execute("CREATE INDEX notes_k ON notes (k)");
       s.execute("CREATE TABLE tagged (k int, tag text)");
       s.execute("INSERT INTO tagged SELECT k, CASE WHEN k % 8 = 1 THEN 'tag' || (k % 10) ELSE 'none' END FROM keys");
+      // Five rows a key and no index: NOT EXISTS into it asks for its distinct keys, a GROUP BY.
+      s.execute("CREATE TABLE visits (k int, at int)");
+      s.execute("INSERT INTO visits SELECT g / 5, g FROM generate_series(5, " + (5 * ROWS + 4) + ") g");
       s.execute("ANALYZE");
     }
     writeCatalog();
@@ -175,6 +178,48 @@ final class DynamicFilterTest {
       assertThat(plan(x, sql)).contains("dynamicFilter=[pg.big]").contains("joinType=[semi]");
     }
     assertThat(rowsReadRunning(sql, expected)).as("rows PostgreSQL read").isBetween(100L, 1_000L);
+  }
+
+  @Test
+  void aSemiOrAntiJoinIntoALargerTableHashesItsLeftSideAndSendsItsKeys() throws Exception {
+    // keys (estimated 10,000 rows of the flag's guess) is the smaller side: it is hashed, big is asked for
+    // the 134 flagged keys, and the left rows whose keys were found (EXISTS) or not found (NOT EXISTS) come
+    // out; the flagged row without a key has no match, so NOT EXISTS keeps it.
+    for (String test : List.of("EXISTS", "NOT EXISTS")) {
+      String sql = "SELECT k.k, k.flag FROM keys k WHERE k.flag <> 'n' AND " + test
+          + " (SELECT 1 FROM pg.big b WHERE b.id = k.k)";
+      List<String> expected = reference(sql);
+      assertThat(expected).hasSize(test.equals("EXISTS") ? 101 : 35);
+      try (Connection x = connect()) {
+        assertThat(plan(x, sql)).contains("dynamicFilter=[pg.big]", "build=[left]",
+            "joinType=[" + (test.equals("EXISTS") ? "semi" : "anti") + "]");
+      }
+      assertThat(rowsReadRunning(sql, expected)).as("rows PostgreSQL read").isBetween(100L, 1_000L);
+    }
+  }
+
+  @Test
+  void anAntiJoinWithMoreKeysThanTheFilterTakesReadsTheRightSideWhole() throws Exception {
+    String sql = "SELECT k.k FROM keys k WHERE k.flag <> 'x' AND NOT EXISTS (SELECT 1 FROM pg.big b WHERE b.id = k.k)";
+    List<String> expected = reference(sql);
+    // The keys beyond big's 30,000 ids, and the two rows without a key.
+    assertThat(expected).hasSize(5_002);
+    try (Connection x = connect()) {
+      assertThat(plan(x, sql)).contains("dynamicFilter=[pg.big]", "joinType=[anti]", "maxKeys=[16384]");
+    }
+    assertThat(rowsReadRunning(sql, expected)).as("rows PostgreSQL read").isGreaterThanOrEqualTo(ROWS);
+  }
+
+  @Test
+  void distinctKeysOfAGroupByAreAskedForInOneStatement() throws Exception {
+    // The GROUP BY makes visits unique on k, but PostgreSQL groups the whole table for each statement: the
+    // filter takes one statement's worth of keys (100,000), not four of 4,096 as into a primary key.
+    String sql = "SELECT k.k FROM keys k WHERE k.flag <> 'n' AND NOT EXISTS (SELECT 1 FROM pg.visits v WHERE v.k = k.k)";
+    try (Connection x = connect()) {
+      assertThat(plan(x, sql)).contains("dynamicFilter=[pg.visits]", "joinType=[anti]", "GROUP BY",
+          "maxKeys=[100000]", "batch=[100000]");
+      assertThat(sorted(Rows.of(x, sql))).isEqualTo(reference(sql)).hasSize(35);
+    }
   }
 
   /** Runs the query through xsql, checks its rows, and returns the rows PostgreSQL read from big meanwhile. */
