@@ -203,7 +203,7 @@ public final class JdbcToXsqlConverter extends JdbcToEnumerableConverter impleme
       return Optional.empty();
     }
     List<Integer> all = IntStream.range(0, getRowType().getFieldCount()).boxed().toList();
-    return JdbcLookup.plan(convention, getInput(), keyFields).map(lookup -> new KeyedRows(lookup.name(),
+    return JdbcLookup.plan(convention, getInput(), keyFields, readsWhole()).map(lookup -> new KeyedRows(lookup.name(),
         cached(convention, lookup), keyFields, all, JdbcTypes.columns(getRowType()), List.of(), false));
   }
 
