@@ -214,7 +214,8 @@ final class DynamicFilterTest {
   void distinctKeysOfAGroupByAreAskedForInOneStatement() throws Exception {
     // The GROUP BY makes visits unique on k, but PostgreSQL groups the whole table for each statement: the
     // filter takes one statement's worth of keys (100,000), not four of 4,096 as into a primary key.
-    String sql = "SELECT k.k FROM keys k WHERE k.flag <> 'n' AND NOT EXISTS (SELECT 1 FROM pg.visits v WHERE v.k = k.k)";
+    String sql = "SELECT k.k FROM keys k WHERE k.flag <> 'n'"
+        + " AND NOT EXISTS (SELECT 1 FROM pg.visits v WHERE v.k = k.k)";
     try (Connection x = connect()) {
       assertThat(plan(x, sql)).contains("dynamicFilter=[pg.visits]", "joinType=[anti]", "GROUP BY",
           "maxKeys=[100000]", "batch=[100000]");
