@@ -243,8 +243,15 @@ final class JoinChooser {
     }
     double left = mq.getRowCount(join.getLeft());
     double right = mq.getRowCount(join.getRight());
+    // Calcite's hash join gives its rows in its left side's order, and the planner may have dropped a sort
+    // above it for that: only a lookup into the right side, a merge or that hash join keep the order.
+    RelCollation order = join.getTraitSet().getCollation();
+    boolean ordered = order != null && !order.getFieldCollations().isEmpty();
     boolean rightFirst = left <= right;
     for (boolean innerRight : rightFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
+      if (ordered && !innerRight) {
+        continue;
+      }
       double outer = innerRight ? left : right;
       double inner = innerRight ? right : left;
       if (lookupPays(innerRight, outer, inner)) {
@@ -256,6 +263,9 @@ final class JoinChooser {
     }
     if (sorted(join.getLeft(), keys.left()) && sorted(join.getRight(), keys.right())) {
       return merge(false).rel().orElseThrow();
+    }
+    if (ordered) {
+      return hash(true);
     }
     if (right > left && !canSwap()) {
       // A semi- or anti-join whose right side is larger: its left side hashed, the right side's rows read by
