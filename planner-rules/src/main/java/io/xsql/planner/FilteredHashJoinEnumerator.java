@@ -21,6 +21,8 @@ final class FilteredHashJoinEnumerator implements Enumerator<Object[]> {
   private final Enumerable<Object[]> probeScan;
   private final ScanRequest request;
   private final QueryContext context;
+  /** Whether the join emits build rows alone: a semi- or anti-join built on its left side. */
+  private final boolean leftBuilt;
 
   /**
    * Build rows by normalized key; null until the build side is read. A join that keeps left rows alone
@@ -49,6 +51,7 @@ final class FilteredHashJoinEnumerator implements Enumerator<Object[]> {
     this.probeScan = probeScan;
     this.request = request;
     this.context = context;
+    this.leftBuilt = plan.leftOnly() && plan.buildLeft();
   }
 
   @Override
@@ -61,7 +64,6 @@ final class FilteredHashJoinEnumerator implements Enumerator<Object[]> {
     if (table == null) {
       readBuild();
     }
-    boolean leftBuilt = plan.leftOnly() && plan.buildLeft();
     while (true) {
       if (nextMatch < matches.size()) {
         Object[] match = matches.get(nextMatch++);

@@ -36,7 +36,6 @@ import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rel.type.RelDataType;
-import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlDialect;
@@ -184,8 +183,9 @@ public final class JdbcToXsqlConverter extends JdbcToEnumerableConverter impleme
       return Optional.empty();
     }
     RelNode base = input instanceof Project p ? p.getInput() : input;
-    List<RexNode> projects = fields.asList().stream().map(i -> input instanceof Project p ? p.getProjects().get(i)
-        : (RexNode) RexInputRef.of(i, input.getRowType())).toList();
+    List<RexNode> all = input instanceof Project p ? p.getProjects()
+        : getCluster().getRexBuilder().identityProjects(input.getRowType());
+    List<RexNode> projects = fields.asList().stream().map(all::get).toList();
     List<String> names = fields.asList().stream().map(i -> input.getRowType().getFieldNames().get(i)).toList();
     RelDataType rowType = RexUtil.createStructType(getCluster().getTypeFactory(), projects, names, null);
     return Optional.of(new JdbcToXsqlConverter(getCluster(), getTraitSet(),
