@@ -72,13 +72,17 @@ final class JoinChooser {
   private final RelMetadataQuery mq;
   /** The keys after which every unhinted lookup join switches to a scan; empty to decide per join. */
   private final OptionalLong switchKeys;
+  /** The order the join's rows must come in ({@link OrderedJoins}); empty if any will do. */
+  private final RelCollation order;
 
-  private JoinChooser(Join join, JoinKeyPairs keys, Optional<RexNode> residual, OptionalLong switchKeys) {
+  private JoinChooser(Join join, JoinKeyPairs keys, Optional<RexNode> residual, OptionalLong switchKeys,
+      RelCollation order) {
     this.join = join;
     this.keys = keys;
     this.residual = residual;
     this.mq = join.getCluster().getMetadataQuery();
     this.switchKeys = switchKeys;
+    this.order = order;
   }
 
   /**
@@ -87,22 +91,33 @@ final class JoinChooser {
    * @param statementHints the statement's join hints
    * @param switchKeys the keys after which an unhinted lookup join switches to a scan of its inner side (the
    *     connection's {@code lookupSwitchKeys}); empty to decide from each join's estimates
+   * @param order the order the join's rows must come in ({@link OrderedJoins}), empty if any will do: a
+   *     strategy that keeps it is preferred, and the rows of one that does not are sorted again
    */
-  static RelNode choose(Join join, List<RelHint> statementHints, OptionalLong switchKeys) {
+  static RelNode choose(Join join, List<RelHint> statementHints, OptionalLong switchKeys, RelCollation order) {
+    RelNode chosen = strategy(join, statementHints, switchKeys, order);
+    // A hint may name a strategy that does not keep the order: the rows are sorted again after it.
+    return order.getFieldCollations().isEmpty()
+        || InputOrder.collations(chosen).stream().anyMatch(c -> c.satisfies(order)) ? chosen
+        : EnumerableSort.create(chosen, order, null, null);
+  }
+
+  private static RelNode strategy(Join join, List<RelHint> statementHints, OptionalLong switchKeys,
+      RelCollation order) {
     JoinHints.Choice hints = JoinHints.of(join, statementHints);
     Optional<JoinKeyPairs> keys = JoinKeyPairs.of(join);
     if (keys.isEmpty()) {
       Optional<RelNode> residual = hints.firstMatch() ? Optional.empty()
-          : withResidual(join, statementHints, switchKeys);
+          : withResidual(join, statementHints, switchKeys, order);
       if (residual.isPresent()) {
         return residual.get();
       }
       if (hints.firstMatch() && !hints.innerRight() && join.getJoinType() == JoinRelType.INNER
           && KeysAndRest.of(join).isPresent()) {
         // FIRST_MATCH checks the other conditions inside the operator, which has its inner side on the right.
-        return restoreOrder(join, choose(swapped(join), statementHints, switchKeys));
+        return restoreOrder(join, choose(swapped(join), statementHints, switchKeys, RelCollations.EMPTY));
       }
-      Optional<JoinChooser> checking = checkingResidual(join, hints.firstMatch(), switchKeys);
+      Optional<JoinChooser> checking = checkingResidual(join, hints.firstMatch(), switchKeys, order);
       if (checking.isPresent()) {
         return hints.isEmpty() ? checking.get().automaticWithResidual() : checking.get().forcedWithResidual(hints);
       }
@@ -114,11 +129,14 @@ final class JoinChooser {
       }
       return band.orElse(join);
     }
-    JoinChooser chooser = new JoinChooser(join, keys.get(), Optional.empty(), switchKeys);
+    JoinChooser chooser = new JoinChooser(join, keys.get(), Optional.empty(), switchKeys, order);
     return hints.isEmpty() ? chooser.automatic() : chooser.forced(hints);
   }
 
-  /** The same inner join with its inputs the other way round, its condition over their fields. */
+  /**
+   * The same inner join with its inputs the other way round, its condition over their fields, promising no
+   * order: the join's order is over its own fields, which the caller restores ({@link #restoreOrder}).
+   */
   static Join swapped(Join join) {
     int left = join.getLeft().getRowType().getFieldCount();
     int right = join.getRight().getRowType().getFieldCount();
@@ -126,8 +144,8 @@ final class JoinChooser {
         left + right);
     RexNode condition = join.getCondition().accept(new RexPermuteInputsShuttle(mapping, join.getRight(),
         join.getLeft()));
-    return join.copy(join.getTraitSet(), condition, join.getRight(), join.getLeft(), JoinRelType.INNER,
-        join.isSemiJoinDone());
+    return join.copy(join.getTraitSet().replace(RelCollations.EMPTY), condition, join.getRight(), join.getLeft(),
+        JoinRelType.INNER, join.isSemiJoinDone());
   }
 
   /**
@@ -137,13 +155,13 @@ final class JoinChooser {
    * them gets NULLs); Calcite's hash join does the same for every other choice.
    */
   private static Optional<JoinChooser> checkingResidual(Join join, boolean firstMatch,
-      OptionalLong switchKeys) {
+      OptionalLong switchKeys, RelCollation order) {
     JoinRelType type = join.getJoinType();
     if (!(CHECKING.contains(type) || type == JoinRelType.INNER && firstMatch)) {
       return Optional.empty();
     }
     return KeysAndRest.of(join).flatMap(split -> JoinKeyPairs.of(split.keys())
-        .map(k -> new JoinChooser(join, k, Optional.of(split.rest()), switchKeys)));
+        .map(k -> new JoinChooser(join, k, Optional.of(split.rest()), switchKeys, order)));
   }
 
   /**
@@ -218,7 +236,7 @@ final class JoinChooser {
    * keys get Calcite's own hash join, the join stays as it was, which checks them itself.
    */
   private static Optional<RelNode> withResidual(Join join, List<RelHint> statementHints,
-      OptionalLong switchKeys) {
+      OptionalLong switchKeys, RelCollation order) {
     if (join.getJoinType() != JoinRelType.INNER) {
       return Optional.empty();
     }
@@ -226,7 +244,7 @@ final class JoinChooser {
     if (split.isEmpty() || JoinKeyPairs.of(split.get().keys()).isEmpty()) {
       return Optional.empty();
     }
-    RelNode chosen = choose(split.get().keys(), statementHints, switchKeys);
+    RelNode chosen = choose(split.get().keys(), statementHints, switchKeys, order);
     if (chosen instanceof EnumerableHashJoin) {
       return Optional.of(join);
     }
@@ -243,10 +261,8 @@ final class JoinChooser {
     }
     double left = mq.getRowCount(join.getLeft());
     double right = mq.getRowCount(join.getRight());
-    // Calcite's hash join gives its rows in its left side's order, and the planner may have dropped a sort
-    // above it for that: only a lookup into the right side, a merge or that hash join keep the order.
-    RelCollation order = join.getTraitSet().getCollation();
-    boolean ordered = order != null && !order.getFieldCollations().isEmpty();
+    // Only a lookup into the right side, a merge or Calcite's hash join keep the order the join promises.
+    boolean ordered = !order.getFieldCollations().isEmpty();
     boolean rightFirst = left <= right;
     for (boolean innerRight : rightFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
       if (ordered && !innerRight) {
@@ -552,7 +568,9 @@ final class JoinChooser {
       return Optional.empty();
     }
     long after = switchKeys.orElseGet(() -> Math.max(batch, (long) Math.ceil(innerRows / LOOKUP_RATIO)));
-    return Optional.of(new LookupJoinPlan.Adaptive(after, outerRows, innerRows));
+    // A lookup into the left side gives the right side's order, never the join's: it is sorted again anyway.
+    boolean keepsOrder = innerRight && !order.getFieldCollations().isEmpty();
+    return Optional.of(new LookupJoinPlan.Adaptive(after, outerRows, innerRows, keepsOrder));
   }
 
   /** A merge join whose hinted inner side is {@code innerRight}; FIRST_MATCH needs the inner on the right. */

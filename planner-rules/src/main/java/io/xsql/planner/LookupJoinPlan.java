@@ -48,17 +48,20 @@ public record LookupJoinPlan(KeyedRows inner, int[] outerKeys, JoinRelType type,
    * @param outerRows the planner's estimate of the outer rows, which the switch's warning compares with
    * @param innerRows the planner's estimate of the inner rows: the most remaining outer rows hashed for the
    *     scan to probe; past that many, the inner side is hashed instead and the outer rows probe it
+   * @param keepsOrder whether the join's rows must come in the outer side's order (the planner dropped a sort
+   *     above the join for it): the inner side is then hashed however few outer rows remain, since a scan
+   *     probing a hash of them gives its rows in the inner side's order
    */
-  public record Adaptive(long afterKeys, double outerRows, double innerRows) {
+  public record Adaptive(long afterKeys, double outerRows, double innerRows, boolean keepsOrder) {
     public Adaptive {
       if (afterKeys < 1) {
         throw new IllegalArgumentException("an adaptive join switches after at least 1 key, not " + afterKeys);
       }
     }
 
-    /** The most remaining outer rows the scan probes a hash of, as a buffer size. */
+    /** The most remaining outer rows the scan probes a hash of, as a buffer size; none when the order is kept. */
     int outerBuildRows() {
-      return (int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, Math.ceil(innerRows)));
+      return keepsOrder ? 0 : (int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, Math.ceil(innerRows)));
     }
   }
 

@@ -2,7 +2,10 @@ package io.xsql.planner;
 
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Supplier;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelShuttleImpl;
 import org.apache.calcite.rel.core.Join;
@@ -13,7 +16,8 @@ import org.apache.calcite.tools.Programs;
 /**
  * The step after Calcite's planner that decides how each join runs ({@link JoinChooser}), bottom up, on
  * the physical plan: the inputs are then concrete operators whose capabilities and order are known
- * (a scan that can look keys up, a sorted file), not sets of alternatives.
+ * (a scan that can look keys up, a sorted file), not sets of alternatives. Each join learns first whether
+ * the order its trait set promises is relied on above it ({@link OrderedJoins}).
  *
  * <p>Calcite's physical joins do not keep the hints of the logical joins they implement, and joins made
  * from IN and EXISTS subqueries never had them, so the statement's join hints come from its SQL and are
@@ -31,12 +35,14 @@ public final class XsqlJoinProgram {
   public static Program around(Program planner, Supplier<List<RelHint>> hints, OptionalLong switchKeys) {
     Program choose = (p, rel, traits, materializations, lattices) -> {
       List<RelHint> statementHints = hints.get();
+      Set<RelNode> ordered = OrderedJoins.of(rel, traits);
       return rel.accept(new RelShuttleImpl() {
         @Override
         public RelNode visit(RelNode other) {
+          RelCollation order = ordered.contains(other) ? OrderedJoins.order(other) : RelCollations.EMPTY;
           RelNode visited = super.visit(other);
-          return JoinChooser.replaces(visited) ? JoinChooser.choose((Join) visited, statementHints, switchKeys)
-              : visited;
+          return JoinChooser.replaces(visited)
+              ? JoinChooser.choose((Join) visited, statementHints, switchKeys, order) : visited;
         }
       });
     };

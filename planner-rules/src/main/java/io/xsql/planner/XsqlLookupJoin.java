@@ -18,6 +18,8 @@ import org.apache.calcite.linq4j.tree.Types;
 import org.apache.calcite.plan.RelOptCost;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelCollations;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelWriter;
 import org.apache.calcite.rel.SingleRel;
@@ -57,13 +59,28 @@ public final class XsqlLookupJoin extends SingleRel implements EnumerableRel {
 
   XsqlLookupJoin(RelNode outer, RelDataType rowType, LookupJoinPlan plan, JoinStrategy strategy,
       double innerRows, double joinRows, Optional<Residual> residual) {
-    super(outer.getCluster(), outer.getTraitSet().replace(EnumerableConvention.INSTANCE), outer);
+    super(outer.getCluster(), keepsOrder(plan) ? outer.getTraitSet().replace(EnumerableConvention.INSTANCE)
+        : outer.getTraitSet().replace(EnumerableConvention.INSTANCE).replace(RelCollations.EMPTY), outer);
     this.plan = plan;
     this.strategy = strategy;
     this.joinRowType = rowType;
     this.innerRows = innerRows;
     this.joinRows = joinRows;
     this.residual = residual;
+  }
+
+  /**
+   * Whether the rows come in the outer side's order: batch after batch they do, unless an adaptive join
+   * switches to hashing the few outer rows left and probing them with the inner side's rows.
+   */
+  private static boolean keepsOrder(LookupJoinPlan plan) {
+    return plan.adaptive().map(LookupJoinPlan.Adaptive::keepsOrder).orElse(true);
+  }
+
+  /** The outer side's orders, when the rows keep them. */
+  List<RelCollation> outputOrders(RelMetadataQuery mq) {
+    List<RelCollation> outer = mq.collations(getInput());
+    return keepsOrder(plan) && outer != null ? outer : List.of();
   }
 
   @Override

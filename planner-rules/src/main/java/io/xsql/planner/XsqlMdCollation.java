@@ -24,8 +24,9 @@ import org.apache.calcite.rel.metadata.MetadataHandler;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 
 /**
- * The order of the output of the operators the phases after planning make (a merge join, a sorted
- * aggregate, a segmented operator, a streaming window) and of windows. Calcite says a window keeps its input's order,
+ * The order of the output of the operators the phases after planning make (the joins, a sorted
+ * aggregate, a segmented operator, a streaming window) and of windows. The join choice compares it with
+ * the order Calcite's join promised, and sorts where a chosen join does not keep it. Calcite says a window keeps its input's order,
  * but its window operator gathers and sorts the input by each window's keys, so a sorted source's
  * {@code ORDER BY} above it lost its sort and came out in window order. Only {@link XsqlStreamingWindow}
  * keeps its input's order.
@@ -84,6 +85,22 @@ public final class XsqlMdCollation implements MetadataHandler<BuiltInMetadata.Co
   /** The keys' order, for the join types that keep it. */
   public ImmutableList<RelCollation> collations(XsqlMergeJoin join, RelMetadataQuery mq) {
     return ImmutableList.copyOf(join.outputOrders());
+  }
+
+  /** The outer side's order, where it keeps it. */
+  public ImmutableList<RelCollation> collations(XsqlLookupJoin join, RelMetadataQuery mq) {
+    return ImmutableList.copyOf(join.outputOrders(mq));
+  }
+
+  /** Its left input's orders: each point's matches come as the point is read. */
+  public ImmutableList<RelCollation> collations(XsqlBandJoin join, RelMetadataQuery mq) {
+    List<RelCollation> left = mq.collations(join.getLeft());
+    return left == null ? ImmutableList.of() : ImmutableList.copyOf(left);
+  }
+
+  /** None: the probe rows come by batches of the build side's keys, or the build side's rows at the end. */
+  public ImmutableList<RelCollation> collations(XsqlFilteredHashJoin join, RelMetadataQuery mq) {
+    return ImmutableList.of();
   }
 
   /** The order of the keys it runs over, run after run. */

@@ -124,9 +124,14 @@ final class LookupJoinEnumeratorTest {
 
   /** The same plan made adaptive: it switches after {@code afterKeys} keys, hashing at most {@code innerRows} outer rows. */
   private static LookupJoinPlan adaptive(LookupJoinPlan plan, long afterKeys, double innerRows) {
+    return adaptive(plan, afterKeys, innerRows, false);
+  }
+
+  private static LookupJoinPlan adaptive(LookupJoinPlan plan, long afterKeys, double innerRows,
+      boolean keepsOrder) {
     return new LookupJoinPlan(plan.inner(), plan.outerKeys(), plan.type(), plan.firstMatch(),
         plan.batchSize(), plan.outerWidth(), plan.innerWidth(), Optional.empty(),
-        Optional.of(new LookupJoinPlan.Adaptive(afterKeys, 1, innerRows)));
+        Optional.of(new LookupJoinPlan.Adaptive(afterKeys, 1, innerRows, keepsOrder)));
   }
 
   private static List<List<Object>> run(LookupJoinPlan plan, Iterable<Object[]> outer, DataContext root) {
@@ -241,13 +246,19 @@ final class LookupJoinEnumeratorTest {
             // Adaptive: switched after a few keys, the rest hashed (few outer rows) or the inner side hashed.
             long afterKeys = 1 + random.nextInt(4);
             double innerRows = random.nextBoolean() ? 2 : 1000;
-            ListLookup lookup = new ListLookup(table);
-            List<List<Object>> adaptive = run(adaptive(plan(lookup, keys, type, firstMatch, batchSize, filters),
-                afterKeys, innerRows), outer, NO_VARIABLES);
-            assertThat(adaptive).as("adaptive round %d keys %s %s first %s batch %d after %d inner %s", round,
-                keys.innerColumns(), type, firstMatch, batchSize, afterKeys, innerRows)
-                .containsExactlyInAnyOrderElementsOf(expected);
-            assertThat(lookup.openCursors).isZero();
+            for (boolean keepsOrder : List.of(false, true)) {
+              ListLookup lookup = new ListLookup(table);
+              List<List<Object>> adaptive = run(adaptive(plan(lookup, keys, type, firstMatch, batchSize, filters),
+                  afterKeys, innerRows, keepsOrder), outer, NO_VARIABLES);
+              String about = String.format("adaptive round %d keys %s %s first %s batch %d after %d inner %s order %s",
+                  round, keys.innerColumns(), type, firstMatch, batchSize, afterKeys, innerRows, keepsOrder);
+              if (keepsOrder) {
+                assertThat(adaptive).as(about).isEqualTo(expected);
+              } else {
+                assertThat(adaptive).as(about).containsExactlyInAnyOrderElementsOf(expected);
+              }
+              assertThat(lookup.openCursors).isZero();
+            }
           }
         }
       }
@@ -428,6 +439,29 @@ final class LookupJoinEnumeratorTest {
           .endsWith(innerRows > 6 ? "(6 remaining outer rows hashed)" : "(the inner side hashed, more than 2 outer"
               + " rows remaining)");
     }
+  }
+
+  @Test
+  void anAdaptiveJoinThatKeepsTheOuterOrderHashesTheInnerSideHoweverFewRowsRemain() {
+    List<Object[]> outer = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      outer.add(new Object[] {null, "o" + i, 9 - i});
+    }
+    List<Object[]> table = new ArrayList<>();
+    for (int k = 0; k < 10; k++) {
+      table.add(new Object[] {k, k, null, "a"});
+    }
+    QueryContext context = new QueryContext(new AtomicBoolean(), 0);
+    LookupJoinPlan plan = adaptive(plan(new ListLookup(table), KEYS.get(0), JoinRelType.INNER, false, 2,
+        List.of()), 3, 100, true);
+
+    List<List<Object>> rows = run(plan, outer, new Variables(Map.of(QueryContext.KEY, context)));
+
+    // Six outer rows remain after the switch, fewer than the 100 inner rows: hashing them would give the
+    // inner side's order, 0 to 5.
+    assertThat(rows).extracting(r -> r.get(1)).containsExactly("o0", "o1", "o2", "o3", "o4", "o5", "o6", "o7",
+        "o8", "o9");
+    assertThat(context.warnings()).singleElement().asString().contains("the inner side hashed");
   }
 
   @Test
