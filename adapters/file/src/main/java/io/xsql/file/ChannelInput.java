@@ -38,17 +38,26 @@ final class ChannelInput extends InputStream {
   static ChannelInput open(Path file) throws IOException {
     FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
     try {
-      ByteBuffer bom = ByteBuffer.allocate(3);
-      while (bom.hasRemaining() && channel.read(bom, bom.position()) > 0) {
-        // Reads until three bytes or the end of the file.
-      }
-      boolean hasBom = bom.position() == 3 && (bom.get(0) & 0xff) == 0xef && (bom.get(1) & 0xff) == 0xbb
-          && (bom.get(2) & 0xff) == 0xbf;
-      return new ChannelInput(channel, hasBom ? 3 : 0, true);
+      return new ChannelInput(channel, firstByte(channel), true);
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
     }
+  }
+
+  /** Reads a channel someone else closes from its first byte after a UTF-8 byte order mark, if it has one. */
+  static ChannelInput atStart(FileChannel channel) throws IOException {
+    return new ChannelInput(channel, firstByte(channel), false);
+  }
+
+  private static long firstByte(FileChannel channel) throws IOException {
+    ByteBuffer bom = ByteBuffer.allocate(3);
+    while (bom.hasRemaining() && channel.read(bom, bom.position()) > 0) {
+      // Reads until three bytes or the end of the file.
+    }
+    boolean hasBom = bom.position() == 3 && (bom.get(0) & 0xff) == 0xef && (bom.get(1) & 0xff) == 0xbb
+        && (bom.get(2) & 0xff) == 0xbf;
+    return hasBom ? 3 : 0;
   }
 
   /** The file offset of the next byte read. */

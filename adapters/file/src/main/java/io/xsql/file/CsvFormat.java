@@ -1,7 +1,9 @@
 package io.xsql.file;
 
+import io.xsql.spi.OnError;
 import io.xsql.spi.TextValues;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -10,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 /** CSV and TSV: a header names the columns (or the catalog does), types come from the first records. */
-final class CsvFormat implements RecordFormat, SeekableFormat {
+final class CsvFormat implements RecordFormat, SeekableFormat, ChunkedFormat {
   private static final Set<String> KEYS =
       Set.of("delimiter", "quote", "escape", "header", "null_string", "comment", "encoding");
 
@@ -101,6 +103,21 @@ final class CsvFormat implements RecordFormat, SeekableFormat {
   @Override
   public boolean canSeek(FileConfig config) {
     return CsvTokenizer.isByteSafe(config.csv().encoding());
+  }
+
+  /**
+   * In an encoding read as bytes, and failing on a malformed record: a range whose first record was
+   * guessed wrong is read again, and what {@code on_error} set aside in it would be counted twice.
+   */
+  @Override
+  public boolean canChunk(FileConfig config) {
+    return canSeek(config) && config.onError() == OnError.FAIL;
+  }
+
+  @Override
+  public RangeReader openRange(FileConfig config, FileSchema schema, Path file, BitSet needed,
+      FileChannel channel, long start, boolean atRecord, long end) throws IOException {
+    return CsvReader.range(config, schema, file, needed, channel, start, atRecord, end);
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.xsql.spi.ErrorCode;
 import io.xsql.spi.OnError;
 import io.xsql.spi.TypeKind;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * Reads a CSV file's records, converting only the needed columns. Common values (plain numbers, ISO
  * dates, booleans, ASCII text) are converted from the bytes directly; the rest through their text.
  */
-final class CsvReader implements SeekableReader {
+final class CsvReader implements SeekableReader, RangeReader {
   private final FileConfig config;
   private final Path file;
   private final List<Column> columns;
@@ -36,13 +37,18 @@ final class CsvReader implements SeekableReader {
   private boolean started;
   /** Whether the reader has moved, so that its tokenizer no longer counts the file's lines. */
   private boolean moved;
+  /** Records starting at or after this offset are left to the next range. */
+  private final long end;
+  /** Where the first record read, or tried, starts, once one was; -1 before. */
+  private long firstRecord = -1;
+  private long nextRecord = END;
 
   CsvReader(FileConfig config, FileSchema schema, Path file, BitSet needed) throws IOException {
-    this(config, schema, file, needed, CsvTokenizer.open(config.csv(), file), Optional.empty());
+    this(config, schema, file, needed, CsvTokenizer.open(config.csv(), file), Optional.empty(), END);
   }
 
   private CsvReader(FileConfig config, FileSchema schema, Path file, BitSet needed, CsvTokenizer tokenizer,
-      Optional<ChannelInput> seekable) {
+      Optional<ChannelInput> seekable, long end) {
     this.config = config;
     this.file = file;
     this.columns = schema.columns();
@@ -53,6 +59,7 @@ final class CsvReader implements SeekableReader {
     this.schema = schema;
     this.tokenizer = tokenizer;
     this.seekable = seekable;
+    this.end = end;
     this.nullBytes = config.csv().nullString().map(n -> n.getBytes(tokenizer.charset()));
   }
 
@@ -64,7 +71,29 @@ final class CsvReader implements SeekableReader {
     ChannelInput in = ChannelInput.open(file);
     CsvTokenizer tokenizer = new CsvTokenizer(in, config.csv(), config.csv().encoding());
     tokenizer.restart(in.position());
-    return new CsvReader(config, schema, file, needed, tokenizer, Optional.of(in));
+    return new CsvReader(config, schema, file, needed, tokenizer, Optional.of(in), END);
+  }
+
+  /**
+   * A reader of the records starting in {@code [start, end)} of an uncompressed file in an encoding read as
+   * bytes ({@link ChunkedFormat#openRange}). From 0 it reads the header; from a guessed start, the records
+   * from the line after the byte before {@code start}.
+   */
+  static CsvReader range(FileConfig config, FileSchema schema, Path file, BitSet needed, FileChannel channel,
+      long start, boolean atRecord, long end) throws IOException {
+    ChannelInput in = start == 0 ? ChannelInput.atStart(channel)
+        : new ChannelInput(channel, atRecord ? start : start - 1);
+    CsvTokenizer tokenizer = new CsvTokenizer(in, config.csv(), config.csv().encoding());
+    tokenizer.restart(in.position());
+    CsvReader reader = new CsvReader(config, schema, file, needed, tokenizer, Optional.empty(), end);
+    if (start > 0) {
+      if (!atRecord) {
+        tokenizer.skipLine();
+      }
+      reader.started = true;
+      reader.moved = true;
+    }
+    return reader;
   }
 
   /**
@@ -88,6 +117,14 @@ final class CsvReader implements SeekableReader {
       if (config.csv().header() && tokenizer.next()) {
         checkHeader();
       }
+    }
+    long at = tokenizer.nextRecord();
+    if (firstRecord < 0) {
+      firstRecord = at;
+    }
+    if (at >= end) {
+      nextRecord = at;
+      return false;
     }
     if (!tokenizer.next()) {
       return false;
@@ -210,6 +247,16 @@ final class CsvReader implements SeekableReader {
   @Override
   public long offset() {
     return tokenizer.recordOffset();
+  }
+
+  @Override
+  public long firstRecord() {
+    return firstRecord < 0 ? END : firstRecord;
+  }
+
+  @Override
+  public long nextRecord() {
+    return nextRecord;
   }
 
   /** Moves to a record's offset; the header, read or not, is not read again. */

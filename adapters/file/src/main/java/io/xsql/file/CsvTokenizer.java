@@ -127,6 +127,30 @@ final class CsvTokenizer implements Closeable {
     }
   }
 
+  /**
+   * Where the next record starts, past blank and comment lines, as a count of bytes like {@link
+   * #recordOffset}; {@link RangeReader#END} at the end of the input.
+   */
+  long nextRecord() {
+    return skipBlankAndCommentLines() ? dropped + pos : RangeReader.END;
+  }
+
+  /** Moves past the next line feed, or to the end of the input: to the start of the next line. */
+  void skipLine() {
+    while (true) {
+      for (int j = pos; j < limit; j++) {
+        if (buffer[j] == '\n') {
+          pos = j + 1;
+          return;
+        }
+      }
+      pos = limit;
+      if (!fill(pos)) {
+        return;
+      }
+    }
+  }
+
   /** Moves to the next record's first byte; false at the end of the input. */
   private boolean skipBlankAndCommentLines() {
     while (true) {

@@ -12,7 +12,7 @@ import java.util.Objects;
  * The counts of a GROUP BY over a file sorted on its group columns ({@link FileTable#canAggregate}), one
  * run of equal group values at a time: only the run being counted is held. Rows read from a file become
  * partial groups (its group values, then per call 1 or 0), the parallel chunks of a JSON Lines file count
- * their own runs ({@link JsonlChunks}) on their threads, and the scan adds up the partial groups of
+ * their own runs ({@link FileChunks}) on their threads, and the scan adds up the partial groups of
  * consecutive rows, chunks and files whose group values are equal. Equal is Java's {@code equals}, which
  * is SQL's for the group column types the table accepts; NULLs form one group.
  */

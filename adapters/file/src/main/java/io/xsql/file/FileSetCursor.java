@@ -13,8 +13,8 @@ import java.util.stream.IntStream;
 
 /**
  * Reads the files of a source one after the other as one table: passes over files the {@code _file}
- * filters rule out, reads a large uncompressed line-based file in parallel chunks, stops at the limit, and
- * reports what {@code on_error} set aside once the scan ends. With an aggregation, each file or chunk
+ * filters rule out, reads a large uncompressed JSON Lines or CSV file in parallel chunks, stops at the
+ * limit, and reports what {@code on_error} set aside once the scan ends. With an aggregation, each file or chunk
  * returns the partial groups of its runs ({@link FileScan#rows}), which {@link FileGroups#merging} adds up.
  */
 final class FileSetCursor implements RowCursor {
@@ -45,7 +45,7 @@ final class FileSetCursor implements RowCursor {
   /**
    * A scan of all the source's files.
    *
-   * @param chunkBytes the size of parallel chunks; {@link JsonlChunks#CHUNK} but in tests
+   * @param chunkBytes the size of parallel chunks; {@link FileChunks#CHUNK} but in tests
    */
   FileSetCursor(FileScan scan, ScanContext context, long limit, long chunkBytes) {
     this(scan, context, limit, chunkBytes, IntStream.range(0, scan.config().files().files().size())
@@ -92,13 +92,14 @@ final class FileSetCursor implements RowCursor {
         continue;
       }
       try {
-        // Chunks pay off from a few of them on; a JSON Lines record never spans a line, so any line can
-        // start one.
+        // Chunks pay off from a few of them on.
+        Optional<ChunkedFormat> chunked = config.format().reader() instanceof ChunkedFormat c && c.canChunk(config)
+            ? Optional.of(c) : Optional.empty();
         if (!piece.isWhole()) {
-          file = Optional.of(new JsonlChunks(scan, index, path, chunkBytes, piece.start(), piece.end()));
-        } else if (config.format() == FileFormat.JSONL && FileInputs.isPlain(path)
-            && Files.size(path) >= 4 * chunkBytes) {
-          file = Optional.of(new JsonlChunks(scan, index, path, chunkBytes));
+          file = Optional.of(new FileChunks(scan, chunked.orElseThrow(), index, path, chunkBytes, piece.start(),
+              piece.end()));
+        } else if (chunked.isPresent() && FileInputs.isPlain(path) && Files.size(path) >= 4 * chunkBytes) {
+          file = Optional.of(new FileChunks(scan, chunked.get(), index, path, chunkBytes));
         } else {
           RecordReader reader = config.format().reader().open(config, scan.schema(), path, scan.converted());
           file = Optional.of(scan.rows(new FileCursor(scan, index, path, reader)));

@@ -60,7 +60,7 @@ final class FileTable implements DataTable {
 
   @Override
   public RowCursor scan(ScanRequest request) {
-    return scan(request, JsonlChunks.CHUNK);
+    return scan(request, FileChunks.CHUNK);
   }
 
   /** A scan with a given size of parallel chunks, for tests of chunk boundaries. */
@@ -130,7 +130,7 @@ final class FileTable implements DataTable {
       throw new IllegalArgumentException("a byte range of " + part.name() + ", which is read only whole");
     }
     return groups(request, new FileSetCursor(FileScan.of(config, schema, request), request.context(),
-        request.limit().orElse(Long.MAX_VALUE), JsonlChunks.CHUNK,
+        request.limit().orElse(Long.MAX_VALUE), FileChunks.CHUNK,
         List.of(new FileSetCursor.Piece(index, part.start(), part.end()))));
   }
 

@@ -4,13 +4,14 @@ import io.xsql.spi.ErrorCode;
 import io.xsql.spi.EventTime;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Set;
 
 /** JSON Lines: one object per line; nested objects flatten into {@code parent.child} columns. */
-final class JsonlFormat implements RecordFormat, SeekableFormat {
+final class JsonlFormat implements RecordFormat, SeekableFormat, ChunkedFormat {
 
   @Override
   public Set<String> keys() {
@@ -55,6 +56,18 @@ final class JsonlFormat implements RecordFormat, SeekableFormat {
   @Override
   public boolean canSeek(FileConfig config) {
     return true;
+  }
+
+  /** Always: every line starts a record. */
+  @Override
+  public boolean canChunk(FileConfig config) {
+    return true;
+  }
+
+  @Override
+  public RangeReader openRange(FileConfig config, FileSchema schema, Path file, BitSet needed,
+      FileChannel channel, long start, boolean atRecord, long end) throws IOException {
+    return JsonlReader.range(config, schema, file, needed, channel, start, end);
   }
 
   @Override

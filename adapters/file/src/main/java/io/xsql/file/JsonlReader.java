@@ -16,7 +16,7 @@ import java.util.Optional;
  * {@link JsonRecordParser}, which converts only the needed values. Reads a whole file, the lines that
  * start within a byte range of it (one chunk of a parallel scan), or any line by its offset (lookups).
  */
-final class JsonlReader implements SeekableReader {
+final class JsonlReader implements SeekableReader, RangeReader {
   static final JsonFactory FACTORY = new JsonFactory();
 
   private final Path file;
@@ -30,6 +30,9 @@ final class JsonlReader implements SeekableReader {
   /** Whether lines are counted from the file's start, so that {@link LineReader#line()} is the file's line. */
   private boolean counted;
   private int column;
+  /** Where the first line read starts, once one was read; -1 before. */
+  private long firstRecord = -1;
+  private long nextRecord = END;
 
   /** A reader of a whole file (compressed or not). */
   static JsonlReader whole(FileConfig config, FileSchema schema, Path file, BitSet needed) throws IOException {
@@ -48,16 +51,21 @@ final class JsonlReader implements SeekableReader {
     return new JsonlReader(config, schema, file, needed, in, in.position(), Long.MAX_VALUE, true, Optional.of(in));
   }
 
-  /** A reader of the lines starting in {@code [start, end)} of an uncompressed file. */
+  /**
+   * A reader of the lines starting in {@code [start, end)} of an uncompressed file: any line start is a
+   * record's, so it needs no telling whether {@code start} is one.
+   */
   static JsonlReader range(FileConfig config, FileSchema schema, Path file, BitSet needed, FileChannel channel,
-      long start, long end) {
+      long start, long end) throws IOException {
+    if (start == 0) {
+      ChannelInput in = ChannelInput.atStart(channel);
+      return new JsonlReader(config, schema, file, needed, in, in.position(), end, false, Optional.empty());
+    }
     // Read from the byte before the range: the line it ends (or the feed itself) belongs to the chunk before.
-    long from = Math.max(0, start - 1);
+    long from = start - 1;
     JsonlReader reader = new JsonlReader(config, schema, file, needed, new ChannelInput(channel, from), from,
         end, false, Optional.empty());
-    if (start > 0) {
-      reader.lines.next();
-    }
+    reader.lines.next();
     return reader;
   }
 
@@ -75,8 +83,17 @@ final class JsonlReader implements SeekableReader {
 
   @Override
   public boolean next(Object[] values) {
+    if (nextRecord != END) {
+      // The range ended at a line that is the next range's; reading on would pass over it.
+      return false;
+    }
     do {
-      if (!lines.next() || lines.offset() >= end) {
+      long at = lines.next() ? lines.offset() : END;
+      if (firstRecord < 0) {
+        firstRecord = at;
+      }
+      if (at >= end) {
+        nextRecord = at;
         return false;
       }
     } while (lines.isBlank());
@@ -96,6 +113,16 @@ final class JsonlReader implements SeekableReader {
   @Override
   public long offset() {
     return lines.offset();
+  }
+
+  @Override
+  public long firstRecord() {
+    return firstRecord < 0 ? END : firstRecord;
+  }
+
+  @Override
+  public long nextRecord() {
+    return nextRecord;
   }
 
   @Override

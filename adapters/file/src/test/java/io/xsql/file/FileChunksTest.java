@@ -21,8 +21,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A JSON Lines file read in parallel chunks gives what reading it in one go gives, in the same order. */
-final class JsonlChunksTest {
+/** A JSON Lines or CSV file read in parallel chunks gives what reading it in one go gives, in the same order. */
+final class FileChunksTest {
+  private static final long[] CHUNKS = {1, 7, 64, 100, 333, 4096, 1 << 20};
+
   @TempDir
   Path dir;
 
@@ -60,7 +62,7 @@ final class JsonlChunksTest {
     ScanRequest all = ScanRequest.of(List.of(0, 1, 2), new RecordingContext());
     List<List<Object>> expected = FileSources.read(t, all);
     assertThat(expected).hasSize(400);
-    for (long chunk : new long[] {1, 7, 64, 100, 333, 4096, 1 << 20}) {
+    for (long chunk : CHUNKS) {
       assertThat(drain(t.scan(all, chunk))).as("chunk " + chunk).containsExactlyElementsOf(expected);
     }
     ScanRequest filtered = new ScanRequest(List.of(0), List.of(new Predicate.Compare(2, FilterOp.EQ, 1)),
@@ -95,6 +97,66 @@ final class JsonlChunksTest {
     assertThat(rows).hasSize(FileSources.read(t, ScanRequest.of(List.of(0), new RecordingContext())).size());
     assertThat(context.warnings).singleElement().asString()
         .startsWith("skipped 2 malformed rows in " + f).contains("the first at " + f + ":21:1: expected a JSON object");
+  }
+
+  /**
+   * CSV records with quoted values that hold delimiters, quotes and line breaks (LF and CRLF), blank lines
+   * between records, and a byte order mark and a header first.
+   */
+  private static String csv(int n, long seed, String lineBreak) {
+    Random r = new Random(seed);
+    StringBuilder b = new StringBuilder("\uFEFFid,name,k").append(lineBreak);
+    for (int i = 1; i <= n; i++) {
+      String name = switch (r.nextInt(6)) {
+        case 0 -> "\"two" + lineBreak + "lines, \"\"quoted\"\"\"";
+        case 1 -> "\"" + lineBreak + "\"";
+        case 2 -> "\"a" + lineBreak + lineBreak + "b\"";
+        default -> "é".repeat(r.nextInt(3)) + "x".repeat(r.nextInt(40));
+      };
+      b.append(i).append(',').append(name).append(',').append(r.nextInt(3)).append(lineBreak);
+      if (r.nextInt(15) == 0) {
+        b.append(lineBreak);
+      }
+    }
+    return b.toString();
+  }
+
+  @Test
+  void csvChunksStartingInsideQuotedLineBreaksAreReadAgainFromTheRecordBefore() throws IOException {
+    for (String lineBreak : List.of("\n", "\r\n")) {
+      Files.writeString(dir.resolve("c.csv"), csv(400, 13, lineBreak));
+      FileTable t = (FileTable) FileSources.open(dir, "csv", Map.of("path", "c.csv", "columns",
+          Map.of("id", "integer", "name", "varchar", "k", "integer")));
+      ScanRequest all = ScanRequest.of(List.of(0, 1, 2), new RecordingContext());
+      List<List<Object>> expected = FileSources.read(t, all);
+      assertThat(expected).hasSize(400).extracting(r -> r.get(0)).startsWith(1, 2, 3).endsWith(400);
+      assertThat(expected).extracting(r -> (String) r.get(1)).anyMatch(name -> name.contains(lineBreak));
+      for (long chunk : CHUNKS) {
+        assertThat(drain(t.scan(all, chunk))).as("chunk %d, line break %s", chunk, lineBreak.length())
+            .containsExactlyElementsOf(expected);
+      }
+      ScanRequest filtered = new ScanRequest(List.of(1), List.of(new Predicate.Compare(2, FilterOp.EQ, 1)),
+          OptionalLong.empty(), new RecordingContext());
+      assertThat(drain(t.scan(filtered, 50))).containsExactlyElementsOf(FileSources.read(t, filtered));
+    }
+  }
+
+  @Test
+  void csvErrorsNameTheLineCountedFromTheStartOfTheFile() throws IOException {
+    StringBuilder b = new StringBuilder("id,name\n");
+    for (int i = 1; i <= 300; i++) {
+      b.append(i).append(',').append(i == 120 ? "\"a\nb\"" : "n" + i).append(i == 250 ? ",extra" : "")
+          .append('\n');
+    }
+    Path f = Files.writeString(dir.resolve("e.csv"), b);
+    FileTable t = (FileTable) FileSources.open(dir, "csv", Map.of("path", "e.csv", "columns",
+        Map.of("id", "integer", "name", "varchar")));
+    ScanRequest request = ScanRequest.of(List.of(0), new RecordingContext());
+    // Record 250 starts on line 252: the header and record 120's second line come before it.
+    for (long chunk : new long[] {37, 500}) {
+      assertThatThrownBy(() -> drain(t.scan(request, chunk))).as("chunk " + chunk)
+          .isInstanceOf(SourceException.class).hasMessage(f + ":252: expected 2 fields but found 3");
+    }
   }
 
   @Test

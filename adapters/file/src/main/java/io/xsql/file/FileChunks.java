@@ -22,22 +22,31 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Reads a large uncompressed JSON Lines file on all cores: the file is cut into chunks of about a
- * megabyte (a JSON Lines record never spans a line, so any line start is a safe cut), parsed, filtered and
- * projected in parallel, and handed out in file order. A few chunks are in flight at a time, so memory
- * stays bounded whatever the file's size.
+ * Reads a large uncompressed JSON Lines or CSV file on all cores: the file is cut into chunks of about a
+ * megabyte, parsed, filtered and projected in parallel, and handed out in file order. A few chunks are in
+ * flight at a time, so memory stays bounded whatever the file's size.
+ *
+ * <p>A chunk's records start at its first line start ({@link ChunkedFormat#openRange}). A JSON Lines record
+ * never spans a line, so that is always right. A CSV value in quotes may hold line breaks, so a chunk may
+ * start inside one: each chunk tells where its first record started and where the next chunk's should,
+ * and a chunk that did not start where the one before it ended is read again from there, on the caller's
+ * thread (its rows and errors dropped). Files whose values hold no line breaks never need that.
  */
-final class JsonlChunks implements RowCursor {
+final class FileChunks implements RowCursor {
   /** Bytes per chunk: small enough to bound memory, large enough to keep hand-over costs low. */
   static final long CHUNK = 1 << 20;
   private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
   private static final ExecutorService POOL = Executors.newFixedThreadPool(WORKERS,
       DaemonThreads.named("xsql-file-scan"));
 
-  /** What one chunk produced: its rows, or the failure that stopped it after them. */
-  private record Chunk(List<Object[]> rows, SourceException failure) {}
+  /**
+   * What one chunk produced: its rows, or the failure that stopped it after them, and where its first
+   * record and the next chunk's start ({@link RangeReader}).
+   */
+  private record Chunk(List<Object[]> rows, SourceException failure, long firstRecord, long nextRecord) {}
 
   private final FileScan scan;
+  private final ChunkedFormat format;
   private final int index;
   private final Path file;
   private final FileChannel channel;
@@ -48,6 +57,10 @@ final class JsonlChunks implements RowCursor {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Deque<Future<Chunk>> inFlight = new ArrayDeque<>();
   private long nextChunk;
+  /** The chunks handed out so far; each but the first is checked against where the one before ended. */
+  private long handedOut;
+  /** Where the record after the last chunk handed out starts. */
+  private long nextRecord;
   private Iterator<Object[]> rows = List.<Object[]>of().iterator();
   private SourceException pendingFailure;
   private Object[] current;
@@ -58,8 +71,8 @@ final class JsonlChunks implements RowCursor {
    * @param index the file's index in the source
    * @param chunkBytes the chunk size; {@link #CHUNK} but in tests
    */
-  JsonlChunks(FileScan scan, int index, Path file, long chunkBytes) throws IOException {
-    this(scan, index, file, chunkBytes, 0, Long.MAX_VALUE);
+  FileChunks(FileScan scan, ChunkedFormat format, int index, Path file, long chunkBytes) throws IOException {
+    this(scan, format, index, file, chunkBytes, 0, Long.MAX_VALUE);
   }
 
   /**
@@ -69,8 +82,10 @@ final class JsonlChunks implements RowCursor {
    * @param start the range's first byte
    * @param end the byte after the range, at most the file's size
    */
-  JsonlChunks(FileScan scan, int index, Path file, long chunkBytes, long start, long end) throws IOException {
+  FileChunks(FileScan scan, ChunkedFormat format, int index, Path file, long chunkBytes, long start, long end)
+      throws IOException {
     this.scan = scan;
+    this.format = format;
     this.index = index;
     this.file = file;
     this.chunkBytes = chunkBytes;
@@ -90,6 +105,12 @@ final class JsonlChunks implements RowCursor {
         return false;
       }
       Chunk chunk = await(inFlight.removeFirst());
+      long to = Math.min(end, first + ++handedOut * chunkBytes);
+      if (handedOut > 1 && chunk.firstRecord() != nextRecord) {
+        // The chunk guessed its first record wrong: a quoted value held the line break it started after.
+        chunk = nextRecord >= to ? new Chunk(List.of(), null, nextRecord, nextRecord) : read(nextRecord, true, to);
+      }
+      nextRecord = chunk.nextRecord();
       rows = chunk.rows().iterator();
       pendingFailure = chunk.failure();
     }
@@ -102,25 +123,32 @@ final class JsonlChunks implements RowCursor {
     while (inFlight.size() < 2 * WORKERS && first + nextChunk * chunkBytes < end && !closed.get()) {
       long from = first + nextChunk++ * chunkBytes;
       long to = Math.min(end, from + chunkBytes);
-      inFlight.addLast(POOL.submit(() -> read(from, to)));
+      inFlight.addLast(POOL.submit(() -> read(from, false, to)));
     }
   }
 
-  private Chunk read(long start, long end) {
+  /** Reads the records starting in {@code [start, end)}, from {@code start} if {@code atRecord}. */
+  private Chunk read(long start, boolean atRecord, long end) {
     List<Object[]> out = new ArrayList<>();
-    JsonlReader reader = JsonlReader.range(scan.config(), scan.schema(), file, scan.converted(), channel, start,
-        end);
+    RangeReader reader;
+    try {
+      reader = format.openRange(scan.config(), scan.schema(), file, scan.converted(), channel, start, atRecord,
+          end);
+    } catch (IOException e) {
+      return new Chunk(out, FileInputs.unreadable(file, e), RangeReader.END, RangeReader.END);
+    }
     // With an aggregation, the chunk's rows are counted here, on the chunk's thread, into the groups of its runs.
+    SourceException failure = null;
     try (RowCursor cursor = scan.rows(new FileCursor(scan, index, file, reader))) {
       while (!closed.get() && cursor.next()) {
         out.add(cursor.current());
       }
-      return new Chunk(out, null);
     } catch (SourceException e) {
-      return new Chunk(out, e);
+      failure = e;
     } catch (UncheckedIOException e) {
-      return new Chunk(out, FileInputs.unreadable(file, e.getCause()));
+      failure = FileInputs.unreadable(file, e.getCause());
     }
+    return new Chunk(out, failure, reader.firstRecord(), reader.nextRecord());
   }
 
   private Chunk await(Future<Chunk> future) {

@@ -1,0 +1,20 @@
+package io.xsql.file;
+
+/**
+ * A reader of the records that start in a byte range of an uncompressed file: one chunk of a parallel scan
+ * ({@link FileChunks}). Where its records start and where the next range's first record starts tell
+ * whether two ranges read side by side met at a record's start.
+ */
+interface RangeReader extends RecordReader {
+  /** The offset standing for the end of the file, where no record starts. */
+  long END = Long.MAX_VALUE;
+
+  /** Where the first record read, or tried, starts; {@link #END} if the file had none left. */
+  long firstRecord();
+
+  /**
+   * Once {@link #next} returned false: where the first record at or past the range's end starts, which
+   * the range was not to read; {@link #END} at the end of the file.
+   */
+  long nextRecord();
+}
