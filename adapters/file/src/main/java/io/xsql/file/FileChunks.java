@@ -22,9 +22,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Reads a large uncompressed JSON Lines or CSV file on all cores: the file is cut into chunks of about a
- * megabyte, parsed, filtered and projected in parallel, and handed out in file order. A few chunks are in
- * flight at a time, so memory stays bounded whatever the file's size.
+ * Reads a large uncompressed JSON Lines or CSV file on all cores: the file is cut into chunks, parsed,
+ * filtered and projected in parallel, and handed out in file order. A few chunks are in flight at a time,
+ * each of at most {@link #CHUNK} bytes and, from the rows per byte of the chunks before, about {@link
+ * #CHUNK_ROWS} rows, so memory stays bounded whatever the file's size or the length of its records.
  *
  * <p>A chunk's records start at its first line start ({@link ChunkedFormat#openRange}). A JSON Lines record
  * never spans a line, so that is always right. A CSV value in quotes may hold line breaks, so a chunk may
@@ -33,8 +34,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * thread (its rows and errors dropped). Files whose values hold no line breaks never need that.
  */
 final class FileChunks implements RowCursor {
-  /** Bytes per chunk: small enough to bound memory, large enough to keep hand-over costs low. */
+  /** The most bytes per chunk: small enough to bound memory, large enough to keep hand-over costs low. */
   static final long CHUNK = 1 << 20;
+  /**
+   * The rows a chunk is sized for once the rows per byte are known: short records (10 bytes of CSV) made
+   * 100,000 rows of a megabyte, and five such chunks held did not fit a heap of 32 MiB.
+   */
+  static final long CHUNK_ROWS = 8192;
+  /** The bytes of the first chunks, before any was read. */
+  private static final long FIRST_CHUNK = 64 << 10;
   private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
   private static final ExecutorService POOL = Executors.newFixedThreadPool(WORKERS,
       DaemonThreads.named("xsql-file-scan"));
@@ -45,21 +53,26 @@ final class FileChunks implements RowCursor {
    */
   private record Chunk(List<Object[]> rows, SourceException failure, long firstRecord, long nextRecord) {}
 
+  /** A chunk being read, of the records starting in {@code [from, to)}. */
+  private record Pending(Future<Chunk> chunk, long from, long to) {}
+
   private final FileScan scan;
   private final ChunkedFormat format;
   private final int index;
   private final Path file;
   private final FileChannel channel;
-  /** The byte range read: whole chunks from {@code first}, the last one ending at {@code end}. */
+  /** The byte range read: chunks from {@code first}, the last one ending at {@code end}. */
   private final long first;
   private final long end;
   private final long chunkBytes;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final Deque<Future<Chunk>> inFlight = new ArrayDeque<>();
+  private final Deque<Pending> inFlight = new ArrayDeque<>();
+  /** Where the next chunk to read starts. */
   private long nextChunk;
-  /** The chunks handed out so far; each but the first is checked against where the one before ended. */
-  private long handedOut;
-  /** Where the record after the last chunk handed out starts. */
+  /** The bytes and rows of the chunks handed out so far, which size the next ones. */
+  private long bytesHandedOut;
+  private long rowsHandedOut;
+  /** Where the record after the last chunk handed out starts; each chunk after the first is checked on it. */
   private long nextRecord;
   private Iterator<Object[]> rows = List.<Object[]>of().iterator();
   private SourceException pendingFailure;
@@ -91,6 +104,7 @@ final class FileChunks implements RowCursor {
     this.chunkBytes = chunkBytes;
     this.channel = FileChannel.open(file, StandardOpenOption.READ);
     this.first = start;
+    this.nextChunk = start;
     this.end = Math.min(end, channel.size());
   }
 
@@ -104,13 +118,16 @@ final class FileChunks implements RowCursor {
       if (inFlight.isEmpty()) {
         return false;
       }
-      Chunk chunk = await(inFlight.removeFirst());
-      long to = Math.min(end, first + ++handedOut * chunkBytes);
-      if (handedOut > 1 && chunk.firstRecord() != nextRecord) {
+      Pending pending = inFlight.removeFirst();
+      Chunk chunk = await(pending.chunk());
+      if (pending.from() > first && chunk.firstRecord() != nextRecord) {
         // The chunk guessed its first record wrong: a quoted value held the line break it started after.
-        chunk = nextRecord >= to ? new Chunk(List.of(), null, nextRecord, nextRecord) : read(nextRecord, true, to);
+        chunk = nextRecord >= pending.to() ? new Chunk(List.of(), null, nextRecord, nextRecord)
+            : read(nextRecord, true, pending.to());
       }
       nextRecord = chunk.nextRecord();
+      bytesHandedOut += pending.to() - pending.from();
+      rowsHandedOut += chunk.rows().size();
       rows = chunk.rows().iterator();
       pendingFailure = chunk.failure();
     }
@@ -120,11 +137,25 @@ final class FileChunks implements RowCursor {
 
   /** Keeps twice as many chunks in flight as there are workers, so that none waits for work. */
   private void fillWindow() {
-    while (inFlight.size() < 2 * WORKERS && first + nextChunk * chunkBytes < end && !closed.get()) {
-      long from = first + nextChunk++ * chunkBytes;
-      long to = Math.min(end, from + chunkBytes);
-      inFlight.addLast(POOL.submit(() -> read(from, false, to)));
+    while (inFlight.size() < 2 * WORKERS && nextChunk < end && !closed.get()) {
+      long from = nextChunk;
+      long to = Math.min(end, from + nextChunkBytes());
+      nextChunk = to;
+      inFlight.addLast(new Pending(POOL.submit(() -> read(from, false, to)), from, to));
     }
+  }
+
+  /**
+   * The bytes of the next chunk: {@link #CHUNK_ROWS} rows' worth at the rows per byte handed out so far,
+   * from {@link #FIRST_CHUNK} to the most ({@link #CHUNK}, smaller in tests).
+   */
+  private long nextChunkBytes() {
+    long least = Math.min(chunkBytes, FIRST_CHUNK);
+    if (rowsHandedOut == 0) {
+      // Nothing read yet, or filters that have kept no row so far.
+      return bytesHandedOut == 0 ? least : chunkBytes;
+    }
+    return Math.max(least, Math.min(chunkBytes, bytesHandedOut * CHUNK_ROWS / rowsHandedOut));
   }
 
   /** Reads the records starting in {@code [start, end)}, from {@code start} if {@code atRecord}. */
@@ -175,11 +206,11 @@ final class FileChunks implements RowCursor {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      inFlight.forEach(f -> f.cancel(false));
+      inFlight.forEach(p -> p.chunk().cancel(false));
       // A chunk still running reads from the channel; wait for it before closing the channel under it.
-      for (Future<Chunk> f : inFlight) {
+      for (Pending p : inFlight) {
         try {
-          f.get();
+          p.chunk().get();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         } catch (ExecutionException | CancellationException e) {
