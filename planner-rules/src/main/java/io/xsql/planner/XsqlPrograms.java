@@ -40,7 +40,8 @@ import org.apache.calcite.util.CancelFlag;
  *       (scalar subqueries into aggregates joined back), and unused fields are trimmed;</li>
  *   <li>{@link #joinOrder()}: conjuncts common to every branch of an OR are pulled out, what every branch
  *       requires of one input becomes that input's filter ({@link OrImpliedFilters}), filters are
- *       pushed into joins, and each tree of inner joins is collapsed into one {@code MultiJoin} and
+ *       pushed into joins, a GROUP BY joined on a key with a small read gets that read's keys to join first
+ *       ({@link SemiJoinReductionRule}), and each tree of inner joins is collapsed into one {@code MultiJoin} and
  *       ordered from row estimates ({@link XsqlJoinOrderRule}; with outer joins, Calcite's
  *       {@code LoptOptimizeJoinRule});</li>
  *   <li>{@link #keyCounts()}: a GROUP BY over a join one side of which gives only its keys counts that
@@ -120,8 +121,10 @@ public final class XsqlPrograms {
         .addRuleInstance(XsqlJoinOrderRule.CONFIG.toRule())
         .addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE)
         .build());
+    Program reduction = hep(new HepProgramBuilder().addRuleInstance(SemiJoinReductionRule.CONFIG.toRule()).build());
     return (planner, rel, traits, materializations, lattices) -> {
-      RelNode conditioned = conditions.run(planner, rel, traits, materializations, lattices);
+      RelNode conditioned = reduction.run(planner, conditions.run(planner, rel, traits, materializations, lattices),
+          traits, materializations, lattices);
       if (RelOptUtil.countJoins(conditioned) < MIN_JOINS) {
         return conditioned;
       }
