@@ -34,6 +34,8 @@ final class CsvReader implements SeekableReader, RangeReader {
   private final FileSchema schema;
   /** The input this reader can move in, if it was opened for that. */
   private final Optional<ChannelInput> seekable;
+  /** How many times its range's size a record read from a guessed start may take. */
+  private static final long GUESSED_RECORD_RANGES = 16;
   private boolean started;
   /** Whether the reader has moved, so that its tokenizer no longer counts the file's lines. */
   private boolean moved;
@@ -89,6 +91,8 @@ final class CsvReader implements SeekableReader, RangeReader {
     if (start > 0) {
       if (!atRecord) {
         tokenizer.skipLine();
+        // A guess that began inside a quoted value must not read the rest of the file as one record.
+        tokenizer.limitRecords(GUESSED_RECORD_RANGES * (end - start));
       }
       reader.started = true;
       reader.moved = true;

@@ -39,6 +39,8 @@ final class CsvTokenizer implements Closeable {
   private final CharsetDecoder decoder;
   private final String encoding;
   private byte[] buffer = new byte[1 << 16];
+  /** The most bytes a record may take before the reading stops ({@link #limitRecords}). */
+  private long longestRecord = Long.MAX_VALUE;
   private int limit;
   private boolean eof;
   private long dropped;
@@ -133,6 +135,15 @@ final class CsvTokenizer implements Closeable {
    */
   long nextRecord() {
     return skipBlankAndCommentLines() ? dropped + pos : RangeReader.END;
+  }
+
+  /**
+   * Stops the reading with {@link RangeReader.GuessedWrong} at a record longer than {@code bytes} (or the
+   * first buffer): a range read from a guessed start that began inside a quoted value may read the quote
+   * that closes it as one that opens a value running to the end of the file.
+   */
+  void limitRecords(long bytes) {
+    longestRecord = bytes;
   }
 
   /** Moves past the next line feed, or to the end of the input: to the start of the next line. */
@@ -321,6 +332,9 @@ final class CsvTokenizer implements Closeable {
     }
     int keep = limit - keepFrom;
     if (keepFrom == 0 && keep == buffer.length) {
+      if (buffer.length >= longestRecord) {
+        throw new RangeReader.GuessedWrong();
+      }
       buffer = Arrays.copyOf(buffer, buffer.length * 2);
     } else if (keepFrom > 0) {
       System.arraycopy(buffer, keepFrom, buffer, 0, keep);

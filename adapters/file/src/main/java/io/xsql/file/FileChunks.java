@@ -178,6 +178,9 @@ final class FileChunks implements RowCursor {
       failure = e;
     } catch (UncheckedIOException e) {
       failure = FileInputs.unreadable(file, e.getCause());
+    } catch (RangeReader.GuessedWrong e) {
+      // No record starts at -1: the chunk is read again from where the one before it ended.
+      return new Chunk(List.of(), null, -1, RangeReader.END);
     }
     return new Chunk(out, failure, reader.firstRecord(), reader.nextRecord());
   }

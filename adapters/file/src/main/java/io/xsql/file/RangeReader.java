@@ -6,6 +6,16 @@ package io.xsql.file;
  * whether two ranges read side by side met at a record's start.
  */
 interface RangeReader extends RecordReader {
+  /**
+   * A range read from a guessed start ran into a record far longer than the range: most likely the guess
+   * was wrong, and the range is to be read again from where the range before it ended.
+   */
+  final class GuessedWrong extends RuntimeException {
+    GuessedWrong() {
+      super("a record far longer than its range, read from a guessed start", null, false, false);
+    }
+  }
+
   /** The offset standing for the end of the file, where no record starts. */
   long END = Long.MAX_VALUE;
 

@@ -142,6 +142,27 @@ final class FileChunksTest {
   }
 
   @Test
+  void aCsvChunkGuessedInsideAQuotedValueDoesNotReadTheRestOfTheFileAsOneRecord() throws IOException {
+    // A chunk cut after "x's line break starts at the closing quote, which it reads as an opening one: no
+    // quote follows in the 5,000 records after it, more than a buffer's worth.
+    StringBuilder b = new StringBuilder("id,name,k\n");
+    for (int i = 0; i < 200; i++) {
+      b.append(i).append(",plain,").append(i % 3).append('\n');
+    }
+    b.append("200,\"x\n\",1\n");
+    for (int i = 201; i < 5200; i++) {
+      b.append(i).append(",plain text of a record,").append(i % 3).append('\n');
+    }
+    Files.writeString(dir.resolve("q.csv"), b);
+    FileTable t = (FileTable) FileSources.open(dir, "csv", Map.of("path", "q.csv", "columns",
+        Map.of("id", "integer", "name", "varchar", "k", "integer")));
+    ScanRequest all = ScanRequest.of(List.of(0, 1, 2), new RecordingContext());
+    List<List<Object>> expected = FileSources.read(t, all);
+    assertThat(expected).hasSize(5200).contains(List.of(200, "x\n", 1));
+    assertThat(drain(t.scan(all, 7))).containsExactlyElementsOf(expected);
+  }
+
+  @Test
   void csvErrorsNameTheLineCountedFromTheStartOfTheFile() throws IOException {
     StringBuilder b = new StringBuilder("id,name\n");
     for (int i = 1; i <= 300; i++) {
