@@ -39,11 +39,8 @@ final class CsvReader implements SeekableReader, RangeReader {
   private boolean started;
   /** Whether the reader has moved, so that its tokenizer no longer counts the file's lines. */
   private boolean moved;
-  /** Records starting at or after this offset are left to the next range. */
-  private final long end;
-  /** Where the first record read, or tried, starts, once one was; -1 before. */
-  private long firstRecord = -1;
-  private long nextRecord = END;
+  /** Records starting at or after the range's end are left to the next range. */
+  private final RangeMarks marks;
 
   CsvReader(FileConfig config, FileSchema schema, Path file, BitSet needed) throws IOException {
     this(config, schema, file, needed, CsvTokenizer.open(config.csv(), file), Optional.empty(), END);
@@ -61,7 +58,7 @@ final class CsvReader implements SeekableReader, RangeReader {
     this.schema = schema;
     this.tokenizer = tokenizer;
     this.seekable = seekable;
-    this.end = end;
+    this.marks = new RangeMarks(end);
     this.nullBytes = config.csv().nullString().map(n -> n.getBytes(tokenizer.charset()));
   }
 
@@ -122,15 +119,7 @@ final class CsvReader implements SeekableReader, RangeReader {
         checkHeader();
       }
     }
-    long at = tokenizer.nextRecord();
-    if (firstRecord < 0) {
-      firstRecord = at;
-    }
-    if (at >= end) {
-      nextRecord = at;
-      return false;
-    }
-    if (!tokenizer.next()) {
+    if (!marks.holds(tokenizer.nextRecord()) || !tokenizer.next()) {
       return false;
     }
     if (tokenizer.size() != fieldCount) {
@@ -255,12 +244,12 @@ final class CsvReader implements SeekableReader, RangeReader {
 
   @Override
   public long firstRecord() {
-    return firstRecord < 0 ? END : firstRecord;
+    return marks.first();
   }
 
   @Override
   public long nextRecord() {
-    return nextRecord;
+    return marks.next();
   }
 
   /** Moves to a record's offset; the header, read or not, is not read again. */

@@ -24,15 +24,13 @@ final class JsonlReader implements SeekableReader, RangeReader {
   private final InputStream in;
   private final LineReader lines;
   private final JsonRecordParser parser;
-  private final long end;
   /** The input this reader can move in, if it was opened for that. */
   private final Optional<ChannelInput> seekable;
   /** Whether lines are counted from the file's start, so that {@link LineReader#line()} is the file's line. */
   private boolean counted;
   private int column;
-  /** Where the first line read starts, once one was read; -1 before. */
-  private long firstRecord = -1;
-  private long nextRecord = END;
+  /** Lines starting at or after the range's end are left to the next range. */
+  private final RangeMarks marks;
 
   /** A reader of a whole file (compressed or not). */
   static JsonlReader whole(FileConfig config, FileSchema schema, Path file, BitSet needed) throws IOException {
@@ -73,7 +71,7 @@ final class JsonlReader implements SeekableReader, RangeReader {
       long base, long end, boolean counted, Optional<ChannelInput> seekable) {
     this.file = file;
     this.needed = needed;
-    this.end = end;
+    this.marks = new RangeMarks(end);
     this.counted = counted;
     this.seekable = seekable;
     this.parser = JsonRecordParser.of(schema, needed, config.onError() == OnError.NULL);
@@ -83,17 +81,12 @@ final class JsonlReader implements SeekableReader, RangeReader {
 
   @Override
   public boolean next(Object[] values) {
-    if (nextRecord != END) {
+    if (marks.ended()) {
       // The range ended at a line that is the next range's; reading on would pass over it.
       return false;
     }
     do {
-      long at = lines.next() ? lines.offset() : END;
-      if (firstRecord < 0) {
-        firstRecord = at;
-      }
-      if (at >= end) {
-        nextRecord = at;
+      if (!marks.holds(lines.next() ? lines.offset() : END)) {
         return false;
       }
     } while (lines.isBlank());
@@ -117,12 +110,12 @@ final class JsonlReader implements SeekableReader, RangeReader {
 
   @Override
   public long firstRecord() {
-    return firstRecord < 0 ? END : firstRecord;
+    return marks.first();
   }
 
   @Override
   public long nextRecord() {
-    return nextRecord;
+    return marks.next();
   }
 
   @Override
