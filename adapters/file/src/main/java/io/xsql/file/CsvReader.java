@@ -243,13 +243,8 @@ final class CsvReader implements SeekableReader, RangeReader {
   }
 
   @Override
-  public long firstRecord() {
-    return marks.first();
-  }
-
-  @Override
-  public long nextRecord() {
-    return marks.next();
+  public RangeMarks marks() {
+    return marks;
   }
 
   /** Moves to a record's offset; the header, read or not, is not read again. */

@@ -182,7 +182,7 @@ final class FileChunks implements RowCursor {
       // No record starts at -1: the chunk is read again from where the one before it ended.
       return new Chunk(List.of(), null, -1, RangeReader.END);
     }
-    return new Chunk(out, failure, reader.firstRecord(), reader.nextRecord());
+    return new Chunk(out, failure, reader.marks().first(), reader.marks().next());
   }
 
   private Chunk await(Future<Chunk> future) {

@@ -109,13 +109,8 @@ final class JsonlReader implements SeekableReader, RangeReader {
   }
 
   @Override
-  public long firstRecord() {
-    return marks.first();
-  }
-
-  @Override
-  public long nextRecord() {
-    return marks.next();
+  public RangeMarks marks() {
+    return marks;
   }
 
   @Override

@@ -35,10 +35,15 @@ final class RangeMarks {
     return next != RangeReader.END;
   }
 
+  /** Where the first record read, or tried, starts; {@link RangeReader#END} if the file had none left. */
   long first() {
     return first < 0 ? RangeReader.END : first;
   }
 
+  /**
+   * Once the range ended: where the first record at or past its end starts, which the range was not to
+   * read; {@link RangeReader#END} at the end of the file.
+   */
   long next() {
     return next;
   }

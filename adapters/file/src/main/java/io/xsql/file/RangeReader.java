@@ -19,12 +19,6 @@ interface RangeReader extends RecordReader {
   /** The offset standing for the end of the file, where no record starts. */
   long END = Long.MAX_VALUE;
 
-  /** Where the first record read, or tried, starts; {@link #END} if the file had none left. */
-  long firstRecord();
-
-  /**
-   * Once {@link #next} returned false: where the first record at or past the range's end starts, which
-   * the range was not to read; {@link #END} at the end of the file.
-   */
-  long nextRecord();
+  /** Where its first record and, once {@link #next} returned false, the next range's first record start. */
+  RangeMarks marks();
 }
