@@ -41,7 +41,7 @@ final class DemoCommandTest {
         .contains("source=[collection xsql_demo.reviews find")
         .contains("  shipping  requests    1 call ,   8 rows  GET http://127.0.0.1:")
         .contains("  shipping  lookup      1 call ,   8 rows  GET http://127.0.0.1:")
-        .contains("  sales     statement   1 call ,   8 rows  SELECT ")
+        .contains("  sales     statement   1 call ,   8 rows  COPY (SELECT ")
         // MariaDB filters the customers first (its collation is looser than xsql's check, which follows),
         // and sends the columns the query reads only.
         .contains("  crm       statement   1 call ,   5 rows  SELECT `customer_id`, `name`, `country`"

@@ -2,6 +2,7 @@ package io.xsql.jdbc;
 
 import java.math.BigDecimal;
 import java.sql.Types;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.calcite.runtime.SqlFunctions;
@@ -79,6 +80,31 @@ enum JdbcKeyType {
       case DATE -> SqlFunctions.internalToDate((Integer) value);
       case BOOLEAN, VARCHAR -> value;
     };
+  }
+
+  /**
+   * Key values as a PostgreSQL array literal of this type, for a statement that takes no bind parameters:
+   * numbers and booleans by their digits or words, dates and text as quoted elements, and the literal as
+   * an escape string ({@code E'...'}), whose quotes and backslashes are escaped whatever the server's
+   * {@code standard_conforming_strings}.
+   */
+  String postgresArray(List<Object> values) {
+    StringBuilder array = new StringBuilder(values.size() * 8 + 16).append('{');
+    for (int i = 0; i < values.size(); i++) {
+      Object value = values.get(i) == null ? null : arrayElement(values.get(i));
+      array.append(i == 0 ? "" : ",");
+      if (value == null) {
+        array.append("NULL");
+      } else if (value instanceof BigDecimal d) {
+        array.append(d.toPlainString());
+      } else if (value instanceof Number || value instanceof Boolean) {
+        array.append(value);
+      } else {
+        array.append('"').append(value.toString().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+      }
+    }
+    array.append('}');
+    return "E'" + array.toString().replace("\\", "\\\\").replace("'", "''") + "'::" + postgresName + "[]";
   }
 
   /** A key value as an element of a PostgreSQL array: the driver writes dates by their text. */

@@ -8,7 +8,10 @@ import java.sql.Statement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The rows of one lookup statement, streamed; closing it closes the statement and returns the connection. */
+/**
+ * The rows of one lookup statement, streamed; closing it closes the statement (none for a COPY, whose rows
+ * end it) and returns the connection.
+ */
 final class JdbcLookupCursor implements RowCursor {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcLookupCursor.class);
 

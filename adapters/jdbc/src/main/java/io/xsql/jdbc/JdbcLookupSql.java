@@ -1,5 +1,6 @@
 package io.xsql.jdbc;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -45,9 +46,7 @@ record JdbcLookupSql(String select, List<String> keys, JdbcKind kind) {
   /** The statement for a batch of this many key tuples. */
   String sql(int tuples) {
     if (isArray()) {
-      return keys.size() == 1 ? select + keys.get(0) + " = ANY(?)"
-          : select + "(" + String.join(", ", keys) + ") IN (SELECT * FROM unnest(" + "?, ".repeat(keys.size() - 1)
-              + "?))";
+      return arrays(Collections.nCopies(keys.size(), "?"));
     }
     StringBuilder out = new StringBuilder(select.length() + tuples * (4 * keys.size() + 4));
     out.append(select);
@@ -71,6 +70,25 @@ record JdbcLookupSql(String select, List<String> keys, JdbcKind kind) {
       out.append(t == 0 ? "" : ", ").append(tuple);
     }
     return out.append(')').toString();
+  }
+
+  /**
+   * The statement with each key column's array written in rather than bound: COPY, which PostgreSQL runs
+   * with parallel workers, takes no bind parameters.
+   *
+   * @param arrays a PostgreSQL array expression per key column
+   */
+  String sql(List<String> arrays) {
+    if (!isArray() || arrays.size() != keys.size()) {
+      throw new IllegalArgumentException("a PostgreSQL lookup on " + keys + " takes an array per key column, not "
+          + arrays.size());
+    }
+    return arrays(arrays);
+  }
+
+  private String arrays(List<String> arrays) {
+    return keys.size() == 1 ? select + keys.get(0) + " = ANY(" + arrays.get(0) + ")"
+        : select + "(" + String.join(", ", keys) + ") IN (SELECT * FROM unnest(" + String.join(", ", arrays) + "))";
   }
 
   /** The statement for every row, whatever its keys: the subtree's SQL without the key condition. */
