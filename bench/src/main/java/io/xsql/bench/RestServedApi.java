@@ -82,12 +82,13 @@ final class RestServedApi implements AutoCloseable {
       default -> null;
     };
     delays.schedule(() -> {
+      // Out of flight before the answer leaves: a client's next request, /_stats included, may come
+      // before a decrement after sending, and count this one still in flight.
+      inFlight.decrementAndGet();
       try {
         send(exchange, body == null ? 404 : 200, body == null ? "{}" : body);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
-      } finally {
-        inFlight.decrementAndGet();
       }
     }, LATENCY_MILLIS, TimeUnit.MILLISECONDS);
   }
