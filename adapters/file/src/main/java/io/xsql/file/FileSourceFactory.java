@@ -37,7 +37,7 @@ public final class FileSourceFactory implements SourceFactory {
     DataTable table;
     List<String> notes = List.of();
     try {
-      FileSchema schema = FileSchema.infer(file);
+      FileSchema schema = FileSchemaMemo.of(file);
       if (!schema.unknownPinned().isEmpty()) {
         throw config.options().error("columns", "columns " + schema.unknownPinned()
             + " are not in the header of " + file.location());

@@ -39,7 +39,7 @@ final class FileTable implements DataTable {
   private final Optional<SortOrder> sortOrder;
   /** Lookups through an index, for a source of one file in a format and settings an index can cover. */
   private final Optional<FileLookup> lookup;
-  private final FileOrderMarks orderMarks;
+  private final FileMarks orderMarks;
 
   FileTable(FileConfig config, FileSchema schema, Optional<SortOrder> sortOrder) {
     this.config = config;
@@ -50,7 +50,7 @@ final class FileTable implements DataTable {
         && format.canSeek(config)
         ? Optional.of(new FileLookup(config, schema, format, files.get(0)))
         : Optional.empty();
-    this.orderMarks = new FileOrderMarks(config.indexFolder());
+    this.orderMarks = new FileMarks(config.indexFolder(), FileMarks.ORDER);
   }
 
   @Override
@@ -191,12 +191,12 @@ final class FileTable implements DataTable {
 
   @Override
   public boolean orderKnown(Object version) {
-    return orderMarks.known(orderIdentity(version));
+    return orderMarks.get(orderIdentity(version)).isPresent();
   }
 
   @Override
   public void orderConfirmed(Object version) {
-    orderMarks.found(orderIdentity(version));
+    orderMarks.put(orderIdentity(version), new byte[0]);
   }
 
   /** Everything a check of the declared order depends on: the files as they were, how they are read. */
