@@ -32,7 +32,7 @@ public final class JdbcFixture implements SourceFixture {
 
   @Override
   public Connection connect(Dataset data, String table, Path dir) throws SQLException {
-    String name = "xsql_tck_" + database.name().toLowerCase(Locale.ROOT);
+    String name = name();
     database.create(name);
     try (Connection c = database.connect(name)) {
       String columns = data.columns().stream()
@@ -60,6 +60,20 @@ public final class JdbcFixture implements SourceFixture {
       throw new UncheckedIOException(e);
     }
     return DriverManager.getConnection("jdbc:xsql:catalog=" + catalog + ";schema=db");
+  }
+
+  private String name() {
+    return "xsql_tck_" + database.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Drops the fixture's database. */
+  @Override
+  public void close() {
+    try {
+      database.drop(name());
+    } catch (SQLException e) {
+      throw new IllegalStateException("dropping " + name() + " failed", e);
+    }
   }
 
   @Override

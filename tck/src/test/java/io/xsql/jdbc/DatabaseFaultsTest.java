@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,6 +32,11 @@ class DatabaseFaultsTest {
   private static final String DB = "xsql_faults_pg";
   @TempDir
   static Path dir;
+
+  @AfterAll
+  void dropDatabases() throws SQLException {
+    TestDatabase.POSTGRES.drop(DB);
+  }
 
   @BeforeAll
   void load() throws SQLException {

@@ -17,6 +17,7 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.util.ImmutableBitSet;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,6 +37,12 @@ class DatabasePushdownTest {
   @TempDir
   static Path dir;
   private String sources;
+
+  @AfterAll
+  void dropDatabases() throws SQLException {
+    TestDatabase.POSTGRES.drop("xsql_push_pg");
+    TestDatabase.MARIADB.drop("xsql_push_maria");
+  }
 
   @BeforeAll
   void load() throws Exception {

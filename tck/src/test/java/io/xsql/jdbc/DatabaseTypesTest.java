@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabaseTypesTest {
   @TempDir
   Path dir;
+
+  @AfterAll
+  static void dropDatabases() throws SQLException {
+    TestDatabase.POSTGRES.drop("xsql_types_pg");
+    TestDatabase.MARIADB.drop("xsql_types_maria");
+  }
 
   @Test
   void postgresTypesRoundTrip() throws Exception {

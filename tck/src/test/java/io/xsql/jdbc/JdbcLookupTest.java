@@ -36,6 +36,7 @@ import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.runtime.Bindable;
 import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.schema.SchemaPlus;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -70,6 +71,12 @@ final class JdbcLookupTest {
   @TempDir
   static Path dir;
   private String sources;
+
+  @AfterAll
+  void dropDatabases() throws SQLException {
+    TestDatabase.POSTGRES.drop("xsql_lookup_pg");
+    TestDatabase.MARIADB.drop("xsql_lookup_maria");
+  }
 
   @BeforeAll
   void load() throws Exception {

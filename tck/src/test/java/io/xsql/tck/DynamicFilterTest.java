@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -33,6 +34,11 @@ final class DynamicFilterTest {
   private Path catalog;
   /** The pools {@link #reads} has made unusable so far. */
   private int pools;
+
+  @AfterAll
+  void dropDatabases() throws SQLException {
+    TestDatabase.POSTGRES.drop(DATABASE);
+  }
 
   @BeforeAll
   void load() throws Exception {

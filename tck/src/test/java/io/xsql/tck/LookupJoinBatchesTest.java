@@ -8,10 +8,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,6 +32,11 @@ final class LookupJoinBatchesTest {
   @TempDir
   static Path dir;
   private Path catalog;
+
+  @AfterAll
+  void dropDatabases() throws SQLException {
+    TestDatabase.POSTGRES.drop(DATABASE);
+  }
 
   @BeforeAll
   void load() throws Exception {

@@ -50,6 +50,7 @@ final class StreamEnrichmentTest {
   @AfterAll
   void stop() throws Exception {
     brokers.close();
+    TestDatabase.POSTGRES.drop(DATABASE);
   }
 
   /**
