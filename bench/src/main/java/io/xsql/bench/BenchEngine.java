@@ -25,6 +25,11 @@ interface BenchEngine {
     return false;
   }
 
+  /** The statement that plans {@code sql} without running it. */
+  default String explain(String sql) {
+    return "EXPLAIN PLAN FOR " + sql;
+  }
+
   /** Whether opening imports the data, so that its time is reported as a load apart from the query. */
   default boolean imports() {
     return false;

@@ -15,6 +15,11 @@ final class DuckDbEngine implements BenchEngine {
   }
 
   @Override
+  public String explain(String sql) {
+    return "EXPLAIN " + sql;
+  }
+
+  @Override
   public boolean scansFiles() {
     return true;
   }

@@ -154,7 +154,9 @@ public final class Harness {
           break;
         }
       }
-      results.add(new Result(scale, engine, query, false, runs, note, phases));
+      Optional<ColdPlanning> planning = note.isEmpty() && !BenchEngine.named(engine).imports()
+          ? planning(engine, data, query) : Optional.empty();
+      results.add(new Result(scale, engine, query, false, runs, note, phases, planning));
       if (note.isEmpty()) {
         warm.add(query);
       } else {
@@ -354,19 +356,34 @@ public final class Harness {
     return settings.data().resolve("tmp").resolve(data.getFileName()).toAbsolutePath();
   }
 
+  /** The query planned alone in a fresh JVM, then again in it; empty if the child failed. */
+  private Optional<ColdPlanning> planning(String engine, Path data, BenchQuery query) throws IOException,
+      InterruptedException {
+    List<String> args = List.of(engine, data.toString(), String.valueOf(settings.warmRuns()), "--explain",
+        query.name());
+    ChildJvm.Output c = childJvm.run(QueryRunner.class.getName(), args, childOptions(engine, data,
+        Optional.empty()), false);
+    return c.lines().stream().map(ColdPlanning::parse).flatMap(Optional::stream).findFirst();
+  }
+
   private ChildJvm.Output child(String engine, Path data, int runs, List<BenchQuery> queries,
       Optional<String> heap) throws IOException, InterruptedException {
     List<String> args = new ArrayList<>(List.of(engine, data.toString(), String.valueOf(runs)));
     queries.forEach(q -> args.add(q.name()));
-    List<String> options = new ArrayList<>(jvmOptions.getOrDefault(engine, List.of()));
-    heap.ifPresent(options::add);
-    // The data set's own temporary folder, emptied before each engine's runs (runEngine): what xsql remembers
-    // of its files there (their checked order) is found by its later runs at this scale, never by earlier ones.
-    options.add("-Djava.io.tmpdir=" + temporaryFolder(data));
-    ChildJvm.Output c = childJvm.run(QueryRunner.class.getName(), args, options, true);
+    ChildJvm.Output c = childJvm.run(QueryRunner.class.getName(), args, childOptions(engine, data, heap), true);
     if (!c.problem().isEmpty() || c.runs().size() != runs * queries.size()) {
       return c.failed(c.problem().isEmpty() ? "too few measurements" : c.problem());
     }
     return c;
+  }
+
+  private List<String> childOptions(String engine, Path data, Optional<String> heap) {
+    List<String> options = new ArrayList<>(jvmOptions.getOrDefault(engine, List.of()));
+    heap.ifPresent(options::add);
+    // The data set's own temporary folder, emptied before each engine's runs (runEngine): what xsql remembers
+    // of its files there (their checked order, their columns) is found by its later runs at this scale, never
+    // by earlier ones.
+    options.add("-Djava.io.tmpdir=" + temporaryFolder(data));
+    return options;
   }
 }

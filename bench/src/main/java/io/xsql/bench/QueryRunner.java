@@ -6,11 +6,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 
 /**
  * The child side of the harness: runs queries in this JVM and prints a {@link Measurement} per run.
  * {@code QueryRunner ENGINE DATA_DIR RUNS Q...}: one connection, each query RUNS times in a row (the first
  * run of a fresh JVM is the cold one; the harness times cold runs from outside, start-up included).
+ * {@code QueryRunner ENGINE DATA_DIR RUNS --explain Q}: plans the query alone, once and then RUNS times
+ * more, and prints a {@link ColdPlanning}.
  */
 public final class QueryRunner {
   private QueryRunner() {}
@@ -46,6 +49,10 @@ public final class QueryRunner {
     int runs = Integer.parseInt(args[2]);
     long start = System.nanoTime();
     try (Connection c = engine.open(data)) {
+      if (args.length > 4 && args[3].equals("--explain")) {
+        explain(c, engine, BenchQuery.valueOf(args[4]), runs);
+        return;
+      }
       double connect = (System.nanoTime() - start) / 1e6;
       double load = engine.imports() ? connect : 0;
       for (int a = 3; a < args.length; a++) {
@@ -55,10 +62,32 @@ public final class QueryRunner {
           double ms = (t.executeNanos() + t.readNanos()) / 1e6;
           System.out.println(new Measurement(t.rows(), ms, load, Measurement.jvmPeakHeapMb(),
               Measurement.processPeakRssMb()).toLine());
-          System.out.println(new ColdPhases(startup, connect, t.executeNanos() / 1e6, t.readNanos() / 1e6)
-              .toLine());
+          System.out.println(new ColdPhases(startup, connect, t.executeNanos() / 1e6, t.readNanos() / 1e6,
+              ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(),
+              ManagementFactory.getCompilationMXBean().getTotalCompilationTime()).toLine());
         }
       }
     }
+  }
+
+  /** Plans the query once, then {@code runs} times more, each under a text not planned before. */
+  private static void explain(Connection c, BenchEngine engine, BenchQuery query, int runs) throws SQLException {
+    double first = explained(c, engine.explain(query.sql));
+    double[] again = new double[runs];
+    for (int r = 0; r < runs; r++) {
+      // A comment makes the text new, so that no engine answers from a plan it kept for the same text.
+      again[r] = explained(c, engine.explain(query.sql) + "\n-- again " + r);
+    }
+    System.out.println(new ColdPlanning(first, Figures.median(Arrays.stream(again))).toLine());
+  }
+
+  private static double explained(Connection c, String sql) throws SQLException {
+    long start = System.nanoTime();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        rs.getString(1);
+      }
+    }
+    return (System.nanoTime() - start) / 1e6;
   }
 }

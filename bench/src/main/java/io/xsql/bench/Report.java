@@ -62,11 +62,11 @@ final class Report {
     b.append("- Date: ").append(LocalDate.now()).append('\n');
     b.append("- Machine: ").append(machine).append('\n');
     b.append(String.format(Locale.ROOT, "- Cold: a fresh JVM per run, timed from outside (JVM start-up,"
-        + " planning and reading included), median of %d runs (xsql's first cold run at a scale checks that"
-        + " the files are in their declared order and remembers it in its index folder, which every JVM of"
-        + " an engine at a scale shares and the next scale starts empty). Warm: the same query repeated in"
-        + " one JVM after"
-        + " its cold run, median of %d runs (xsql runs the plan its connection kept for the same SQL)."
+        + " planning and reading included), median of %d runs (xsql's first cold run at a scale samples the files"
+        + " for their columns and checks that they are in their declared order, and remembers both in its index"
+        + " folder, which every JVM of an engine at a scale shares and the next scale starts empty). Warm: the"
+        + " same query repeated in one JVM after its cold run, median of %d runs (xsql runs the plan its"
+        + " connection kept for the same SQL)."
         + " Times in seconds.%n", settings.coldRuns(), settings.warmRuns()));
     b.append(settings.cds() ? "- Every engine's JVMs (DuckDB's too: its JDBC driver runs in one) start with an AppCDS"
         + " archive of the classes that engine loads, made by a training run over 1,000 products, as a deployed"
@@ -327,14 +327,20 @@ final class Report {
 
   /**
    * Where the cold runs' time went, for engines that do not import: each phase's median over the runs,
-   * as the child JVM timed it, beside the cold time from outside.
+   * as the child JVM timed it, beside the cold time from outside; what the JVM loaded and compiled by
+   * then; and the query planned alone in a fresh JVM and again.
    */
   private void coldPhases(StringBuilder b, int scale) {
     b.append("\nWhere a cold run's time goes, seconds (medians; the child JVM times from its start to `main`,"
         + " opening the connection, `executeQuery` (parse, plan, compile, open the reads) and reading every"
-        + " row; the rest of the cold time, timed from outside, is process start and exit)\n\n"
-        + "| engine | query | cold | JVM start to main | connect | executeQuery | read | rest |\n"
-        + "|---|---|---:|---:|---:|---:|---:|---:|\n");
+        + " row; the rest of the cold time, timed from outside, is process start and exit. Classes: loaded by"
+        + " the JVM by the end of the run; JIT: CPU time its compilers spent by then, on their own threads."
+        + " Planning alone: `EXPLAIN` of the query in another fresh JVM right after connecting, and again in"
+        + " that JVM (median of " + settings.warmRuns() + ", each a new text): the difference is what a cold"
+        + " JVM adds to planning)\n\n"
+        + "| engine | query | cold | JVM start to main | connect | executeQuery | read | rest | classes | JIT |"
+        + " planning alone, fresh JVM | planning alone, again |\n"
+        + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (String engine : settings.engines()) {
       if (BenchEngine.named(engine).imports()) {
         continue;
@@ -350,9 +356,14 @@ final class Report {
         double execute = ColdPhases.median(p, ColdPhases::executeMillis);
         double read = ColdPhases.median(p, ColdPhases::readMillis);
         double cold = r.get().medianMillis();
-        b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", engine, q.name(),
-            Figures.seconds(cold), Figures.seconds(startup), Figures.seconds(connect), Figures.seconds(execute),
-            Figures.seconds(read), Figures.seconds(cold - startup - connect - execute - read)));
+        Optional<ColdPlanning> planning = r.get().planning();
+        b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %,.0f | %s | %s | %s |%n",
+            engine, q.name(), Figures.seconds(cold), Figures.seconds(startup), Figures.seconds(connect),
+            Figures.seconds(execute), Figures.seconds(read),
+            Figures.seconds(cold - startup - connect - execute - read), ColdPhases.median(p, ColdPhases::classesLoaded),
+            Figures.seconds(ColdPhases.median(p, ColdPhases::jitMillis)),
+            planning.map(x -> Figures.seconds(x.firstMillis())).orElse("n/a"),
+            planning.map(x -> Figures.seconds(x.warmMillis())).orElse("n/a")));
       }
     }
   }

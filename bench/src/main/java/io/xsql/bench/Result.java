@@ -1,6 +1,7 @@
 package io.xsql.bench;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The runs of one query on one engine at one scale, cold or warm.
@@ -12,13 +13,15 @@ import java.util.List;
  * @param runs the measurements, empty when the engine was not run (too slow at a smaller scale)
  * @param note why runs are missing or fewer than asked, else empty
  * @param phases where each cold run's time went, as the child saw it (empty for warm runs)
+ * @param planning the query planned alone in a fresh JVM and again (cold results of engines that do not
+ *     import; else empty)
  */
 record Result(int scale, String engine, BenchQuery query, boolean warm, List<Measurement> runs, String note,
-    List<ColdPhases> phases) implements Runs {
+    List<ColdPhases> phases, Optional<ColdPlanning> planning) implements Runs {
 
   /** Warm runs, or cold ones without their phases. */
   Result(int scale, String engine, BenchQuery query, boolean warm, List<Measurement> runs, String note) {
-    this(scale, engine, query, warm, runs, note, List.of());
+    this(scale, engine, query, warm, runs, note, List.of(), Optional.empty());
   }
 
   /** The median import time, for engines that import. */
