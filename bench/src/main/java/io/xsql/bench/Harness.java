@@ -260,22 +260,42 @@ public final class Harness {
       }
       return List.of();
     }
-    int runs = settings.warmRuns() + 1;
-    for (String engine : List.of("jdbc", "xsql")) {
-      List<String> args = new ArrayList<>(List.of(engine, settings.dbUrl(), table, String.valueOf(runs)));
-      for (DbQuery q : DbQuery.values()) {
-        args.add(q.name());
+    // The engines take turns, a fresh JVM each per round, so that the machine's drift over the minutes the
+    // rounds take falls on both alike; in each JVM a query runs once untimed, then once timed.
+    List<String> engines = List.of("jdbc", "xsql");
+    Map<String, List<List<Measurement>>> timed = new HashMap<>();
+    Map<String, String> problems = new HashMap<>();
+    for (int round = 0; round < settings.warmRuns(); round++) {
+      for (String engine : engines) {
+        if (problems.containsKey(engine)) {
+          continue;
+        }
+        List<String> args = new ArrayList<>(List.of(engine, settings.dbUrl(), table, "2"));
+        for (DbQuery q : DbQuery.values()) {
+          args.add(q.name());
+        }
+        List<String> options = new ArrayList<>(engine.equals("xsql")
+            ? jvmOptions.getOrDefault("xsql", List.of()) : List.of());
+        options.add("-Xmx256m");
+        ChildJvm.Output c = childJvm.run(DbBench.class.getName(), args, options, false);
+        if (!c.problem().isEmpty() || c.runs().size() != 2 * DbQuery.values().length) {
+          problems.put(engine, c.problem().isEmpty() ? "too few measurements" : c.problem());
+          continue;
+        }
+        List<List<Measurement>> perQuery = timed.computeIfAbsent(engine, e -> new ArrayList<>());
+        for (DbQuery q : DbQuery.values()) {
+          if (perQuery.size() <= q.ordinal()) {
+            perQuery.add(new ArrayList<>());
+          }
+          perQuery.get(q.ordinal()).add(c.runs().get(2 * q.ordinal() + 1));
+        }
       }
-      List<String> options = new ArrayList<>(engine.equals("xsql") ? jvmOptions.getOrDefault("xsql", List.of())
-          : List.of());
-      options.add("-Xmx256m");
-      ChildJvm.Output c = childJvm.run(DbBench.class.getName(), args, options, false);
-      boolean complete = c.problem().isEmpty() && c.runs().size() == runs * DbQuery.values().length;
+    }
+    for (String engine : engines) {
       for (DbQuery q : DbQuery.values()) {
-        // Each query's first run is untimed warm-up.
-        int from = q.ordinal() * runs + 1;
-        dbResults.add(new DbResult(engine, q, complete ? c.runs().subList(from, from + runs - 1) : List.of(),
-            complete ? "" : c.problem().isEmpty() ? "too few measurements" : c.problem()));
+        String problem = problems.getOrDefault(engine, "");
+        dbResults.add(new DbResult(engine, q, problem.isEmpty() ? timed.get(engine).get(q.ordinal()) : List.of(),
+            problem));
       }
     }
     List<String> out = new ArrayList<>();

@@ -198,8 +198,9 @@ final class Report {
   private void database(StringBuilder b) {
     b.append(String.format(Locale.ROOT, "%n## PostgreSQL table of %,d rows%n%n", settings.dbRows()));
     b.append("The same SQL through PostgreSQL's JDBC driver directly (autocommit off, fetch size 1000) and"
-        + " through xsql (`pg.table`, the whole query pushed down), each in a JVM with -Xmx256m, every column of"
-        + " every row read; warm medians in seconds.\n\n");
+        + " through xsql (`pg.table`, the whole query pushed down), every column of every row read. The engines"
+        + " take turns for " + settings.warmRuns() + " rounds, each round a fresh JVM per engine with -Xmx256m in"
+        + " which every query runs once untimed and then once timed; medians of the timed runs in seconds.\n\n");
     for (DbQuery q : DbQuery.values()) {
       b.append("- ").append(q.name()).append(" (").append(q.label).append("): `").append(q.sql("t"))
           .append("`\n");
