@@ -12,10 +12,11 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,15 @@ final class FileMarks {
   static final Kind SCHEMA = new Kind("schema", ".schema");
 
   private static final Logger LOG = LoggerFactory.getLogger(FileMarks.class);
-  private static final Map<String, byte[]> KNOWN = new ConcurrentHashMap<>();
+  /** Facts kept in memory, at most this many: a followed file that grows is a new version per connection. */
+  private static final int KNOWN_AT_MOST = 1024;
+  private static final Map<String, byte[]> KNOWN = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f,
+      true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+      return size() > KNOWN_AT_MOST;
+    }
+  });
   private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
   private final Kind kind;

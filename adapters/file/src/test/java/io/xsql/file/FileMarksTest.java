@@ -83,4 +83,21 @@ final class FileMarksTest {
     assertThat(marks.get(identity)).isPresent();
     assertThat(Files.isRegularFile(dir.resolve("order"))).isTrue();
   }
+
+  @Test
+  void memoryKeepsTheNewestFactsOnly() throws IOException {
+    Files.writeString(dir.resolve("order"), "a file where the folder should be");
+    FileMarks marks = new FileMarks(dir, FileMarks.ORDER);
+    String first = identity();
+    marks.put(first, FACT);
+    String second = identity();
+    marks.put(second, FACT);
+    for (int i = 0; i < 1023; i++) {
+      marks.get(second);
+      marks.put(identity(), FACT);
+    }
+    // A process that connects to ever new versions (a growing file) must not keep each in memory for ever.
+    assertThat(marks.get(first)).isEmpty();
+    assertThat(marks.get(second)).isPresent();
+  }
 }
