@@ -263,7 +263,7 @@ public final class Harness {
     // The engines take turns, a fresh JVM each per round, so that the machine's drift over the minutes the
     // rounds take falls on both alike; in each JVM a query runs once untimed, then once timed.
     List<String> engines = List.of("jdbc", "xsql");
-    Map<String, List<List<Measurement>>> timed = new HashMap<>();
+    Map<String, Map<DbQuery, List<Measurement>>> timed = new HashMap<>();
     Map<String, String> problems = new HashMap<>();
     for (int round = 0; round < settings.warmRuns(); round++) {
       for (String engine : engines) {
@@ -282,20 +282,16 @@ public final class Harness {
           problems.put(engine, c.problem().isEmpty() ? "too few measurements" : c.problem());
           continue;
         }
-        List<List<Measurement>> perQuery = timed.computeIfAbsent(engine, e -> new ArrayList<>());
         for (DbQuery q : DbQuery.values()) {
-          if (perQuery.size() <= q.ordinal()) {
-            perQuery.add(new ArrayList<>());
-          }
-          perQuery.get(q.ordinal()).add(c.runs().get(2 * q.ordinal() + 1));
+          timed.computeIfAbsent(engine, e -> new EnumMap<>(DbQuery.class))
+              .computeIfAbsent(q, x -> new ArrayList<>()).add(c.runs().get(2 * q.ordinal() + 1));
         }
       }
     }
     for (String engine : engines) {
       for (DbQuery q : DbQuery.values()) {
         String problem = problems.getOrDefault(engine, "");
-        dbResults.add(new DbResult(engine, q, problem.isEmpty() ? timed.get(engine).get(q.ordinal()) : List.of(),
-            problem));
+        dbResults.add(new DbResult(engine, q, problem.isEmpty() ? timed.get(engine).get(q) : List.of(), problem));
       }
     }
     List<String> out = new ArrayList<>();
