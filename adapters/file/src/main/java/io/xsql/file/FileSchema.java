@@ -56,7 +56,7 @@ record FileSchema(List<Column> columns, List<List<String>> paths, OptionalLong e
     OptionalLong rows = estimate(config, sample);
     BitSet pinnedColumns = new BitSet();
     Map<String, ColumnType> pinned = new LinkedHashMap<>(config.pinned());
-    for (Sample.SampledColumn c : sample.columns()) {
+    for (Sample.SampledColumn c : sample.columns(rows)) {
       ColumnType type = pinned.remove(c.name());
       if (type != null) {
         pinnedColumns.set(columns.size());
@@ -65,7 +65,7 @@ record FileSchema(List<Column> columns, List<List<String>> paths, OptionalLong e
       }
       columns.add(new Column(c.name(), type != null ? type : c.type(), true));
       paths.add(c.path());
-      distinct.add(c.values().map(v -> v.estimate(rows)).orElse(OptionalLong.empty()));
+      distinct.add(c.distinct());
     }
     List<String> unknownPinned = List.of();
     if (config.format().reader() instanceof CsvFormat && config.csv().header() && !columns.isEmpty()) {

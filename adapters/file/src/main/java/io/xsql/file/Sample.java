@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,6 +28,9 @@ final class Sample {
     String first;
     String last;
     long runs;
+    /** The values in the first run and in the last one, which the sample may have cut short. */
+    long firstRun;
+    long lastRun;
     boolean objects;
     /** Whether non-null values other than objects were seen. */
     boolean values;
@@ -36,6 +39,9 @@ final class Sample {
       return kinds.stream().reduce(TypeKind::widen).orElse(null);
     }
   }
+
+  /** Runs a grouped column's estimate needs to have seen whole, so that their mean length says something. */
+  static final int MIN_WHOLE_RUNS = 20;
 
   private final Map<List<String>, Field> fields = new LinkedHashMap<>();
   long records;
@@ -56,6 +62,11 @@ final class Sample {
         if (!text.equals(f.last)) {
           f.runs++;
           f.last = text;
+          f.lastRun = 0;
+        }
+        f.lastRun++;
+        if (f.runs == 1) {
+          f.firstRun = f.lastRun;
         }
         if (f.first == null) {
           f.first = text;
@@ -78,7 +89,14 @@ final class Sample {
       mine.values |= f.values;
       f.counts.forEach((text, n) -> mine.counts.merge(text, n, Integer::sum));
       if (f.first != null) {
-        mine.runs += f.runs - (f.first.equals(mine.last) ? 1 : 0);
+        boolean continues = f.first.equals(mine.last);
+        if (mine.runs == 0) {
+          mine.firstRun = f.firstRun;
+        } else if (mine.runs == 1 && continues) {
+          mine.firstRun += f.firstRun;
+        }
+        mine.lastRun = continues && f.runs == 1 ? mine.lastRun + f.lastRun : f.lastRun;
+        mine.runs += f.runs - (continues ? 1 : 0);
         mine.first = mine.first == null ? f.first : mine.first;
         mine.last = f.last;
       }
@@ -94,8 +112,10 @@ final class Sample {
    * The columns: one per key path holding values. A path that held only objects is a parent whose fields
    * are the columns; a path that held objects and other values becomes one text column (the objects as
    * JSON), and the paths below it are dropped.
+   *
+   * @param rows the rows estimated in all files, for each column's distinct values
    */
-  List<SampledColumn> columns() {
+  List<SampledColumn> columns(OptionalLong rows) {
     List<SampledColumn> out = new ArrayList<>();
     List<List<String>> textParents = new ArrayList<>();
     for (Map.Entry<List<String>, Field> e : fields.entrySet()) {
@@ -112,26 +132,50 @@ final class Sample {
       if (f.objects) {
         textParents.add(path);
         out.add(new SampledColumn(path, ColumnType.of(TypeKind.VARCHAR), f.values
-            ? "held objects and other values; read as text" : "", Optional.empty()));
+            ? "held objects and other values; read as text" : "", OptionalLong.empty()));
         continue;
       }
       ColumnType type = type(f.kind());
       out.add(new SampledColumn(path, type, f.kinds.size() < 2 ? ""
           : "held " + f.kinds.stream().map(Enum::name).collect(Collectors.joining(" and ")) + " values; read as "
-              + type, f.counts.isEmpty() || clustered(f) ? Optional.empty()
-              : Optional.of(ValueCounts.of(f.counts.values()))));
+              + type, distinct(f, rows)));
     }
     return out;
   }
 
   /**
-   * Whether each value the sample saw more than once came in one run of records: a file written grouped or
-   * sorted on the column. The first records then show only its first few values, and counting them
-   * estimated 250 distinct part keys in TPC-H's partsupp for 20,000; such a column's count is unknown.
+   * The column's distinct values among {@code rows}, from how its sampled values repeat; none for a column
+   * the sample held no plain values in.
    */
-  private static boolean clustered(Field f) {
+  private static OptionalLong distinct(Field f, OptionalLong rows) {
+    if (f.counts.isEmpty()) {
+      return OptionalLong.empty();
+    }
     long values = f.counts.values().stream().mapToLong(Integer::longValue).sum();
-    return values > f.counts.size() && f.runs == f.counts.size();
+    if (values == f.counts.size() || f.runs > f.counts.size()) {
+      return ValueCounts.of(f.counts.values()).estimate(rows);
+    }
+    return grouped(f, values, rows);
+  }
+
+  /**
+   * The distinct values of a column the file is grouped or sorted on: each value the sample saw more than
+   * once came in one run of records. The first records then show only its first few values; counting them
+   * estimated 250 distinct part keys in TPC-H's partsupp for 200,000. The runs tell instead: the rows over
+   * the mean length of the runs the sample saw whole (not the first or the last, which it may have cut).
+   * With fewer than {@link #MIN_WHOLE_RUNS} of them (a column of a few values in long runs), the count is
+   * unknown.
+   */
+  private static OptionalLong grouped(Field f, long values, OptionalLong rows) {
+    long wholeRuns = f.runs - 2;
+    if (rows.isEmpty() || wholeRuns < MIN_WHOLE_RUNS) {
+      return OptionalLong.empty();
+    }
+    if (rows.getAsLong() <= values) {
+      return OptionalLong.of(f.counts.size());
+    }
+    double meanRun = (double) (values - f.firstRun - f.lastRun) / wholeRuns;
+    return OptionalLong.of(Math.max(f.counts.size(), Math.round(rows.getAsLong() / meanRun)));
   }
 
   /**
@@ -151,9 +195,9 @@ final class Sample {
    * @param path the key path (one key for flat formats)
    * @param type the inferred type
    * @param note why the type is wider than some values, or empty
-   * @param values how the sampled values repeat, if plain values were seen
+   * @param distinct the distinct values estimated in all files, if the sample tells
    */
-  record SampledColumn(List<String> path, ColumnType type, String note, Optional<ValueCounts> values) {
+  record SampledColumn(List<String> path, ColumnType type, String note, OptionalLong distinct) {
     String name() {
       return String.join(".", path);
     }

@@ -282,17 +282,33 @@ final class FileTableTest {
   }
 
   @Test
-  void aColumnTheFileIsGroupedOnHasNoDistinctEstimate() throws IOException {
-    // Part keys in runs of 4 (as TPC-H's partsupp is written), supplier keys interleaved: the first records
-    // show few part keys, so their count says nothing of the file's; the supplier keys' count stands.
-    StringBuilder csv = new StringBuilder("part,supplier\n");
+  void aColumnTheFileIsGroupedOnIsEstimatedFromItsRuns() throws IOException {
+    // Part keys in runs of 4 (as TPC-H's partsupp is written), supplier keys interleaved, regions in three
+    // runs: the first 1,000 records show 250 part keys of 2,000, so their count says nothing of the file's,
+    // but their runs do; the supplier keys are counted as other columns are; one run of regions says nothing.
+    StringBuilder csv = new StringBuilder("part,supplier,region\n");
     for (int i = 0; i < 8000; i++) {
-      csv.append(i / 4).append(',').append((i / 4 + (i % 4) * 250) % 1000).append('\n');
+      csv.append(i / 4).append(',').append((i / 4 + (i % 4) * 250) % 1000).append(',').append(i / 3000)
+          .append('\n');
     }
     write("g.csv", csv.toString());
     DataTable t = FileSources.open(dir, "csv", Map.of("path", "g.csv"));
-    assertThat(t.distinctValues(0)).isEmpty();
+    long rows = t.estimatedRowCount().orElseThrow();
+    assertThat(rows).isBetween(7_000L, 9_000L);
+    assertThat(t.distinctValues(0)).hasValue(Math.round(rows / 4.0));
     assertThat(t.distinctValues(1)).isPresent();
+    assertThat(t.distinctValues(2)).isEmpty();
+  }
+
+  @Test
+  void aGroupedColumnSampledWholeCountsItsValues() throws IOException {
+    StringBuilder csv = new StringBuilder("part\n");
+    for (int i = 0; i < 400; i++) {
+      csv.append(i / 4).append('\n');
+    }
+    write("w.csv", csv.toString());
+    DataTable t = FileSources.open(dir, "csv", Map.of("path", "w.csv"));
+    assertThat(t.distinctValues(0)).hasValue(100);
   }
 
   @Test
