@@ -139,6 +139,10 @@ final class MongoTable implements DataTable {
   /**
    * A scan that also sends a filter on keys to MongoDB; unlike the request's filters, the cursor does not
    * check it again (the lookup join matches keys itself, and an IN list of thousands is slow to check).
+   * The keys come after the request's filters: a server that tests the conjuncts of a document in order
+   * (mongo-java-server, when no index answers the whole filter) tests the costly {@code $in} only on the
+   * documents the others let through: TPC-H Q2, whose 460 part keys follow a size and a type over 200,000
+   * documents, took 0.6 s instead of 2.2 s.
    */
   RowCursor scan(ScanRequest request, BsonDocument keys) {
     if (request.aggregation().isPresent()) {
@@ -153,8 +157,8 @@ final class MongoTable implements DataTable {
 
   /** The pipeline of a GROUP BY: the filters, then the {@code $group} stage. */
   private MongoQuery groupQuery(ScanRequest request, BsonDocument keys, MongoGroups groups) {
-    return new MongoQuery(unwind, MongoFilters.and(List.of(keys, new MongoFilters(schema()).filter(
-        request.filters()))), new BsonDocument(), Optional.of(groups.stage()), List.of(), OptionalLong.empty());
+    return new MongoQuery(unwind, MongoFilters.and(List.of(new MongoFilters(schema()).filter(request.filters()),
+        keys)), new BsonDocument(), Optional.of(groups.stage()), List.of(), OptionalLong.empty());
   }
 
   private MongoGroups groups(Aggregation aggregation) {
@@ -193,7 +197,7 @@ final class MongoTable implements DataTable {
 
   private MongoQuery query(MongoFilters filters, BsonDocument keys, List<Predicate> all, BsonDocument sort,
       MongoRows rows, ScanRequest request) {
-    return new MongoQuery(unwind, MongoFilters.and(List.of(keys, filters.filter(all))), sort, Optional.empty(),
+    return new MongoQuery(unwind, MongoFilters.and(List.of(filters.filter(all), keys)), sort, Optional.empty(),
         rows.fields(), request.limit());
   }
 

@@ -281,8 +281,9 @@ final class MongoPushdownTest {
       }
     }
     assertThat(found).containsExactlyInAnyOrder("key7=70", "key1999=19990");
-    assertThat(log.filter()).isEqualTo("{\"$and\": [{\"k\": {\"$in\": [\"key5\", \"key7\", \"key1999\", \"nope\"]}},"
-        + " {\"v\": {\"$gt\": 60}}]}");
+    // The keys last: a server testing conjuncts in order tests the costly $in only where the others hold.
+    assertThat(log.filter()).isEqualTo("{\"$and\": [{\"v\": {\"$gt\": 60}},"
+        + " {\"k\": {\"$in\": [\"key5\", \"key7\", \"key1999\", \"nope\"]}}]}");
     assertThat(log.returned()).isEqualTo(2);
 
     log.clear();
