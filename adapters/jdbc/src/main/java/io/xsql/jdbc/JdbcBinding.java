@@ -7,6 +7,7 @@ import io.xsql.spi.SourceException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.jdbc.CalciteSchema;
@@ -31,7 +32,7 @@ public final class JdbcBinding {
    */
   public static JdbcBinding streamed(DataContext root, String source) {
     JdbcSource s = source(root, source);
-    return new JdbcBinding(new QueryDataSource(s, ScanContext.of(root), s.config().fetchSize()));
+    return new JdbcBinding(new QueryDataSource(s, ScanContext.of(root), s.config().fetchSize(), Optional.empty()));
   }
 
   /**
@@ -39,7 +40,18 @@ public final class JdbcBinding {
    * each result whole (for results estimated small; see {@link JdbcToXsqlConverter}).
    */
   public static JdbcBinding whole(DataContext root, String source) {
-    return new JdbcBinding(new QueryDataSource(source(root, source), ScanContext.of(root), 0));
+    return new JdbcBinding(new QueryDataSource(source(root, source), ScanContext.of(root), 0, Optional.empty()));
+  }
+
+  /**
+   * Called by generated code: the source's data source for the query running in {@code root}, reading each
+   * result through PostgreSQL's COPY where its columns' types allow ({@link JdbcCopy}), else in parts (for
+   * statements that read one table; see {@link JdbcToXsqlConverter}).
+   */
+  public static JdbcBinding copied(DataContext root, String source) {
+    JdbcSource s = source(root, source);
+    return new JdbcBinding(new QueryDataSource(s, ScanContext.of(root), s.config().fetchSize(),
+        Optional.of(new JdbcCopy(s.config()))));
   }
 
   private static JdbcSource source(DataContext root, String source) {
@@ -60,11 +72,11 @@ public final class JdbcBinding {
   }
 
   /** A data source handing out guarded connections of one source's pool for one query. */
-  private record QueryDataSource(JdbcSource source, ScanContext context, int fetchSize)
+  private record QueryDataSource(JdbcSource source, ScanContext context, int fetchSize, Optional<JdbcCopy> copy)
       implements PlainDataSource {
     @Override
     public Connection getConnection() throws SQLException {
-      return source.connection(context, fetchSize);
+      return source.connection(context, fetchSize, copy);
     }
 
     @Override

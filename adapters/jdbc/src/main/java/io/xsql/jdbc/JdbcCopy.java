@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -81,8 +82,11 @@ final class JdbcCopy {
    * connection, canceled with the query; only after {@link #reads} said yes.
    *
    * @param described the statement with its key values as bind parameters, as the query's activity shows it
+   * @param statement what the rows' {@code getStatement()} gives, for a caller that closes the statement
+   *     and its connection through it (Calcite's generated code); empty for one that closes them itself
    */
-  ResultSet open(Connection connection, String sql, String described, ScanContext context) throws SQLException {
+  ResultSet open(Connection connection, String sql, String described, Optional<Statement> statement,
+      ScanContext context) throws SQLException {
     List<String> columns = types.flatMap(t -> t).orElseThrow(
         () -> new IllegalStateException("COPY asked for statements it does not read: " + sql));
     String copy = "COPY (" + sql + ") TO STDOUT";
@@ -101,7 +105,12 @@ final class JdbcCopy {
       close(ended);
       throw e;
     }
-    return new JdbcResultSet(new JdbcCopyResultSet(out, columns, () -> cancel(pg), ended), config, context, null,
+    if (context.isCanceled()) {
+      // A cancel that came before the server began the copy found nothing running: it runs now.
+      cancel(pg);
+    }
+    return new JdbcResultSet(new JdbcCopyResultSet(out, columns, () -> cancel(pg), ended), config, context,
+        statement.orElse(null),
         context.activity(new SourceOperation(config.source(), "", "statement",
         "COPY (" + described + ") TO STDOUT")));
   }

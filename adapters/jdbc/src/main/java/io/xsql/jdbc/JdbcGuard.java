@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * source. Statements hand back the guarded connection and result sets the guarded statement, so that
  * whoever closes them through {@code getStatement()} or {@code getConnection()} closes the guards too.
  * Result sets are a plain class ({@link JdbcResultSet}): their calls run per row and column, where a
- * proxy's reflection would cost more than reading the values.
+ * proxy's reflection would cost more than reading the values. On a connection given a {@link JdbcCopy},
+ * a statement executed from its text (as Calcite's generated code runs a pushed-down query) is read through
+ * COPY where the copy reads its columns' types.
  */
 final class JdbcGuard implements InvocationHandler {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcGuard.class);
@@ -38,22 +40,31 @@ final class JdbcGuard implements InvocationHandler {
   private final List<AutoCloseable> onClose = new ArrayList<>();
   /** The statement's SQL (prepared, or last executed), for the query's count of what it sent. */
   private Optional<String> sql;
+  /** What reads statements executed from their text through COPY, if this connection's do. */
+  private final Optional<JdbcCopy> copy;
+  /** The rows of the statement's last execution through COPY. */
+  private Optional<ResultSet> copied = Optional.empty();
 
   private JdbcGuard(Object target, JdbcConfig config, int fetchSize, ScanContext context,
-      Optional<Object> parent, Optional<String> sql) {
+      Optional<Object> parent, Optional<String> sql, Optional<JdbcCopy> copy) {
     this.target = target;
     this.config = config;
     this.fetchSize = fetchSize;
     this.context = context;
     this.parent = parent;
     this.sql = sql;
+    this.copy = copy;
   }
 
-  /** Guards a pooled connection for one query, its statements fetching {@code fetchSize} rows a trip. */
-  static Connection connection(Connection c, JdbcConfig config, int fetchSize, ScanContext context) {
+  /**
+   * Guards a pooled connection for one query, its statements fetching {@code fetchSize} rows a trip, or
+   * read through {@code copy} where it can.
+   */
+  static Connection connection(Connection c, JdbcConfig config, int fetchSize, ScanContext context,
+      Optional<JdbcCopy> copy) {
     return (Connection) Proxy.newProxyInstance(JdbcGuard.class.getClassLoader(),
         new Class<?>[] {Connection.class},
-        new JdbcGuard(c, config, fetchSize, context, Optional.empty(), Optional.empty()));
+        new JdbcGuard(c, config, fetchSize, context, Optional.empty(), Optional.empty(), copy));
   }
 
   @Override
@@ -68,6 +79,12 @@ final class JdbcGuard implements InvocationHandler {
     boolean textFirst = args != null && args.length > 0 && args[0] instanceof String;
     if (parent.isPresent() && textFirst && name.startsWith("execute")) {
       sql = Optional.of((String) args[0]);
+      if (copy.isPresent() && name.equals("execute") && args.length == 1 && readThroughCopy((Statement) proxy, sql.get())) {
+        return true;
+      }
+    }
+    if (name.equals("getResultSet") && copied.isPresent()) {
+      return copied.get();
     }
     Object result;
     try {
@@ -87,6 +104,23 @@ final class JdbcGuard implements InvocationHandler {
     return result;
   }
 
+  /**
+   * Runs the statement through COPY if the copy reads its columns' types; whether it did. The rows give the
+   * guarded statement as theirs, through which Calcite's code closes it and its connection.
+   */
+  private boolean readThroughCopy(Statement statement, String text) throws SQLException {
+    Connection connection = (Connection) parent.orElseThrow();
+    try {
+      if (!copy.orElseThrow().reads(connection, text)) {
+        return false;
+      }
+      copied = Optional.of(copy.get().open(connection, text, text, Optional.of(statement), context));
+      return true;
+    } catch (SQLException e) {
+      throw (SQLException) translate(e);
+    }
+  }
+
   private Throwable translate(Throwable e) {
     return e instanceof SQLException s && !JdbcErrors.isTranslated(config, s) ? JdbcErrors.query(config, s) : e;
   }
@@ -94,7 +128,7 @@ final class JdbcGuard implements InvocationHandler {
   private Object statement(Object connection, Statement s, Class<?> type, Optional<String> sql)
       throws SQLException {
     s.setFetchSize(fetchSize);
-    JdbcGuard guard = new JdbcGuard(s, config, fetchSize, context, Optional.of(connection), sql);
+    JdbcGuard guard = new JdbcGuard(s, config, fetchSize, context, Optional.of(connection), sql, copy);
     guard.onClose.add(context.onCancel(() -> cancel(s)));
     return Proxy.newProxyInstance(JdbcGuard.class.getClassLoader(), new Class<?>[] {type}, guard);
   }

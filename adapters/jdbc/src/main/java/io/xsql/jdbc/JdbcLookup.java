@@ -183,7 +183,7 @@ final class JdbcLookup implements KeyLookup {
       connection = whole ? source.connection(request.context(), 0) : source.connection(request.context());
       if (copy.isPresent() && copy.get().reads(connection, sql.scan())) {
         return new JdbcLookupCursor(connection, null, copy.get().open(connection, written(keys),
-            statementSql, request.context()), reader, request.columnArray(), source.config());
+            statementSql, Optional.empty(), request.context()), reader, request.columnArray(), source.config());
       }
       statement = connection.prepareStatement(statementSql);
       if (!keys.isEmpty()) {

@@ -181,11 +181,19 @@ final class JdbcSource implements CalciteSchemaSource {
    * made a pushed-down aggregate of a large table (TPC-H Q1) twice as slow as the same query in psql.
    */
   Connection connection(ScanContext context, int fetchSize) throws SQLException {
+    return connection(context, fetchSize, Optional.empty());
+  }
+
+  /**
+   * A guarded connection as above whose statements run through {@code copy}, if given, where it reads
+   * their columns' types ({@link JdbcGuard}).
+   */
+  Connection connection(ScanContext context, int fetchSize, Optional<JdbcCopy> copy) throws SQLException {
     if (context.isCanceled()) {
       throw JdbcErrors.canceled(config);
     }
     try {
-      return JdbcGuard.connection(pool.connection(), config, fetchSize, context);
+      return JdbcGuard.connection(pool.connection(), config, fetchSize, context, copy);
     } catch (SQLException e) {
       throw JdbcErrors.connect(config, e);
     }

@@ -94,10 +94,12 @@ final class XsqlResultSet extends CalciteResultSet {
       return more;
     } catch (SQLException | RuntimeException e) {
       Optional<QueryContext> q = query();
-      if (q.isPresent() && q.get().isCanceled()) {
-        throw XsqlErrors.translate(q.get().interruption());
-      }
-      throw XsqlErrors.translate(e);
+      SQLException failure = q.isPresent() && q.get().isCanceled() ? XsqlErrors.translate(q.get().interruption())
+          : XsqlErrors.translate(e);
+      // The execution ended: its operators give back what they hold now, not when the caller closes this
+      // (a database connection read through COPY, which fails here rather than when the statement runs).
+      close();
+      throw failure;
     }
   }
 
