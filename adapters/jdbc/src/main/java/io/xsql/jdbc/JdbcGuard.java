@@ -79,7 +79,8 @@ final class JdbcGuard implements InvocationHandler {
     boolean textFirst = args != null && args.length > 0 && args[0] instanceof String;
     if (parent.isPresent() && textFirst && name.startsWith("execute")) {
       sql = Optional.of((String) args[0]);
-      if (copy.isPresent() && name.equals("execute") && args.length == 1 && readThroughCopy((Statement) proxy, sql.get())) {
+      if (copy.isPresent() && name.equals("execute") && args.length == 1
+          && readThroughCopy(copy.get(), (Statement) proxy, sql.get())) {
         return true;
       }
     }
@@ -108,13 +109,13 @@ final class JdbcGuard implements InvocationHandler {
    * Runs the statement through COPY if the copy reads its columns' types; whether it did. The rows give the
    * guarded statement as theirs, through which Calcite's code closes it and its connection.
    */
-  private boolean readThroughCopy(Statement statement, String text) throws SQLException {
+  private boolean readThroughCopy(JdbcCopy copy, Statement statement, String text) throws SQLException {
     Connection connection = (Connection) parent.orElseThrow();
     try {
-      if (!copy.orElseThrow().reads(connection, text)) {
+      if (!copy.reads(connection, text)) {
         return false;
       }
-      copied = Optional.of(copy.get().open(connection, text, text, Optional.of(statement), context));
+      copied = Optional.of(copy.open(connection, text, text, Optional.of(statement), context));
       return true;
     } catch (SQLException e) {
       throw (SQLException) translate(e);
