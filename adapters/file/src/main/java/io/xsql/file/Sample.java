@@ -41,7 +41,7 @@ final class Sample {
   }
 
   /** Runs a grouped column's estimate needs to have seen whole, so that their mean length says something. */
-  static final int MIN_WHOLE_RUNS = 20;
+  private static final int MIN_WHOLE_RUNS = 20;
 
   private final Map<List<String>, Field> fields = new LinkedHashMap<>();
   long records;
@@ -167,12 +167,13 @@ final class Sample {
    * unknown.
    */
   private static OptionalLong grouped(Field f, long values, OptionalLong rows) {
+    if (rows.isPresent() && rows.getAsLong() <= values) {
+      // The sample is the whole source: its values are all there are.
+      return OptionalLong.of(f.counts.size());
+    }
     long wholeRuns = f.runs - 2;
     if (rows.isEmpty() || wholeRuns < MIN_WHOLE_RUNS) {
       return OptionalLong.empty();
-    }
-    if (rows.getAsLong() <= values) {
-      return OptionalLong.of(f.counts.size());
     }
     double meanRun = (double) (values - f.firstRun - f.lastRun) / wholeRuns;
     return OptionalLong.of(Math.max(f.counts.size(), Math.round(rows.getAsLong() / meanRun)));

@@ -119,11 +119,10 @@ public final class JdbcToXsqlConverter extends JdbcToEnumerableConverter impleme
    * repeated derived tables written once ({@link JdbcCommonSubqueries}), if it has any.
    */
   private Optional<SharedStatement> shared(RelNode sql) {
-    if (!(sql.getConvention() instanceof JdbcPushdownConvention convention)
-        || convention.kind() != JdbcKind.POSTGRES) {
+    if (!onPostgres(sql)) {
       return Optional.empty();
     }
-    SqlDialect dialect = convention.dialect;
+    SqlDialect dialect = ((JdbcPushdownConvention) sql.getConvention()).dialect;
     SqlNode statement = new JdbcImplementor(dialect, (JavaTypeFactory) getCluster().getTypeFactory())
         .visitRoot(sql).asStatement();
     String original = statement.toSqlString(dialect).getSql();
@@ -138,8 +137,11 @@ public final class JdbcToXsqlConverter extends JdbcToEnumerableConverter impleme
    * through a cursor (see {@link JdbcCopy}).
    */
   private static boolean copied(RelNode sql) {
-    return sql.getConvention() instanceof JdbcPushdownConvention convention
-        && convention.kind() == JdbcKind.POSTGRES && oneTable(sql);
+    return onPostgres(sql) && oneTable(sql);
+  }
+
+  private static boolean onPostgres(RelNode sql) {
+    return sql.getConvention() instanceof JdbcPushdownConvention convention && convention.kind() == JdbcKind.POSTGRES;
   }
 
   private static boolean oneTable(RelNode r) {
