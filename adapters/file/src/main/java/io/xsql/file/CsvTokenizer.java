@@ -434,6 +434,21 @@ final class CsvTokenizer implements Closeable {
   }
 
   /**
+   * Moves to byte {@code offset} of the file when the buffer holds it, without reading; false when it does
+   * not (then {@link #restart} after positioning the input). Lines are counted from there on, as after a
+   * restart.
+   */
+  boolean moveWithin(long offset) {
+    if (offset < dropped || offset >= dropped + limit) {
+      return false;
+    }
+    pos = (int) (offset - dropped);
+    line = 1;
+    count = 0;
+    return true;
+  }
+
+  /**
    * Starts over at byte {@code offset} of the file, dropping what was read: the input must continue from
    * there. Lines are counted from there on too (from 1).
    */
